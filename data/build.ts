@@ -1,0 +1,78 @@
+/**
+ * The data step: simulate the world, load it into DuckDB on Node, derive the per-account
+ * features with the build SQL, and write what the browser loads (Arrow IPC streams, no DuckDB
+ * extension needed) plus a manifest. Also keeps a DuckDB file for pre-rendering the pages.
+ *
+ *   node data/build.ts                         default world into public/data/
+ *   node data/build.ts --scale large --out DIR benchmark world (never under public/)
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { parseOntology } from './sim/ontology.ts';
+import { DEFAULT_PARAMS, scaleParams } from './sim/params.ts';
+import { simulateWorld } from './sim/world.ts';
+import { TABLES, tableByName, type Table } from '../src/lib/data/dictionary.ts';
+import { toArrowIpc } from '../src/lib/data/arrow.ts';
+import { toCsv } from '../src/lib/data/csv.ts';
+import { openNodeEngine } from '../src/lib/db/node.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const { values: args } = parseArgs({
+  options: { scale: { type: 'string', default: 'default' }, out: { type: 'string' }, db: { type: 'string' } },
+});
+const outDir = args.out ?? join(root, 'public/data');
+const dbPath = args.db ?? join(root, args.out ? join(args.out, 'world.duckdb') : 'data/out/world.duckdb');
+if (args.scale !== 'default' && !args.out) throw new Error('a scaled world must not ship: pass --out');
+
+const started = performance.now();
+const lap = (what: string) => console.log(`data: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
+const params = args.scale === 'default' ? DEFAULT_PARAMS : scaleParams(args.scale as 'large');
+const ontology = parseOntology(
+  readFileSync(join(root, 'data/klout/klout_topic_ontology_20180601.csv'), 'utf8'),
+  readFileSync(join(root, 'data/klout/klout_topic_edge_20180601.csv'), 'utf8'),
+);
+const world = simulateWorld(params, ontology) as unknown as Record<string, Record<string, ArrayLike<unknown>>>;
+lap('simulated');
+
+rmSync(dbPath, { force: true });
+mkdirSync(join(dbPath, '..'), { recursive: true });
+const tmp = join(dbPath, '..', 'csv');
+mkdirSync(tmp, { recursive: true });
+const db = await openNodeEngine(dbPath);
+
+const ddl = (t: Table) => `CREATE TABLE ${t.name} (${t.columns.map((c) => `${c.name} ${c.type}`).join(', ')})`;
+for (const name of Object.keys(world)) {
+  const spec = tableByName(name);
+  const cols = world[name];
+  const frame = { names: spec.columns.map((c) => c.name), columns: cols, length: cols[spec.columns[0].name].length };
+  const file = join(tmp, `${name}.csv`);
+  writeFileSync(file, toCsv(frame, { escapeFormulas: false }));
+  await db.exec(ddl(spec));
+  await db.exec(`COPY ${name} FROM '${file}' (HEADER, QUOTE '"', ESCAPE '"')`);
+}
+rmSync(tmp, { recursive: true, force: true });
+lap('loaded into DuckDB');
+
+for (const name of ['account_features', 'account_topic_weeks']) {
+  const sql = readFileSync(join(root, `src/sql/build/${name}.sql`), 'utf8');
+  await db.exec(`CREATE TABLE ${name} AS ${sql}`);
+}
+lap('derived features');
+
+mkdirSync(outDir, { recursive: true });
+const files: { name: string; file: string; rows: number; bytes: number; sha256: string }[] = [];
+for (const spec of TABLES.filter((t) => t.shipped)) {
+  const frame = await db.query(`SELECT ${spec.columns.map((c) => c.name).join(', ')} FROM ${spec.name}`);
+  const bytes = toArrowIpc(frame, spec);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const file = `${spec.name}.arrow`;
+  writeFileSync(join(outDir, file), bytes);
+  files.push({ name: spec.name, file, rows: frame.length, bytes: bytes.length, sha256 });
+}
+const version = createHash('sha256').update(files.map((f) => f.sha256).join('')).digest('hex').slice(0, 12);
+writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ version, scale: args.scale, params, tables: files }, null, 2) + '\n');
+await db.exec('CHECKPOINT');
+db.close();
+lap(`wrote ${files.length} tables, dataset version ${version}`);

@@ -1,0 +1,34 @@
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import type { Engine } from './engine.ts';
+import type { Frame } from '../data/frame.ts';
+import { plainValue } from '../data/frame.ts';
+import type { Param } from '../../sql/bind.ts';
+
+/**
+ * DuckDB on Node (@duckdb/node-api): the build's engine (data step, pre-rendering) and the SQL
+ * tests'. The browser's twin is ./browser.ts; both return frames of plain JavaScript values.
+ */
+export async function openNodeEngine(path = ':memory:', options: Record<string, string> = {}): Promise<Engine & { connection: DuckDBConnection; close(): void }> {
+  const instance = await DuckDBInstance.create(path, { threads: '1', ...options });
+  const connection = await instance.connect();
+  return {
+    connection,
+    async exec(sql) {
+      await connection.run(sql);
+    },
+    async query(sql, values: Param[] = []) {
+      const reader = await connection.runAndReadAll(sql, values as never);
+      const names = reader.columnNames();
+      const raw = reader.getColumnsJS();
+      const columns: Frame['columns'] = {};
+      names.forEach((n, j) => {
+        columns[n] = (raw[j] as unknown[]).map(plainValue);
+      });
+      return { names, columns, length: reader.currentRowCount };
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}

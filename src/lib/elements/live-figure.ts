@@ -1,0 +1,27 @@
+/**
+ * <live-figure>: upgrades a pre-rendered figure cell. This file stays tiny because it is on the
+ * critical path; the engine, Plot and the figure code load only when the reader first touches a
+ * control, when the page's URL asks for non-default parameters, or when the browser is idle.
+ */
+type Runtime = typeof import('./figure-runtime.ts');
+
+let runtime: Promise<Runtime> | null = null;
+const loadRuntime = () => (runtime ??= import('./figure-runtime.ts'));
+
+class LiveFigure extends HTMLElement {
+  connectedCallback() {
+    const wake = (event: Event) => void loadRuntime().then((r) => r.attach(this, event));
+    this.addEventListener('submit', (e) => e.preventDefault());
+    this.addEventListener('input', wake);
+    this.addEventListener('change', wake);
+    this.addEventListener('click', (e) => {
+      if ((e.target as Element).closest('[data-download],[data-retry]')) wake(e);
+    });
+    this.addEventListener('pointerdown', () => void loadRuntime(), { once: true });
+    this.addEventListener('focusin', () => void loadRuntime(), { once: true });
+    if (location.search.length > 1) wake(new Event('restore'));
+    else if ('requestIdleCallback' in window) requestIdleCallback(() => void loadRuntime().then((r) => r.warm()), { timeout: 4000 });
+  }
+}
+
+if (!customElements.get('live-figure')) customElements.define('live-figure', LiveFigure);

@@ -1,0 +1,53 @@
+/**
+ * "Scores are mostly audience size": how much of the reach score ln(followers) alone explains
+ * (R² of a straight line), and how the 1–100 scale is spread.
+ */
+import type { Frame } from '../data/frame.ts';
+import { numbers } from '../data/frame.ts';
+import { rSquared } from '../stats/rSquared.ts';
+import { quantileSorted } from '../stats/quantile.ts';
+import type { ScorePoint } from '../charts/scoreBySize.ts';
+
+export interface ScoreSizeModel {
+  points: ScorePoint[];
+  scores: Float64Array;
+  r2: number;
+  median: number;
+  above50: number;
+}
+
+export function scoreSizeModel(frame: Frame): ScoreSizeModel {
+  const followers = numbers(frame, 'followers');
+  const scores = numbers(frame, 'score');
+  const persona = frame.columns.persona as ArrayLike<string | null>;
+  const handle = frame.columns.handle as ArrayLike<string>;
+  const points = Array.from({ length: frame.length }, (_, i) => ({
+    followers: followers[i],
+    score: scores[i],
+    persona: persona[i] ?? '',
+    handle: handle[i],
+  }));
+  const logFollowers = followers.map((f) => Math.log(f));
+  const sorted = Float64Array.from(scores).sort();
+  let above = 0;
+  for (const s of scores) if (s > 50) above++;
+  return {
+    points,
+    scores,
+    r2: rSquared(logFollowers, scores),
+    median: quantileSorted(sorted, 0.5),
+    above50: frame.length ? above / frame.length : NaN,
+  };
+}
+
+const fixed = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
+
+export function scoreSizeLive(m: ScoreSizeModel): Record<string, string> {
+  return {
+    'size.r2': fixed(m.r2),
+    'size.r2pct': Number.isFinite(m.r2) ? `${Math.round(m.r2 * 100)}%` : '–',
+    'size.median': fixed(m.median, 0),
+    'size.above50': Number.isFinite(m.above50) ? `${(m.above50 * 100).toFixed(1)}%` : '–',
+    'size.accounts': m.points.length.toLocaleString('en-US'),
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Build-time rendering of figures with default parameters, so every chart and live number is in
+ * the static HTML. Runs the very SQL the browser runs, on DuckDB for Node over the data step's file.
+ */
+import { parseHTML } from 'linkedom';
+import { openWorld } from './db/world.ts';
+import type { Engine } from './db/engine.ts';
+import { runQuery, type QueryRun } from './db/run.ts';
+import { FIGURES } from './figures/registry.ts';
+import { DEFAULTS } from './state/params.ts';
+import { bindSql } from '../sql/bind.ts';
+
+let shared: Promise<Engine> | null = null;
+const buildEngine = (): Promise<Engine> => (shared ??= openWorld());
+
+export interface Prerendered {
+  svg: string;
+  live: Record<string, string>;
+  summary: { head: string[]; rows: (string | number)[][] };
+  run: QueryRun;
+  /** The SQL as both engines run it, with positional placeholders. */
+  boundSql: string;
+}
+
+/** Render one figure with the default parameters. */
+export async function prerender(name: string): Promise<Prerendered> {
+  const figure = FIGURES[name];
+  if (!figure) throw new Error(`unknown figure ${name}`);
+  const params = Object.fromEntries(figure.params.map((p) => [p, DEFAULTS[p]]));
+  const run = await runQuery(await buildEngine(), figure.query, params);
+  const model = figure.model(run.frame, { intervals: true });
+  const { document } = parseHTML('<!doctype html><html><body></body></html>');
+  const chart = figure.chart(model, { width: 720, document: document as unknown as Document });
+  return {
+    svg: chart.outerHTML,
+    live: figure.live(model),
+    summary: figure.summary(model),
+    run,
+    boundSql: bindSql(run.text, params).sql,
+  };
+}

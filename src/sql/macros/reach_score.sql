@@ -1,0 +1,25 @@
+-- A Klout-like reach score, reconstructed (Klout never published its formula):
+-- raw = weighted sum of ln(1 + followers), ln(1 + reactions per post) and
+-- ln(1 + selectivity-weighted reactions); the weights are the reader's sliders.
+-- raw is then mapped monotonically onto 1-100 so that, over all accounts of the current world,
+-- the median lands on 20, the 95th percentile on 50 and the maximum on 99 (Klout's stated anchors).
+CREATE OR REPLACE MACRO reach_score(w_followers, w_reactions, w_reactors) AS TABLE
+WITH raw AS (
+  SELECT influencer_id,
+         w_followers::DOUBLE * ln(1 + followers)
+       + w_reactions::DOUBLE * ln(1 + reactions_per_post)
+       + w_reactors::DOUBLE * ln(1 + selective_reactions) AS raw
+  FROM account_features
+),
+anchors AS (
+  SELECT min(raw) AS lo, quantile_cont(raw, 0.5) AS med, quantile_cont(raw, 0.95) AS p95, max(raw) AS hi
+  FROM raw
+)
+SELECT influencer_id,
+       raw,
+       coalesce(CASE
+         WHEN raw <= med THEN 1 + 19 * (raw - lo) / nullif(med - lo, 0)
+         WHEN raw <= p95 THEN 20 + 30 * (raw - med) / nullif(p95 - med, 0)
+         ELSE 50 + 49 * (raw - p95) / nullif(hi - p95, 0)
+       END, 20)::DOUBLE AS score
+FROM raw, anchors

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { scoreVsConversionsChart, type BrandPanel } from '../../src/lib/charts/scoreVsConversions.ts';
+import { rng } from '../../src/lib/random.ts';
+import { chartDocument, matchSnapshot } from './snapshot.ts';
+
+function panels(): BrandPanel[] {
+  const u = rng(7);
+  return ['Yoga workshop', 'Energy drink', 'PM software'].map((name, b) => ({
+    brand: `b${b}`,
+    name,
+    rho: [0.12, 0.61, -0.05][b],
+    points: Array.from({ length: 40 }, () => {
+      const score = 1 + u() * 98;
+      return { score, conversions: Math.floor(u() * score * (b + 1)) };
+    }),
+  }));
+}
+
+describe('scoreVsConversionsChart', () => {
+  it('matches its snapshot (two columns)', () => {
+    const svg = scoreVsConversionsChart(panels(), { width: 720, document: chartDocument() }).outerHTML;
+    expect(matchSnapshot('score-vs-conversions', svg).matches).toBe(true);
+  });
+
+  it('stacks panels in one column on narrow screens', () => {
+    const svg = scoreVsConversionsChart(panels(), { width: 360, document: chartDocument() }).outerHTML;
+    expect(matchSnapshot('score-vs-conversions-narrow', svg).matches).toBe(true);
+  });
+
+  it('names itself for screen readers and leaves no aria-label on plain groups', () => {
+    const el = scoreVsConversionsChart(panels(), { width: 720, document: chartDocument() });
+    expect(el.getAttribute('role')).toBe('img');
+    expect(el.getAttribute('aria-label')).toContain('Yoga workshop: Spearman 0.12');
+    expect(el.querySelectorAll('g[aria-label]').length).toBe(0);
+    expect(el.querySelectorAll('circle').length).toBe(120);
+  });
+
+  it('says "not defined" for a missing correlation instead of NaN', () => {
+    const p = panels();
+    p[0].rho = NaN;
+    const el = scoreVsConversionsChart(p, { width: 720, document: chartDocument() });
+    expect(el.getAttribute('aria-label')).toContain('Yoga workshop: Spearman not defined');
+    expect(el.outerHTML).not.toContain('NaN');
+  });
+});

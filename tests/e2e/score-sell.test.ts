@@ -1,0 +1,85 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
+import { launch, openPage } from './browser.ts';
+import { openWorld } from '../../src/lib/db/world.ts';
+import { runQuery } from '../../src/lib/db/run.ts';
+import { toCsv } from '../../src/lib/data/csv.ts';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+const offOrigin: string[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+  // Across every test of this file, nothing was requested from anywhere but the site's origin.
+  expect(offOrigin).toEqual([]);
+});
+
+async function open(path = '', options = {}) {
+  const session = await openPage(browser, baseURL, options);
+  session.page.on('close', () => offOrigin.push(...session.offOrigin));
+  await session.page.goto(baseURL + path);
+  return session;
+}
+
+const figure = '#fig-score-sell';
+const waitLive = (page: import('playwright-core').Page) =>
+  page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-state') === 'live', figure, { timeout: 45_000 });
+
+describe('"Does the score sell?" chapter', () => {
+  it('reads completely with JavaScript off: chart SVG, prose and live numbers are in the HTML', async () => {
+    const { page, context } = await open('', { javaScriptEnabled: false });
+    await expect(page.locator(`${figure} .chart svg[role="img"]`).count()).resolves.toBe(1);
+    await expect(page.locator(`${figure} .chart svg circle`).count()).resolves.toBeGreaterThan(100);
+    const numbers = await page.locator('#does-the-score-sell .live').allTextContents();
+    expect(numbers.length).toBeGreaterThan(0);
+    for (const n of numbers) expect(n).toMatch(/\d/);
+    await context.close();
+  });
+
+  it('a weight slider re-runs the SQL in the browser and changes the chart, the numbers and the URL', async () => {
+    const { page, context, errors } = await open();
+    const before = await page.locator('#does-the-score-sell .live').allTextContents();
+    const svgBefore = await page.locator(`${figure} .chart`).innerHTML();
+    const slider = page.getByRole('slider', { name: /weight of followers/i });
+    await slider.focus();
+    await slider.press('Home'); // followers weight 0: the score becomes engagement only
+    await waitLive(page);
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('wf') === '0');
+    const after = await page.locator('#does-the-score-sell .live').allTextContents();
+    expect(after).not.toEqual(before);
+    expect(await page.locator(`${figure} .chart`).innerHTML()).not.toEqual(svgBefore);
+    expect(await page.locator(`${figure} [data-params]`).textContent()).toContain('"w_followers": 0');
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a copied link restores the controls and the view; garbage falls back to defaults', async () => {
+    const { page, context } = await open('?wf=0.2&wr=nonsense&wu=7');
+    await waitLive(page);
+    expect(await page.getByRole('slider', { name: /weight of followers/i }).inputValue()).toBe('0.2');
+    expect(await page.getByRole('slider', { name: /reactions per post/i }).inputValue()).toBe('0.5');
+    expect(await page.getByRole('slider', { name: /selective/i }).inputValue()).toBe('0.5');
+    expect(await page.locator(`${figure} [data-params]`).textContent()).toContain('"w_followers": 0.2');
+    await context.close();
+  });
+
+  it('downloads exactly the rows of the current view as CSV, equal to the same SQL run by DuckDB on Node', async () => {
+    const { page, context } = await open('?wu=1.25');
+    await waitLive(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /download rows \(csv\)/i }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^score-sell_.*wu1\.25.*\.csv$/);
+    const csv = readFileSync(await download.path(), 'utf8');
+
+    const db = await openWorld();
+    const run = await runQuery(db, 'score_vs_conversions', { w_followers: 1, w_reactions: 0.5, w_reactors: 1.25 });
+    db.close();
+    expect(csv.split('\r\n').length).toBe(run.frame.length + 2);
+    expect(csv).toBe(toCsv(run.frame));
+    await context.close();
+  });
+});

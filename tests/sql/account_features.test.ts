@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSql, fixtureEngine } from './engine.ts';
+
+// Two accounts. Account 1: two posts on day 0; reactor 7 reacts to both (twice that day), reactor 8 once.
+// Account 2: one sponsored post, sampled events each standing for 10 reactions. Account 3 never posts.
+const fixture = [
+  `CREATE TABLE influencers AS SELECT * FROM (VALUES (1, 1000::BIGINT), (2, 50000::BIGINT), (3, 10::BIGINT)) t(influencer_id, followers)`,
+  `CREATE TABLE posts AS SELECT * FROM (VALUES
+     (10, 1, 0, 'a', false, 2, 0, 1, 2),
+     (11, 1, 0, 'a', false, 1, 0, 0, 1),
+     (20, 2, 8, 'b', true, 25, 5, 0, 2)
+   ) t(post_id, influencer_id, day, topic_id, is_sponsored, likes, shares, replies, unique_reactors)`,
+  `CREATE TABLE reactions AS SELECT * FROM (VALUES
+     (10, 7, 0, 'like', 1.0), (10, 8, 0, 'reply', 1.0), (11, 7, 0, 'like', 1.0),
+     (20, 9, 8, 'like', 15.0), (20, 7, 9, 'share', 15.0)
+   ) t(post_id, reactor_id, day, kind, sample_weight)`,
+];
+
+let db: Awaited<ReturnType<typeof fixtureEngine>>;
+beforeAll(async () => {
+  db = await fixtureEngine(fixture, { macros: false });
+});
+afterAll(() => db.close());
+
+describe('account_features.sql', () => {
+  it('aggregates posts and weights each reaction by 1 / its reactor\'s reactions that day', async () => {
+    const f = await db.query(buildSql('account_features'));
+    const byId = (id: number) => {
+      const i = (f.columns.influencer_id as number[]).indexOf(id);
+      return Object.fromEntries(f.names.map((n) => [n, f.columns[n][i]]));
+    };
+    // Account 1: reactor 7 reacted twice on day 0 (each counts 1/2), reactor 8 once: 1/2 + 1/2 + 1 = 2.
+    expect(byId(1)).toMatchObject({ followers: 1000, posts: 2, sponsored_posts: 0, reactions: 4, replies: 1, shares: 0, reactions_per_post: 2, selective_reactions: 2 });
+    // 2 distinct reactors in 3 sampled events: 4 × 2/3.
+    expect(byId(1).unique_reactors).toBeCloseTo(8 / 3, 12);
+    // Account 2: each event stands for 15 reactions by reactors with one reaction that day: 15 + 15.
+    expect(byId(2)).toMatchObject({ posts: 1, sponsored_posts: 1, reactions: 30, shares: 5, reactions_per_post: 30, selective_reactions: 30, unique_reactors: 30 });
+    // An account without posts still has a row, with zeros.
+    expect(byId(3)).toMatchObject({ followers: 10, posts: 0, reactions: 0, reactions_per_post: 0, selective_reactions: 0, unique_reactors: 0 });
+  });
+
+  it('counts topic mentions per account and week', async () => {
+    const f = await db.query(buildSql('account_topic_weeks'));
+    expect(f.length).toBe(2);
+    expect(Array.from(f.columns.mentions as number[])).toEqual([2, 1]);
+    expect(Array.from(f.columns.week as number[])).toEqual([0, 1]);
+  });
+});
