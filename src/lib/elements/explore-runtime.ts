@@ -1,0 +1,234 @@
+/**
+ * The interactive half of <explore-view>: the URL is the state; every change of a filter, the sort
+ * or the page re-runs the explore query (one page, LIMIT/OFFSET) and its count on DuckDB-WASM, and
+ * the newest request wins. Downloads re-run the same query for every filtered row.
+ */
+import { engine } from '../db/browser.ts';
+import { runQuery } from '../db/run.ts';
+import { bindSql } from '../../sql/bind.ts';
+import { QUERIES } from '../../sql/catalog.ts';
+import { COLUMN_VIEWS, countSql, rowCells, summaryText } from '../explore/columns.ts';
+import { DEFAULT_STATE, WEIGHT_NAMES, boundedNumber, cleanHandle, fileStem, queryParams, readExploreState, readWeights, writeExploreState, SCORE_RANGE, FOLLOWERS_LIMIT, type ExploreChoices, type ExploreState, type SortKey } from '../explore/state.ts';
+import { PARAMS } from '../state/params.ts';
+import { saveFile } from './save-file.ts';
+
+interface View {
+  seq: number;
+  choices: ExploreChoices;
+  rows: number;
+  typing?: ReturnType<typeof setTimeout>;
+}
+
+const views = new WeakMap<HTMLElement, View>();
+
+const optionValues = (select: HTMLSelectElement | null) => (select ? Array.from(select.options, (o) => o.value).filter(Boolean) : []);
+
+function viewOf(el: HTMLElement): View {
+  let view = views.get(el);
+  if (!view) {
+    const q = (name: string) => el.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
+    view = { seq: 0, rows: Number(el.dataset.rows ?? 0), choices: { brands: optionValues(q('brand')), tiers: optionValues(q('tier')), topics: optionValues(q('topic')) } };
+    views.set(el, view);
+  }
+  return view;
+}
+
+const current = (view: View) => readExploreState(location.search, view.choices);
+
+/** Handle an event on the explore element. */
+export async function attach(el: HTMLElement, event: Event): Promise<void> {
+  const view = viewOf(el);
+  const target = event.target as Element | null;
+  if (event.type === 'restore') {
+    syncForm(el, current(view));
+    return void update(el, view);
+  }
+  if (event.type === 'reset') {
+    event.preventDefault();
+    return void commit(el, view, { ...DEFAULT_STATE, weights: current(view).weights, sort: current(view).sort, descending: current(view).descending, pageSize: current(view).pageSize });
+  }
+  if (event.type === 'click') {
+    const sortButton = target?.closest<HTMLButtonElement>('[data-sort]');
+    if (sortButton) {
+      const key = sortButton.dataset.sort as SortKey;
+      const state = current(view);
+      const numeric = COLUMN_VIEWS.find((c) => c.name === key)?.numeric ?? false;
+      const descending = state.sort === key ? !state.descending : numeric;
+      return void commit(el, view, { ...state, sort: key, descending, page: 1 });
+    }
+    const pageButton = target?.closest<HTMLButtonElement>('[data-page]');
+    if (pageButton) {
+      const state = current(view);
+      const last = Math.max(1, Math.ceil(view.rows / state.pageSize));
+      const page = { first: 1, prev: state.page - 1, next: state.page + 1, last }[pageButton.dataset.page as 'first'] ?? 1;
+      return void commit(el, view, { ...state, page: Math.min(Math.max(1, page), last) });
+    }
+    const dl = target?.closest<HTMLButtonElement>('[data-download]');
+    if (dl) return void download(el, view, dl.dataset.download!);
+    return;
+  }
+  if ((event.type === 'input' || event.type === 'change') && (target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) {
+    if (target.name === 'pageSize') return void commit(el, view, { ...current(view), pageSize: Number(target.value), page: 1 });
+    if (!target.form) return;
+    const next = { ...readForm(el, view), page: 1 };
+    if (target.type === 'search' || target.type === 'number') {
+      // Typing: wait for a pause, so every keystroke does not query.
+      clearTimeout(view.typing);
+      view.typing = setTimeout(() => commit(el, view, next, false), event.type === 'change' ? 0 : 250);
+      return;
+    }
+    if (target.type === 'range') {
+      const out = el.querySelector<HTMLOutputElement>(`output[name="${target.name}-out"]`);
+      if (out) out.value = Number(target.value).toFixed(2);
+    }
+    return void commit(el, view, next, false);
+  }
+}
+
+/** The state the form shows (validated like the URL), with the URL's sort and page size. */
+function readForm(el: HTMLElement, view: View): ExploreState {
+  const state = current(view);
+  const value = (name: string) => el.querySelector<HTMLInputElement | HTMLSelectElement>(`form [name="${name}"]`)?.value ?? '';
+  const pick = (v: string, allowed: readonly string[]) => (allowed.includes(v) ? v : '');
+  let followersMin = boundedNumber(value('followersMin'), 0, FOLLOWERS_LIMIT, true);
+  let followersMax = boundedNumber(value('followersMax'), 0, FOLLOWERS_LIMIT, true);
+  if (followersMin !== null && followersMax !== null && followersMin > followersMax) [followersMin, followersMax] = [followersMax, followersMin];
+  let scoreMin = boundedNumber(value('scoreMin'), SCORE_RANGE[0], SCORE_RANGE[1]);
+  let scoreMax = boundedNumber(value('scoreMax'), SCORE_RANGE[0], SCORE_RANGE[1]);
+  if (scoreMin !== null && scoreMax !== null && scoreMin > scoreMax) [scoreMin, scoreMax] = [scoreMax, scoreMin];
+  const weights = readWeights(new URLSearchParams(WEIGHT_NAMES.map((n) => [PARAMS[n].key, value(n)])).toString());
+  return {
+    ...state,
+    brand: pick(value('brand'), view.choices.brands),
+    tier: pick(value('tier'), view.choices.tiers),
+    topic: pick(value('topic'), view.choices.topics),
+    followersMin,
+    followersMax,
+    scoreMin,
+    scoreMax,
+    handle: cleanHandle(value('handle')),
+    weights,
+  };
+}
+
+/** Put a state into the form controls (after a restore or a reset). */
+function syncForm(el: HTMLElement, state: ExploreState): void {
+  const set = (name: string, v: string) => {
+    const input = el.querySelector<HTMLInputElement | HTMLSelectElement>(`[name="${name}"]`);
+    if (input && input.value !== v) input.value = v;
+  };
+  set('brand', state.brand);
+  set('tier', state.tier);
+  set('topic', state.topic);
+  set('handle', state.handle);
+  set('followersMin', state.followersMin === null ? '' : String(state.followersMin));
+  set('followersMax', state.followersMax === null ? '' : String(state.followersMax));
+  set('scoreMin', state.scoreMin === null ? '' : String(state.scoreMin));
+  set('scoreMax', state.scoreMax === null ? '' : String(state.scoreMax));
+  set('pageSize', String(state.pageSize));
+  for (const name of WEIGHT_NAMES) {
+    set(name, String(state.weights[name]));
+    const out = el.querySelector<HTMLOutputElement>(`output[name="${name}-out"]`);
+    if (out) out.value = state.weights[name].toFixed(2);
+  }
+}
+
+function commit(el: HTMLElement, view: View, state: ExploreState, sync = true): Promise<void> {
+  history.replaceState(null, '', `${location.pathname}${writeExploreState(state, location.search)}${location.hash}`);
+  if (sync) syncForm(el, state);
+  return update(el, view);
+}
+
+async function update(el: HTMLElement, view: View): Promise<void> {
+  const seq = ++view.seq;
+  const state = current(view);
+  el.dataset.state = 'updating';
+  el.setAttribute('aria-busy', 'true');
+  const error = el.querySelector<HTMLElement>('[data-error]')!;
+  try {
+    const db = await engine();
+    const all = bindSql(QUERIES.explore_accounts, queryParams(state, { all: true }));
+    const count = await db.query(countSql(all.sql), all.values);
+    if (seq !== view.seq) return;
+    const rows = Number(count.columns.n[0] ?? 0);
+    const last = Math.max(1, Math.ceil(rows / state.pageSize));
+    if (state.page > last) {
+      // The URL asked for a page past the end: show the last one.
+      history.replaceState(null, '', `${location.pathname}${writeExploreState({ ...state, page: last }, location.search)}${location.hash}`);
+      return update(el, view);
+    }
+    const run = await runQuery(db, 'explore_accounts', queryParams(state));
+    if (seq !== view.seq) return;
+    view.rows = rows;
+    render(el, state, run.frame, rows);
+    error.hidden = true;
+    el.dataset.state = 'live';
+  } catch (e) {
+    if (seq !== view.seq) return;
+    el.dataset.state = 'failed';
+    error.hidden = false;
+    error.textContent = `The table could not be updated: ${(e as Error).message}. It shows the last rows loaded.`;
+  } finally {
+    if (seq === view.seq) el.removeAttribute('aria-busy');
+  }
+}
+
+function render(el: HTMLElement, state: ExploreState, frame: { columns: Record<string, ArrayLike<unknown>>; length: number }, rows: number): void {
+  const body = el.querySelector('tbody[data-rows]')!;
+  const trs: HTMLTableRowElement[] = [];
+  for (let i = 0; i < frame.length; i++) {
+    const tr = document.createElement('tr');
+    rowCells(frame.columns, i).forEach((text, j) => {
+      const td = document.createElement('td');
+      td.textContent = text;
+      if (COLUMN_VIEWS[j].numeric) td.className = 'num';
+      tr.append(td);
+    });
+    trs.push(tr);
+  }
+  body.replaceChildren(...trs);
+  el.querySelector('[data-summary]')!.textContent = summaryText(rows, state.page, state.pageSize);
+  const pages = Math.max(1, Math.ceil(rows / state.pageSize));
+  el.querySelector('[data-pageinfo]')!.textContent = `Page ${state.page.toLocaleString('en-US')} of ${pages.toLocaleString('en-US')}`;
+  const buttons = el.querySelectorAll<HTMLButtonElement>('[data-page]');
+  for (const b of buttons) b.disabled = b.dataset.page === 'first' || b.dataset.page === 'prev' ? state.page <= 1 : state.page >= pages;
+  for (const th of el.querySelectorAll<HTMLTableCellElement>('thead th')) {
+    const key = th.querySelector<HTMLButtonElement>('[data-sort]')?.dataset.sort;
+    const arrow = th.querySelector('.arrow');
+    if (key === state.sort) {
+      th.setAttribute('aria-sort', state.descending ? 'descending' : 'ascending');
+      if (arrow) arrow.textContent = state.descending ? '▼' : '▲';
+    } else {
+      th.removeAttribute('aria-sort');
+      if (arrow) arrow.textContent = '';
+    }
+  }
+}
+
+async function download(el: HTMLElement, view: View, format: string): Promise<void> {
+  const status = el.querySelector<HTMLElement>('[data-download-status]')!;
+  const state = current(view);
+  status.textContent = 'Preparing the download…';
+  try {
+    const started = performance.now();
+    const [db, dl] = await Promise.all([engine(), import('../explore/downloads.ts')]);
+    const params = queryParams(state, { all: true });
+    const run = await runQuery(db, 'explore_accounts', params);
+    const prov = dl.provenance({ query: 'explore_accounts', text: run.text, params, version: db.manifest.version, rows: run.frame.length, generatedAt: new Date().toISOString() });
+    const stem = fileStem(state);
+    let name: string;
+    let blob: Blob;
+    if (format === 'csv') [name, blob] = [`${stem}.csv`, new Blob([dl.csvDownload(run.frame)], { type: 'text/csv;charset=utf-8' })];
+    else if (format === 'provenance') [name, blob] = [`${stem}.provenance.json`, new Blob([JSON.stringify(prov, null, 2)], { type: 'application/json' })];
+    else if (format === 'json') [name, blob] = [`${stem}.json`, new Blob([dl.jsonDownload(run.frame, prov)], { type: 'application/json' })];
+    else if (format === 'parquet') [name, blob] = [`${stem}.parquet`, new Blob([dl.parquetDownload(run.frame, prov)], { type: 'application/vnd.apache.parquet' })];
+    else if (format === 'arrow') [name, blob] = [`${stem}.arrow`, new Blob([dl.arrowDownload(run.frame, prov) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.arrow.stream' })];
+    else return;
+    saveFile(name, blob);
+    const ms = Math.round(performance.now() - started);
+    status.dataset.ms = String(ms);
+    status.textContent = `${name}: ${run.frame.length.toLocaleString('en-US')} rows, ${(blob.size / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB.`;
+  } catch (e) {
+    status.textContent = `The download failed: ${(e as Error).message}.`;
+  }
+}
