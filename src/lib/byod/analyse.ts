@@ -1,0 +1,121 @@
+/**
+ * The report's test, run on a user's campaign: does ranking accounts by reach find the ones that
+ * sold? Spearman's rho of reach against conversions with a bootstrap interval, the gain curve
+ * (reach vs the oracle vs random), the budget test, and relevance where topics are given.
+ */
+import { spearman } from '../stats/spearman.ts';
+import { bootstrapInterval, type Interval } from '../stats/bootstrap.ts';
+import { captureAt, gainCurve, oracleGain, type GainCurve } from '../stats/gainCurve.ts';
+import { budgetTest, randomBudgetTest, type BudgetResult } from '../stats/budgetTest.ts';
+import { orderBy } from '../stats/orderBy.ts';
+import { relevance } from '../scoring/relevance.ts';
+import type { TopicHierarchy } from '../scoring/hierarchy.ts';
+import type { Prepared } from './prepare.ts';
+import { splitTopics } from './prepare.ts';
+
+export const SMALL_SAMPLE = 50;
+
+export interface Analysis {
+  rows: number;
+  /** Rows with both a reach and a conversions value (the ones every statistic uses). */
+  used: number;
+  reachMeaning: string;
+  rho: Interval;
+  share: number;
+  capture: { reach: number; oracle: number; relevance?: number };
+  curves: { name: 'reach' | 'oracle' | 'random' | 'relevance'; points: { share: number; gain: number }[] }[];
+  budget?: { budget: number; reach: BudgetResult; oracle: BudgetResult; random: BudgetResult };
+  relevance?: { rho: Interval; brandTopics: string[] };
+  warnings: string[];
+}
+
+const flat: TopicHierarchy = { parentsOf: () => [] };
+
+/** The reach score of a user's rows: ln(1 + followers), plus 0.5 × ln(1 + engagement) when there is engagement (the report's default weights). */
+export function reachScore(p: Prepared): Float64Array {
+  const out = new Float64Array(p.rows);
+  for (let i = 0; i < p.rows; i++) out[i] = Math.log1p(p.reach[i]) + (p.engagement ? 0.5 * Math.log1p(p.engagement[i]) : 0);
+  return out;
+}
+
+/** At most `max` points of a curve (evenly spaced by item, the last kept), for drawing. */
+function thin(c: GainCurve, max = 400): { share: number; gain: number }[] {
+  const n = c.share.length;
+  const step = Math.max(1, Math.ceil(n / max));
+  const out: { share: number; gain: number }[] = [];
+  for (let i = 0; i < n; i += step) out.push({ share: c.share[i], gain: c.gain[i] });
+  if ((n - 1) % step !== 0) out.push({ share: c.share[n - 1], gain: c.gain[n - 1] });
+  return out;
+}
+
+/** Keep rows where the given columns are all finite. */
+function keep(p: Prepared, columns: (Float64Array | null)[]): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < p.rows; i++) if (columns.every((c) => !c || Number.isFinite(c[i]))) idx.push(i);
+  return idx;
+}
+const pick = (a: Float64Array, idx: number[]) => Float64Array.from(idx, (i) => a[i]);
+
+/** Run the analysis; `brandTopics` (free text) turns on relevance when the file has topics. */
+export function analyse(p: Prepared, { brandTopics = '', share = 0.2, seed = 1 }: { brandTopics?: string; share?: number; seed?: number } = {}): Analysis {
+  const warnings: string[] = [];
+  const score = reachScore(p);
+  const idx = keep(p, [score, p.conversions]);
+  const x = pick(score, idx);
+  const y = pick(p.conversions, idx);
+  const n = idx.length;
+  const samples = Math.max(100, Math.min(1000, Math.floor(2e7 / Math.max(1, n))));
+  const rho = bootstrapInterval(x, y, spearman, { samples, seed });
+  const reachCurve = gainCurve(x, y);
+  const oracle = oracleGain(y);
+  const curves: Analysis['curves'] = [
+    { name: 'oracle', points: thin(oracle) },
+    { name: 'reach', points: thin(reachCurve) },
+    { name: 'random', points: [{ share: 0, gain: 0 }, { share: 1, gain: 1 }] },
+  ];
+  const capture: Analysis['capture'] = { reach: captureAt(reachCurve, share), oracle: captureAt(oracle, share) };
+
+  if (n < SMALL_SAMPLE) warnings.push(`Only ${n} ${n === 1 ? 'row has' : 'rows have'} both reach and conversions. With fewer than ${SMALL_SAMPLE} accounts the interval is wide and one account can swing the result: read the numbers as a first look, not a verdict.`);
+  warnings.push('Selection bias: your file holds only the accounts you chose to hire. If you picked them by reach, the big accounts that would not have sold are not here to show it, and reach can look better (or worse) than it would over all the accounts you could have hired.');
+  if (y.every((v) => v === 0)) warnings.push('Every conversion count is 0: there is nothing to rank, so the correlation and the gain curve are not defined.');
+  const dropped = p.rows - n;
+  if (dropped > 0) warnings.push(`${dropped.toLocaleString('en-US')} ${dropped === 1 ? 'row is' : 'rows are'} left out because reach or conversions is blank.`);
+
+  const reachMeaning = p.engagement
+    ? 'Reach here is the report\'s score without its reactor term: ln(1 + followers) + 0.5 × ln(1 + engagement per post). It ranks accounts as a Klout-style score with the default weights would.'
+    : 'Your file has no reaction or engagement data, so "reach" here is simply audience size: accounts are ranked by followers alone. (A Klout-style score adds engagement; map an engagement column to include it.)';
+
+  let budget: Analysis['budget'];
+  if (p.cost) {
+    const bi = keep(p, [score, p.conversions, p.cost]);
+    const cost = pick(p.cost, bi);
+    const conv = pick(p.conversions, bi);
+    const rev = p.revenue ? Float64Array.from(bi, (i) => (Number.isFinite(p.revenue![i]) ? p.revenue![i] : 0)) : new Float64Array(bi.length);
+    const total = cost.reduce((a, b) => a + b, 0);
+    const amount = Math.round(total * 0.25 * 100) / 100;
+    if (bi.length > 0 && total > 0) {
+      const perDollar = Float64Array.from(conv, (c, k) => (cost[k] > 0 ? c / cost[k] : c > 0 ? Infinity : 0));
+      const items = { cost, conversions: conv, revenue: rev };
+      budget = {
+        budget: amount,
+        reach: budgetTest({ ...items, order: orderBy(pick(score, bi)) }, amount),
+        oracle: budgetTest({ ...items, order: orderBy(perDollar) }, amount),
+        random: randomBudgetTest(items, amount, { runs: 200, seed }),
+      };
+    }
+  }
+
+  let rel: Analysis['relevance'];
+  const brand = splitTopics(brandTopics);
+  if (p.topics && brand.length) {
+    const brandVector = new Map(brand.map((t) => [t, 1]));
+    const r = new Float64Array(p.rows);
+    for (let i = 0; i < p.rows; i++) r[i] = relevance(new Map(p.topics[i].map((t) => [t, 1])), brandVector, flat, { decay: 0 });
+    const rx = pick(r, idx);
+    rel = { rho: bootstrapInterval(rx, y, spearman, { samples, seed }), brandTopics: brand };
+    const relCurve = gainCurve(rx, y);
+    curves.push({ name: 'relevance', points: thin(relCurve) });
+    capture.relevance = captureAt(relCurve, share);
+  }
+  return { rows: p.rows, used: n, reachMeaning, rho, share, capture, curves, budget, relevance: rel, warnings };
+}
