@@ -12,8 +12,12 @@ import { DEFAULT_STATE, WEIGHT_NAMES, boundedNumber, cleanHandle, fileStem, quer
 import { PARAMS } from '../state/params.ts';
 import { saveFile } from './save-file.ts';
 
+type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof engine>>['db']['connect']>>;
+
 interface View {
   seq: number;
+  /** A connection of its own for the Arrow download (the engine's shared one returns frames, not Arrow). */
+  conn?: Promise<Connection>;
   choices: ExploreChoices;
   rows: number;
   typing?: ReturnType<typeof setTimeout>;
@@ -70,13 +74,17 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
   if ((event.type === 'input' || event.type === 'change') && (target instanceof HTMLInputElement || target instanceof HTMLSelectElement)) {
     if (target.name === 'pageSize') return void commit(el, view, { ...current(view), pageSize: Number(target.value), page: 1 });
     if (!target.form) return;
-    const next = { ...readForm(el, view), page: 1 };
     if (target.type === 'search' || target.type === 'number') {
-      // Typing: wait for a pause, so every keystroke does not query.
+      // Typing: wait for a pause, so every keystroke does not query; read the form when it fires,
+      // so a sort or page chosen meanwhile is kept.
       clearTimeout(view.typing);
-      view.typing = setTimeout(() => commit(el, view, next, false), event.type === 'change' ? 0 : 250);
+      view.typing = setTimeout(() => {
+        const next = { ...readForm(el, view), page: 1 };
+        if (writeExploreState(next) !== writeExploreState(current(view)) || event.type === 'input') void commit(el, view, next, false);
+      }, event.type === 'change' ? 0 : 250);
       return;
     }
+    const next = { ...readForm(el, view), page: 1 };
     if (target.type === 'range') {
       const out = el.querySelector<HTMLOutputElement>(`output[name="${target.name}-out"]`);
       if (out) out.value = Number(target.value).toFixed(2);
@@ -211,10 +219,27 @@ async function download(el: HTMLElement, view: View, format: string): Promise<vo
   status.textContent = 'Preparing the download…';
   try {
     const started = performance.now();
+    const done = (name: string, blob: Blob, rows: number) => {
+      saveFile(name, blob);
+      status.dataset.ms = String(Math.round(performance.now() - started));
+      status.dataset.bytes = String(blob.size);
+      status.textContent = `${name}: ${rows.toLocaleString('en-US')} rows, ${(blob.size / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB.`;
+    };
     const [db, dl] = await Promise.all([engine(), import('../explore/downloads.ts')]);
     const params = queryParams(state, { all: true });
+    const text = QUERIES.explore_accounts;
+    const provenance = (rows: number) => dl.provenance({ query: 'explore_accounts', text, params, version: db.manifest.version, rows, generatedAt: new Date().toISOString() });
+    if (format === 'arrow') {
+      // Arrow straight from DuckDB: apache-arrow's builders compile code with eval, which the CSP forbids.
+      const bound = bindSql(text, params);
+      view.conn ??= db.db.connect();
+      const statement = await (await view.conn).prepare(bound.sql);
+      const table = await statement.query(...bound.values).finally(() => statement.close());
+      const blob = new Blob([dl.arrowWithProvenance(table, provenance(table.numRows)) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.arrow.stream' });
+      return done(`${fileStem(state)}.arrow`, blob, table.numRows);
+    }
     const run = await runQuery(db, 'explore_accounts', params);
-    const prov = dl.provenance({ query: 'explore_accounts', text: run.text, params, version: db.manifest.version, rows: run.frame.length, generatedAt: new Date().toISOString() });
+    const prov = provenance(run.frame.length);
     const stem = fileStem(state);
     let name: string;
     let blob: Blob;
@@ -222,12 +247,8 @@ async function download(el: HTMLElement, view: View, format: string): Promise<vo
     else if (format === 'provenance') [name, blob] = [`${stem}.provenance.json`, new Blob([JSON.stringify(prov, null, 2)], { type: 'application/json' })];
     else if (format === 'json') [name, blob] = [`${stem}.json`, new Blob([dl.jsonDownload(run.frame, prov)], { type: 'application/json' })];
     else if (format === 'parquet') [name, blob] = [`${stem}.parquet`, new Blob([dl.parquetDownload(run.frame, prov)], { type: 'application/vnd.apache.parquet' })];
-    else if (format === 'arrow') [name, blob] = [`${stem}.arrow`, new Blob([dl.arrowDownload(run.frame, prov) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.arrow.stream' })];
     else return;
-    saveFile(name, blob);
-    const ms = Math.round(performance.now() - started);
-    status.dataset.ms = String(ms);
-    status.textContent = `${name}: ${run.frame.length.toLocaleString('en-US')} rows, ${(blob.size / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB.`;
+    done(name, blob, run.frame.length);
   } catch (e) {
     status.textContent = `The download failed: ${(e as Error).message}.`;
   }

@@ -107,9 +107,13 @@ export function parquetDownload(frame: Frame, prov: Provenance, spec: Spec = EXP
   });
 }
 
-/** Arrow IPC stream bytes of the rows, typed by the spec, with the provenance in the schema metadata. */
+/** Arrow IPC stream bytes of the rows, typed by the spec, with the provenance in the schema metadata (Node; builders need eval, which the site's CSP forbids). */
 export function arrowDownload(frame: Frame, prov: Provenance, spec: Spec = EXPLORE_COLUMNS): Uint8Array {
-  const table = toArrowTable(frame, spec);
-  const schema = new Schema(table.schema.fields, new Map([['provenance', JSON.stringify(prov)]]));
+  return arrowWithProvenance(toArrowTable(frame, spec), prov);
+}
+
+/** An Arrow table (e.g. straight from DuckDB, as the browser does) as IPC stream bytes with the provenance in the schema metadata. */
+export function arrowWithProvenance(table: Table, prov: Provenance): Uint8Array {
+  const schema = new Schema(table.schema.fields, new Map([...table.schema.metadata, ['provenance', JSON.stringify(prov)]]));
   return tableToIPC(new Table(schema, table.batches), 'stream');
 }
