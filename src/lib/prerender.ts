@@ -8,7 +8,6 @@ import type { Engine } from './db/engine.ts';
 import { runQuery, type QueryRun } from './db/run.ts';
 import { FIGURES } from './figures/registry.ts';
 import { DEFAULTS } from './state/params.ts';
-import { bindSql } from '../sql/bind.ts';
 
 let shared: Promise<Engine> | null = null;
 const buildEngine = (): Promise<Engine> => (shared ??= openWorld());
@@ -17,25 +16,21 @@ export interface Prerendered {
   svg: string;
   live: Record<string, string>;
   summary: { head: string[]; rows: (string | number)[][] };
-  run: QueryRun;
-  /** The SQL as both engines run it, with positional placeholders. */
-  boundSql: string;
+  runs: QueryRun[];
 }
 
 /** Render one figure with the default parameters. */
 export async function prerender(name: string): Promise<Prerendered> {
   const figure = FIGURES[name];
   if (!figure) throw new Error(`unknown figure ${name}`);
-  const params = Object.fromEntries(figure.params.map((p) => [p, DEFAULTS[p]]));
-  const run = await runQuery(await buildEngine(), figure.query, params);
-  const model = figure.model(run.frame, { intervals: true });
+  const engine = await buildEngine();
+  const runs = await Promise.all(figure.queries.map((q) => runQuery(engine, q, DEFAULTS)));
+  const model = figure.model(
+    runs.map((r) => r.frame),
+    DEFAULTS,
+    { intervals: true },
+  );
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const chart = figure.chart(model, { width: 720, document: document as unknown as Document });
-  return {
-    svg: chart.outerHTML,
-    live: figure.live(model),
-    summary: figure.summary(model),
-    run,
-    boundSql: bindSql(run.text, params).sql,
-  };
+  return { svg: chart.outerHTML, live: figure.live(model), summary: figure.summary(model), runs };
 }

@@ -4,15 +4,30 @@
  */
 import reachScoreMacro from './macros/reach_score.sql?raw';
 import scoreByAccount from './score_by_account.sql?raw';
+import placementScores from './placement_scores.sql?raw';
+import brandOffers from './brand_offers.sql?raw';
+import audienceTopics from './audience_topics.sql?raw';
+import topicTree from './topic_tree.sql?raw';
+import topicMentions from './topic_mentions.sql?raw';
+import boughtFollowers from './bought_followers.sql?raw';
 import scoreVsConversions from './score_vs_conversions.sql?raw';
 import exploreAccounts from './explore/accounts.sql?raw';
 import exploreOptions from './explore/options.sql?raw';
 
+/** The table macros the queries call, by name. */
+export const MACROS = { reach_score: reachScoreMacro } as const;
+
 /** Statements every engine runs once after loading the tables. */
-export const SETUP_SQL: string[] = [reachScoreMacro];
+export const SETUP_SQL: string[] = Object.values(MACROS);
 
 export const QUERIES = {
   score_by_account: scoreByAccount,
+  placement_scores: placementScores,
+  brand_offers: brandOffers,
+  audience_topics: audienceTopics,
+  topic_tree: topicTree,
+  topic_mentions: topicMentions,
+  bought_followers: boughtFollowers,
   score_vs_conversions: scoreVsConversions,
   explore_accounts: exploreAccounts,
   explore_options: exploreOptions,

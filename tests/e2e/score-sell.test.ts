@@ -19,14 +19,17 @@ afterAll(async () => {
   expect(offOrigin).toEqual([]);
 });
 
+const figure = '#fig-score-sell';
+
+/** Open the page and scroll to the chapter's figure (figures start their work as they near the viewport). */
 async function open(path = '', options = {}) {
   const session = await openPage(browser, baseURL, options);
   session.page.on('close', () => offOrigin.push(...session.offOrigin));
   await session.page.goto(baseURL + path);
+  await session.page.locator(figure).scrollIntoViewIfNeeded();
   return session;
 }
 
-const figure = '#fig-score-sell';
 const waitLive = (page: import('playwright-core').Page) =>
   page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-state') === 'live', figure, { timeout: 45_000 });
 
@@ -45,7 +48,7 @@ describe('"Does the score sell?" chapter', () => {
     const { page, context, errors } = await open();
     const before = await page.locator('#does-the-score-sell .live').allTextContents();
     const svgBefore = await page.locator(`${figure} .chart`).innerHTML();
-    const slider = page.getByRole('slider', { name: /weight of followers/i });
+    const slider = page.locator(figure).getByRole('slider', { name: /weight of followers/i });
     await slider.focus();
     await slider.press('Home'); // followers weight 0: the score becomes engagement only
     await waitLive(page);
@@ -53,7 +56,7 @@ describe('"Does the score sell?" chapter', () => {
     const after = await page.locator('#does-the-score-sell .live').allTextContents();
     expect(after).not.toEqual(before);
     expect(await page.locator(`${figure} .chart`).innerHTML()).not.toEqual(svgBefore);
-    expect(await page.locator(`${figure} [data-params]`).textContent()).toContain('"w_followers": 0');
+    expect(await page.locator(`${figure} [data-params="score_vs_conversions"]`).textContent()).toContain('"w_followers": 0');
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -61,17 +64,17 @@ describe('"Does the score sell?" chapter', () => {
   it('a copied link restores the controls and the view; garbage falls back to defaults', async () => {
     const { page, context } = await open('?wf=0.2&wr=nonsense&wu=7');
     await waitLive(page);
-    expect(await page.getByRole('slider', { name: /weight of followers/i }).inputValue()).toBe('0.2');
-    expect(await page.getByRole('slider', { name: /reactions per post/i }).inputValue()).toBe('0.5');
-    expect(await page.getByRole('slider', { name: /selective/i }).inputValue()).toBe('0.5');
-    expect(await page.locator(`${figure} [data-params]`).textContent()).toContain('"w_followers": 0.2');
+    expect(await page.locator(figure).getByRole('slider', { name: /weight of followers/i }).inputValue()).toBe('0.2');
+    expect(await page.locator(figure).getByRole('slider', { name: /reactions per post/i }).inputValue()).toBe('0.5');
+    expect(await page.locator(figure).getByRole('slider', { name: /selective/i }).inputValue()).toBe('0.5');
+    expect(await page.locator(`${figure} [data-params="score_vs_conversions"]`).textContent()).toContain('"w_followers": 0.2');
     await context.close();
   });
 
   it('downloads exactly the rows of the current view as CSV, equal to the same SQL run by DuckDB on Node', async () => {
     const { page, context } = await open('?wu=1.25');
     await waitLive(page);
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: /download rows \(csv\)/i }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator(figure).getByRole('button', { name: /^rows \(csv\)$/i }).click()]);
     expect(download.suggestedFilename()).toMatch(/^score-sell_.*wu1\.25.*\.csv$/);
     const csv = readFileSync(await download.path(), 'utf8');
 

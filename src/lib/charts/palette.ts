@@ -1,11 +1,11 @@
 /**
  * One hue per idea across every figure (Okabe–Ito, colour-blind safe): the reach score is always
- * blue, relevance green, trust purple, the oracle orange and random grey.
+ * blue, relevance green, the fit score (relevance × trust × reach) purple, the oracle orange and random grey.
  */
 export const HUE = {
   reach: '#0072B2',
   relevance: '#009E73',
-  trust: '#CC79A7',
   oracle: '#D55E00',
   random: '#888888',
+  fit: '#CC79A7',
 } as const;

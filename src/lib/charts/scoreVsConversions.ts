@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import { HUE } from './palette.ts';
-import { finishSvg } from './svg.ts';
+import { finishSvg, gridOfPlots } from './svg.ts';
 
 export interface BrandPanel {
   brand: string;
@@ -14,45 +14,42 @@ export interface ChartOptions {
   document?: Document;
 }
 
-/** Small multiples, one per brand: each placement's reach score against its conversions (symlog y). */
+const CELL_HEIGHT = 230;
+
+/** Small multiples, one per brand, each with its own y scale: each placement's reach score against its conversions (symlog y). */
 export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, document }: ChartOptions = {}): Element {
   const columns = width < 560 ? 1 : 2;
-  const data = panels.flatMap((p, i) =>
-    p.points.map((d) => ({ ...d, col: i % columns, row: Math.floor(i / columns) })),
+  const cellWidth = Math.floor(width / columns);
+  const plots = panels.map((p, i) =>
+    Plot.plot({
+      document,
+      width: cellWidth,
+      height: CELL_HEIGHT,
+      marginTop: 50,
+      marginLeft: 48,
+      marginRight: 14,
+      style: { fontSize: '11px', background: 'transparent', color: 'currentColor' },
+      x: { label: i === panels.length - 1 || columns === 1 ? 'Reach score →' : 'Reach score →', domain: [0, 100], grid: true, ticks: 5 },
+      y: { label: '↑ Purchases per post (symlog)', type: 'symlog', grid: true, ticks: 3, nice: true },
+      marks: [
+        Plot.dot(p.points, { x: 'score', y: 'conversions', r: 2, fill: HUE.reach, fillOpacity: 0.4 }),
+        Plot.text([`${p.name}   ρ = ${Number.isFinite(p.rho) ? p.rho.toFixed(2).replace('-', '−') : '–'}`], {
+          frameAnchor: 'top-left',
+          dx: -40,
+          dy: -36,
+          fontWeight: 700,
+          fontSize: 13,
+          textAnchor: 'start',
+          fill: 'currentColor',
+        }),
+      ],
+    }),
   );
-  const titles = panels.map((p, i) => ({
-    col: i % columns,
-    row: Math.floor(i / columns),
-    title: `${p.name}   ρ = ${Number.isFinite(p.rho) ? p.rho.toFixed(2) : '–'}`,
-  }));
-  const rows = Math.ceil(panels.length / columns);
-  const plot = Plot.plot({
-    document,
-    width,
-    height: rows * 210 + 50,
-    marginTop: 30,
-    marginLeft: 56,
-    style: { fontSize: '12px', background: 'transparent', color: 'currentColor' },
-    fx: { axis: null, padding: 0.12 },
-    fy: { axis: null, padding: 0.22 },
-    x: { label: 'Reach score (1–100) →', domain: [0, 100], grid: true, ticks: 5 },
-    y: { label: 'Conversions per placement (symlog scale)', labelAnchor: 'center', labelArrow: 'none', type: 'symlog', grid: true, ticks: 4 },
-    marks: [
-      Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.15 }),
-      Plot.dot(data, { x: 'score', y: 'conversions', fx: 'col', fy: 'row', r: 2.2, fill: HUE.reach, fillOpacity: 0.45 }),
-      Plot.text(titles, {
-        fx: 'col',
-        fy: 'row',
-        text: 'title',
-        frameAnchor: 'top-left',
-        dx: 6,
-        dy: -20,
-        fontWeight: 600,
-        fill: 'currentColor',
-      }),
-    ],
-  });
-  return finishSvg(plot, `Scatter plots, one per brand, of each placement's reach score against its conversions. ${panels
-    .map((p) => `${p.name}: Spearman ${Number.isFinite(p.rho) ? p.rho.toFixed(2) : 'not defined'}`)
-    .join('; ')}.`);
+  const grid = gridOfPlots(plots, { columns, width, cellHeight: CELL_HEIGHT });
+  return finishSvg(
+    grid,
+    `Scatter plots, one per brand, of each placement's reach score against its purchases. ${panels
+      .map((p) => `${p.name}: Spearman ${Number.isFinite(p.rho) ? p.rho.toFixed(2) : 'not defined'}`)
+      .join('; ')}.`,
+  );
 }

@@ -1,23 +1,24 @@
 /**
  * The interactive half of <live-figure>. Controls write the URL (the one state of the page);
- * every figure that depends on a changed parameter re-runs its query on DuckDB-WASM (newest
+ * every figure that depends on a changed parameter re-runs its queries on DuckDB-WASM (newest
  * result wins) and re-renders its chart, live numbers, SQL panel, table and downloads. A figure
  * far from the viewport is only marked stale and catches up as it nears it.
  */
 import { engine } from '../db/browser.ts';
 import { runQuery, type QueryRun } from '../db/run.ts';
-import { FIGURES } from '../figures/registry.ts';
-import { PARAMS, readParams, writeParams, type ParamName, type ParamValues } from '../state/params.ts';
+import { FIGURES, dependencies, type FigureDef } from '../figures/registry.ts';
+import { PARAMS, formatParam, isChoice, readParams, writeParams, type ParamName, type ParamValues } from '../state/params.ts';
+import type { Frame } from '../data/frame.ts';
+import { rows as frameRows } from '../data/frame.ts';
 import { toCsv } from '../data/csv.ts';
 import { saveFile } from './save-file.ts';
+import { chartPng, chartSvg } from './chart-export.ts';
 
 interface Cell {
   seq: number;
-  last?: QueryRun;
-  /** The parameters its chart shows, as a key; undefined while it shows the pre-rendered defaults. */
-  shown?: string;
+  /** The rows behind the current chart and the parameters they were made with. */
+  last?: { rows: Frame; runs: QueryRun[]; key: string };
   visible: boolean;
-  wantIntervals: boolean;
 }
 
 const cells = new Map<HTMLElement, Cell>();
@@ -28,10 +29,14 @@ export function warm(): void {
   engine().catch(() => {});
 }
 
+const figureOf = (el: HTMLElement): FigureDef<any> => FIGURES[el.dataset.figure!];
+const paramKey = (names: ParamName[], values: ParamValues) => names.map((n) => values[n]).join(',');
+const dependsOn = (figure: FigureDef<any>, name: ParamName) => dependencies(figure).includes(name);
+
 function cellOf(el: HTMLElement): Cell {
   let cell = cells.get(el);
   if (!cell) {
-    cell = { seq: 0, visible: false, wantIntervals: true };
+    cell = { seq: 0, visible: false };
     cells.set(el, cell);
     observer ??= new IntersectionObserver(
       (entries) => {
@@ -49,8 +54,14 @@ function cellOf(el: HTMLElement): Cell {
   return cell;
 }
 
+/** Every figure on the page joins in (so off-screen ones catch up when scrolled to). */
+function adoptAll(): void {
+  for (const el of document.querySelectorAll<HTMLElement>('live-figure')) cellOf(el);
+}
+
 /** Handle an event on a figure cell. */
 export async function attach(el: HTMLElement, event: Event): Promise<void> {
+  adoptAll();
   const cell = cellOf(el);
   const target = event.target as Element | null;
   if (event.type === 'restore') {
@@ -58,18 +69,19 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
     return;
   }
   if (target?.closest?.('[data-retry]')) return void update(el, cell, true);
-  if (target?.closest?.('[data-download="csv"]')) return void download(el, cell);
-  if ((event.type === 'input' || event.type === 'change') && target instanceof HTMLInputElement && target.name in PARAMS) {
-    const name = target.name as ParamName;
-    const values = { ...readParams(location.search), [name]: Number(target.value) };
+  const download = target?.closest?.<HTMLElement>('[data-download]');
+  if (download) return void save(el, cell, download.dataset.download!);
+  const control = target as HTMLInputElement | HTMLSelectElement | null;
+  if ((event.type === 'input' || event.type === 'change') && control && control.name in PARAMS) {
+    const name = control.name as ParamName;
+    const values = { ...readParams(location.search), [name]: isChoice(PARAMS[name]) ? control.value : Number(control.value) } as ParamValues;
     history.replaceState(null, '', `${location.pathname}${writeParams(values, location.search)}${location.hash}`);
     // Points move while dragging; the bootstrap intervals follow when the drag ends.
     const intervals = event.type === 'change';
     for (const other of document.querySelectorAll<HTMLElement>('live-figure')) {
-      if (!FIGURES[other.dataset.figure!]?.params.includes(name)) continue;
+      if (!dependsOn(figureOf(other), name)) continue;
       const c = cellOf(other);
       syncControls(other, values);
-      c.wantIntervals = intervals;
       if (other === el || c.visible) void update(other, c, intervals);
     }
   }
@@ -77,21 +89,20 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
 
 /** Bring a figure up to the URL's parameters if it is behind (it was off screen, or the page opened with parameters). */
 async function refresh(el: HTMLElement, cell: Cell): Promise<void> {
-  const figure = FIGURES[el.dataset.figure!];
-  const key = paramKey(figure.params, readParams(location.search));
-  const defaultKey = paramKey(figure.params, readParams(''));
-  if ((cell.shown ?? defaultKey) !== key) await update(el, cell, true);
+  const figure = figureOf(el);
+  const key = paramKey(dependencies(figure), readParams(location.search));
+  const shown = cell.last?.key ?? paramKey(dependencies(figure), readParams(''));
+  if (shown !== key) await update(el, cell, true);
 }
 
-const paramKey = (names: ParamName[], values: ParamValues) => names.map((n) => values[n]).join(',');
-
 function syncControls(el: HTMLElement, values: ParamValues): void {
-  for (const input of el.querySelectorAll<HTMLInputElement>('input[type="range"][name]')) {
+  for (const input of el.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input[name], select[name]')) {
     const name = input.name as ParamName;
     if (!(name in PARAMS)) continue;
     input.value = String(values[name]);
+    if (input instanceof HTMLInputElement) input.setAttribute('aria-valuetext', formatParam(name, values[name]));
     const output = el.querySelector<HTMLOutputElement>(`output[name="${name}-out"]`);
-    if (output) output.value = values[name].toFixed(2);
+    if (output) output.value = formatParam(name, values[name]);
   }
 }
 
@@ -107,32 +118,36 @@ function setStatus(el: HTMLElement, text: string, retry = false): void {
   }
 }
 
-async function update(el: HTMLElement, cell: Cell, intervals: boolean): Promise<QueryRun | undefined> {
+async function update(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['last']> {
   const seq = ++cell.seq;
-  const figure = FIGURES[el.dataset.figure!];
+  const figure = figureOf(el);
   const values = readParams(location.search);
-  const params = Object.fromEntries(figure.params.map((p) => [p, values[p]]));
   el.dataset.state = 'updating';
   setStatus(el, 'Updating…');
   try {
-    const run = await runQuery(await engine(), figure.query, params);
+    const db = await engine();
+    const runs = await Promise.all(figure.queries.map((q) => runQuery(db, q, values)));
     if (seq !== cell.seq) return; // a newer request has been made: its result wins
-    const model = figure.model(run.frame, { intervals });
-    const chartBox = el.querySelector('.chart')!;
-    chartBox.replaceChildren(figure.chart(model, { width: 720 }));
-    const live = figure.live(model);
-    for (const [key, text] of Object.entries(live)) {
+    const model = figure.model(
+      runs.map((r) => r.frame),
+      values,
+      { intervals },
+    );
+    el.querySelector('.chart')!.replaceChildren(figure.chart(model, { width: 720 }));
+    for (const [key, text] of Object.entries(figure.live(model) as Record<string, string>)) {
       // Intervals are only recomputed when a drag ends; keep the last ones until then.
       if (!intervals && key.startsWith('ci.')) continue;
       for (const span of document.querySelectorAll(`[data-live="${CSS.escape(key)}"]`)) span.textContent = text;
     }
     if (intervals) renderSummary(el, figure.summary(model));
-    el.querySelector('[data-params]')!.textContent = JSON.stringify(params, null, 2);
-    cell.last = run;
-    cell.shown = paramKey(figure.params, values);
+    for (const r of runs) {
+      const code = el.querySelector(`[data-params="${r.name}"]`);
+      if (code) code.textContent = JSON.stringify(r.params, null, 2);
+    }
+    cell.last = { rows: figure.rows ? figure.rows(model) : runs[0].frame, runs, key: paramKey(dependencies(figure), values) };
     el.dataset.state = 'live';
     setStatus(el, '');
-    return run;
+    return cell.last;
   } catch (error) {
     if (seq !== cell.seq) return;
     el.dataset.state = 'failed';
@@ -148,7 +163,7 @@ function renderSummary(el: HTMLElement, summary: { head: string[]; rows: (string
       const tr = document.createElement('tr');
       for (const v of r) {
         const td = document.createElement('td');
-        td.textContent = String(v);
+        td.textContent = typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
         if (typeof v === 'number') td.className = 'num';
         tr.append(td);
       }
@@ -157,13 +172,30 @@ function renderSummary(el: HTMLElement, summary: { head: string[]; rows: (string
   );
 }
 
-async function download(el: HTMLElement, cell: Cell): Promise<void> {
-  const figure = FIGURES[el.dataset.figure!];
-  const current = paramKey(figure.params, readParams(location.search));
-  const run = cell.last && cell.shown === current ? cell.last : await update(el, cell, true);
-  if (!run) return;
-  const suffix = Object.entries(run.params)
-    .map(([k, v]) => `${PARAMS[k as ParamName]?.key ?? k}${v}`)
-    .join('_');
-  saveFile(`${el.dataset.figure}_${suffix}.csv`, new Blob([toCsv(run.frame)], { type: 'text/csv;charset=utf-8' }));
+/** A file name that says which view it came from: figure name and the parameters that are not at their defaults. */
+function fileName(el: HTMLElement, ext: string): string {
+  const figure = figureOf(el);
+  const values = readParams(location.search);
+  const parts = dependencies(figure).filter((p) => values[p] !== PARAMS[p].default).map((p) => `${PARAMS[p].key}${values[p]}`);
+  return `${[el.dataset.figure, ...parts].join('_')}.${ext}`;
+}
+
+async function save(el: HTMLElement, cell: Cell, kind: string): Promise<void> {
+  const figure = figureOf(el);
+  const current = paramKey(dependencies(figure), readParams(location.search));
+  if (kind === 'svg' || kind === 'png') {
+    if (cell.last?.key !== current && current !== paramKey(dependencies(figure), readParams(''))) await update(el, cell, true);
+    const svg = el.querySelector<SVGSVGElement>('.chart svg[role="img"]');
+    if (!svg) return;
+    saveFile(fileName(el, kind), kind === 'svg' ? chartSvg(svg) : await chartPng(svg));
+    return;
+  }
+  const last = cell.last?.key === current ? cell.last : await update(el, cell, true);
+  if (!last) return;
+  if (kind === 'csv') saveFile(fileName(el, 'csv'), new Blob([toCsv(last.rows)], { type: 'text/csv;charset=utf-8' }));
+  if (kind === 'json') {
+    const provenance = last.runs.map((r) => ({ query: `${r.name}.sql`, sql: r.text, parameters: r.params }));
+    const body = JSON.stringify({ provenance, rows: frameRows(last.rows) }, null, 2);
+    saveFile(fileName(el, 'json'), new Blob([body], { type: 'application/json' }));
+  }
 }

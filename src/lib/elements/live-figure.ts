@@ -20,6 +20,7 @@ class LiveFigure extends HTMLElement {
     this.addEventListener('pointerdown', () => void loadRuntime(), { once: true });
     this.addEventListener('focusin', () => void loadRuntime(), { once: true });
     if (location.search.length > 1) wake(new Event('restore'));
+    // (a restored view is rendered as each figure nears the viewport)
     else if ('requestIdleCallback' in window) requestIdleCallback(() => void loadRuntime().then((r) => r.warm()), { timeout: 4000 });
   }
 }

@@ -3,10 +3,11 @@
 -- ln(1 + selectivity-weighted reactions); the weights are the reader's sliders.
 -- raw is then mapped monotonically onto 1-100 so that, over all accounts of the current world,
 -- the median lands on 20, the 95th percentile on 50 and the maximum on 99 (Klout's stated anchors).
-CREATE OR REPLACE MACRO reach_score(w_followers, w_reactions, w_reactors) AS TABLE
+-- boost_id/boost add bought followers to one account (they follow, they never react or buy).
+CREATE OR REPLACE MACRO reach_score(w_followers, w_reactions, w_reactors, boost_id := -1, boost := 0) AS TABLE
 WITH raw AS (
   SELECT influencer_id,
-         w_followers::DOUBLE * ln(1 + followers)
+         w_followers::DOUBLE * ln(1 + followers + CASE WHEN influencer_id = boost_id THEN boost ELSE 0 END)
        + w_reactions::DOUBLE * ln(1 + reactions_per_post)
        + w_reactors::DOUBLE * ln(1 + selective_reactions) AS raw
   FROM account_features

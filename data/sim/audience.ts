@@ -1,0 +1,130 @@
+import { poisson, rng } from '../../src/lib/random.ts';
+import type { Accounts } from './accounts.ts';
+import { drawIndex } from './columns.ts';
+import type { SimContext, TopicDraw } from './context.ts';
+import { STREAM } from './streams.ts';
+
+const MAX_INTERESTS = 8;
+/** Chance that a follower drawn by the community follows it for the account's own niche topic. */
+const NICHE_FIRST = 0.35;
+/** Chance that a further interest comes from the same pool as the first (else the general population). */
+const SAME_POOL = 0.5;
+
+/** What the hidden audience of every account implies for every brand, and what a marketer can observe of it. */
+export interface Audiences {
+  /** Hidden: meanClick[i × brands + b], mean over genuine followers of exp(relevanceEffect × (fit − 1)). */
+  meanClick: Float64Array;
+  /** Hidden: mean over genuine followers of that factor squared (clicking, then buying). */
+  meanBuy: Float64Array;
+  /** Hidden: mean fit of genuine followers to each brand, 0–1 (the true match; no score sees it). */
+  match: Float64Array;
+  /** Observed audience_topics rows. */
+  observed: { influencer: Int32Array; topic: Int32Array; share: Float64Array };
+}
+
+/**
+ * Simulates, per account, a sample of its genuine followers, each with a few interests: drawn
+ * around the account's community with a probability that falls as the account grows, else from
+ * the general population. A follower's fit to a brand is the share of the brand's profile its
+ * interests cover (hierarchy-aware), saturating at the brand's fitSaturation. Then samples a
+ * separate, smaller set of followers (fake ones included, interests observed imperfectly) for
+ * the observed audience_topics.
+ */
+export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
+  const p = ctx.params;
+  const nb = ctx.brands.length;
+  const nt = ctx.space.ids.length;
+  const H = p.hiddenFollowers;
+  const meanClick = new Float64Array(acc.n * nb);
+  const meanBuy = new Float64Array(acc.n * nb);
+  const match = new Float64Array(acc.n * nb);
+  const interests = new Int32Array(H * MAX_INTERESTS);
+  const counts = new Int32Array(H);
+  const seen = new Int32Array(nt).fill(-1);
+  const tally = new Int32Array(nt);
+  const touched: number[] = [];
+  const fitScale = ctx.brands.map((b) => 1 / b.spec.fitSaturation);
+  const fits = new Float64Array(nb);
+  const obsInfluencer: number[] = [];
+  const obsTopic: number[] = [];
+  const obsShare: number[] = [];
+
+  for (let i = 0; i < acc.n; i++) {
+    const u = rng(p.seed, STREAM.audience, i + 1);
+    const community = ctx.personaAudience.get(acc.persona[i]) ?? ctx.communities[acc.community[i]].interests;
+    const focus = Math.min(1, Math.max(0.02, p.audienceFocus - p.audienceFocusDecline * Math.log10(acc.genuine[i] / 1000)));
+    for (let f = 0; f < H; f++) {
+      const k = Math.min(MAX_INTERESTS, 1 + poisson(u, p.interestsPerFollower - 1));
+      const base = f * MAX_INTERESTS;
+      let c = 0;
+      const fromCommunity = u() < focus;
+      const home: TopicDraw = fromCommunity ? community : ctx.general;
+      interests[base + c++] = fromCommunity && u() < NICHE_FIRST ? acc.niche[i] : draw(home, u());
+      for (let j = 1; j < k; j++) {
+        const t = draw(u() < SAME_POOL ? home : ctx.general, u());
+        let dup = false;
+        for (let q = 0; q < c; q++) if (interests[base + q] === t) dup = true;
+        if (!dup) interests[base + c++] = t;
+      }
+      counts[f] = c;
+      fits.fill(0);
+      for (let q = 0; q < c; q++) {
+        const row = interests[base + q] * nb;
+        for (let b = 0; b < nb; b++) fits[b] += ctx.contribution[row + b];
+      }
+      for (let b = 0; b < nb; b++) {
+        const fit = Math.min(1, fits[b] * fitScale[b]);
+        const g = Math.exp(p.relevanceEffect * (fit - 1));
+        meanClick[i * nb + b] += g;
+        meanBuy[i * nb + b] += g * g;
+        match[i * nb + b] += fit;
+      }
+    }
+    for (let b = 0; b < nb; b++) {
+      meanClick[i * nb + b] /= H;
+      meanBuy[i * nb + b] /= H;
+      match[i * nb + b] /= H;
+    }
+
+    // The observation: a separate sample from a separate stream, so the truth above never depends on it.
+    const o = rng(p.seed, STREAM.observe, i + 1);
+    const m = p.audienceSample;
+    for (let s = 0; s < m; s++) {
+      const mark = (t: number) => {
+        if (seen[t] === s) return;
+        seen[t] = s;
+        if (tally[t]++ === 0) touched.push(t);
+      };
+      if (o() < acc.fakeShare[i]) {
+        // A fake or inactive follower: a couple of generic interests.
+        mark(draw(ctx.general, o()));
+        if (o() < 0.5) mark(draw(ctx.general, o()));
+      } else {
+        const f = Math.floor(o() * H);
+        for (let q = 0; q < counts[f]; q++) if (o() < p.observeRate) mark(interests[f * MAX_INTERESTS + q]);
+      }
+      if (o() < p.spuriousRate) mark(draw(ctx.general, o()));
+    }
+    touched.sort((x, y) => x - y);
+    for (const t of touched) {
+      if (tally[t] >= p.audienceMinCount) {
+        obsInfluencer.push(i + 1);
+        obsTopic.push(t);
+        obsShare.push(tally[t] / m);
+      }
+      tally[t] = 0;
+      seen[t] = -1;
+    }
+    touched.length = 0;
+  }
+  return {
+    meanClick,
+    meanBuy,
+    match,
+    observed: { influencer: Int32Array.from(obsInfluencer), topic: Int32Array.from(obsTopic), share: Float64Array.from(obsShare) },
+  };
+}
+
+function draw(d: TopicDraw, u: number): number {
+  return d.topics[drawIndex(d.cum, u)];
+}

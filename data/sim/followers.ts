@@ -1,0 +1,73 @@
+import { TIER_FLOOR, TIERS, type Tier, type WorldParams } from './params.ts';
+
+/**
+ * Follower counts: a piecewise power law whose share of accounts in each band (under 1k, 1k–10k,
+ * 10k–100k, 100k–1M, over 1M) is the creator size mix, with a truncated Pareto tail above 1M.
+ * `followersAt(p, q)` maps q ∈ [0, 1) (the share of accounts with more followers) to a count.
+ */
+export function followersAt(params: WorldParams, q: number): number {
+  const { subThousandShare: s, sizeMix, minFollowers, maxFollowers, tailExponent } = params;
+  const above = 1 - s;
+  // Share of accounts with more than x, at x = min, 1k, 10k, 100k, 1M.
+  const xs = [minFollowers, 1_000, 10_000, 100_000, 1_000_000];
+  const cs = [1, above, above * (1 - sizeMix.nano), above * (1 - sizeMix.nano - sizeMix.micro), above * sizeMix.mega];
+  const c = Math.min(1, Math.max(q, 1e-15));
+  for (let k = 0; k < 4; k++) {
+    if (c > cs[k + 1]) {
+      const t = (Math.log(c) - Math.log(cs[k])) / (Math.log(cs[k + 1]) - Math.log(cs[k]));
+      return Math.round(Math.exp(Math.log(xs[k]) + t * (Math.log(xs[k + 1]) - Math.log(xs[k]))));
+    }
+  }
+  // Above 1M: truncated Pareto with density ∝ x^−tailExponent.
+  const a = tailExponent - 1;
+  const lo = 1_000_000 ** -a;
+  const hi = maxFollowers ** -a;
+  const x = ((c / cs[4]) * (lo - hi) + hi) ** (-1 / a);
+  return Math.round(Math.min(maxFollowers, x));
+}
+
+/** The dictionary's size tier of a follower count. */
+export function tierOf(followers: number): Tier {
+  for (let k = TIERS.length - 1; k > 0; k--) if (followers >= TIER_FLOOR[TIERS[k]]) return TIERS[k];
+  return 'nano';
+}
+
+/**
+ * Reactions per post per genuine follower at a genuine-follower count. The benchmark divides by all
+ * followers, fake ones included, so the rate is read at the follower count such an account has
+ * with its tier's expected fake share, and divided by that real share. (It depends on genuine
+ * followers only, so buying followers leaves it unchanged.)
+ */
+export function engagementAt(params: WorldParams, genuine: number): number {
+  let real = 1;
+  for (let k = 0; k < 2; k++) real = 1 - expectedFakeShare(params, tierOf(genuine / real));
+  return observedEngagementAt(params, genuine / real) / real;
+}
+
+/** Expected fake share of an account of the tier: inactive followers, plus bought ones when it bought some. */
+export function expectedFakeShare(params: WorldParams, tier: Tier): number {
+  return 1 - (1 - params.inactiveShareMean) * (1 - params.fraudRateByTier[tier] * params.boughtShareMean);
+}
+
+/** The benchmark's engagement rate (reactions per post ÷ followers) at a follower count. */
+export function observedEngagementAt(params: WorldParams, followers: number): number {
+  const e = params.engagementByTier;
+  const anchors: [number, number][] = [
+    [Math.log(3_000), e['1k-5k']],
+    [Math.log(6_500), e['5k-10k']],
+    [Math.log(Math.sqrt(10_000 * 100_000)), e['10k-100k']],
+    [Math.log(Math.sqrt(100_000 * 1_000_000)), e['100k-1M']],
+    [Math.log(Math.sqrt(1_000_000 * 10_000_000)), e['1M+']],
+  ];
+  const x = Math.log(Math.max(1, followers));
+  if (x <= anchors[0][0]) return anchors[0][1];
+  for (let k = 0; k < anchors.length - 1; k++) {
+    const [x0, y0] = anchors[k];
+    const [x1, y1] = anchors[k + 1];
+    if (x <= x1) {
+      if (y0 <= 0 || y1 <= 0) return y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
+      return Math.exp(Math.log(y0) + ((x - x0) / (x1 - x0)) * (Math.log(y1) - Math.log(y0)));
+    }
+  }
+  return anchors[anchors.length - 1][1];
+}

@@ -1,0 +1,248 @@
+import { rng } from '../../src/lib/random.ts';
+import { simulateAccounts } from './accounts.ts';
+import { simulateAudiences } from './audience.ts';
+import { int32s, float64s } from './columns.ts';
+import { simContext } from './context.ts';
+import type { Ontology } from './ontology.ts';
+import { drawPost, pairModel } from './outcomes.ts';
+import { checkParams, type WorldParams } from './params.ts';
+import { selectPlacements } from './placements.ts';
+import { simulatePosts } from './posts.ts';
+import { STREAM } from './streams.ts';
+
+/** The simulated and real tables of the data dictionary (account_topic_weeks and account_features are derived later by build SQL). */
+export type TableName =
+  | 'topics'
+  | 'topic_edges'
+  | 'brands'
+  | 'brand_topics'
+  | 'influencers'
+  | 'audience_topics'
+  | 'posts'
+  | 'reactions'
+  | 'placements'
+  | 'pair_outcomes';
+
+/**
+ * A world as columns: numbers in typed arrays (BIGINT as Float64Array of integers), text in
+ * string arrays, booleans as Uint8Array of 0/1; topic ids are always strings.
+ */
+export type World = {
+  topics: { topic_id: string[]; slug: string[]; name: string[]; super_topic: string[]; depth: Int32Array };
+  topic_edges: { parent_id: string[]; child_id: string[] };
+  brands: {
+    brand_id: Int32Array;
+    slug: string[];
+    name: string[];
+    category: string[];
+    price: Float64Array;
+    margin: Float64Array;
+    goal: string[];
+  };
+  brand_topics: { brand_id: Int32Array; topic_id: string[]; weight: Float64Array };
+  influencers: {
+    influencer_id: Int32Array;
+    handle: string[];
+    tier: string[];
+    followers: Float64Array;
+    follows: Float64Array;
+    account_age_days: Int32Array;
+    fake_follower_share: Float64Array;
+    niche_topic_id: string[];
+    persona: string[];
+  };
+  audience_topics: { influencer_id: Int32Array; topic_id: string[]; share: Float64Array };
+  posts: {
+    post_id: Int32Array;
+    influencer_id: Int32Array;
+    day: Int32Array;
+    topic_id: string[];
+    is_sponsored: Uint8Array;
+    likes: Int32Array;
+    shares: Int32Array;
+    replies: Int32Array;
+    unique_reactors: Int32Array;
+  };
+  reactions: { post_id: Int32Array; reactor_id: Int32Array; day: Int32Array; kind: string[]; sample_weight: Float64Array };
+  placements: {
+    placement_id: Int32Array;
+    brand_id: Int32Array;
+    influencer_id: Int32Array;
+    cost: Float64Array;
+    impressions: Float64Array;
+    clicks: Float64Array;
+    conversions: Int32Array;
+    revenue: Float64Array;
+  };
+  pair_outcomes: {
+    brand_id: Int32Array;
+    influencer_id: Int32Array;
+    cost: Float64Array;
+    expected_conversions: Float64Array;
+    conversions: Int32Array;
+    revenue: Float64Array;
+  };
+};
+
+/** The hidden layer, for tests and the methods page: never shipped, never seen by a score. */
+export interface Truth {
+  /** match[b][i]: mean fit of account i's genuine followers to brand b + 1, 0–1. */
+  match: Float64Array[];
+  genuineFollowers: Float64Array;
+  /** Reactions per post per genuine follower (the trust signal behind clicks). */
+  engagement: Float64Array;
+}
+
+/** Simulates a world from parameters and an ontology (full, or a world's shipped subset: same output). Pure: no I/O, no clock. */
+export function simulateWorld(params: WorldParams, ontology: Ontology, onProgress?: (share: number) => void): World {
+  return simulateWorldWithTruth(params, ontology, onProgress).world;
+}
+
+/** simulateWorld plus the hidden truth behind it. */
+export function simulateWorldWithTruth(
+  params: WorldParams,
+  ontology: Ontology,
+  onProgress?: (share: number) => void,
+): { world: World; truth: Truth } {
+  checkParams(params);
+  const progress = onProgress ?? (() => {});
+  const ctx = simContext(params, ontology);
+  const { space } = ctx;
+  const nb = ctx.brands.length;
+  progress(0);
+
+  const acc = simulateAccounts(ctx);
+  progress(0.05);
+  const aud = simulateAudiences(ctx, acc);
+  progress(0.35);
+  const step = Math.max(1, Math.floor(acc.n / 20));
+  const pr = simulatePosts(ctx, acc, (i) => {
+    if (i % step === 0) progress(0.35 + (0.35 * i) / acc.n);
+  });
+  progress(0.7);
+  const model = pairModel(ctx, acc, aud);
+
+  const pairs = {
+    brand_id: new Int32Array(acc.n * nb),
+    influencer_id: new Int32Array(acc.n * nb),
+    cost: new Float64Array(acc.n * nb),
+    expected_conversions: new Float64Array(acc.n * nb),
+    conversions: new Int32Array(acc.n * nb),
+    revenue: new Float64Array(acc.n * nb),
+  };
+  const est = params.placementsPerBrand * nb;
+  const pl = {
+    brand: int32s(est),
+    influencer: int32s(est),
+    cost: float64s(est),
+    impressions: float64s(est),
+    clicks: float64s(est),
+    conversions: int32s(est),
+    revenue: float64s(est),
+  };
+  for (let b = 0; b < nb; b++) {
+    const price = ctx.brands[b].spec.price;
+    for (let i = 0; i < acc.n; i++) {
+      const row = b * acc.n + i;
+      const at = i * nb + b;
+      const draw = drawPost(model, nb, i, b, rng(params.seed, STREAM.pair, b + 1, i + 1, 1));
+      pairs.brand_id[row] = b + 1;
+      pairs.influencer_id[row] = i + 1;
+      pairs.cost[row] = model.cost[at];
+      pairs.expected_conversions[row] = model.expected[at];
+      pairs.conversions[row] = draw.conversions;
+      pairs.revenue[row] = draw.conversions * price;
+    }
+    const count = selectPlacements(ctx, acc, b);
+    for (let i = 0; i < acc.n; i++) {
+      for (let j = 0; j < count[i]; j++) {
+        const draw = drawPost(model, nb, i, b, rng(params.seed, STREAM.placement, b + 1, i + 1, j));
+        pl.brand.push(b + 1);
+        pl.influencer.push(i + 1);
+        pl.cost.push(model.cost[i * nb + b]);
+        pl.impressions.push(draw.impressions);
+        pl.clicks.push(draw.clicks);
+        pl.conversions.push(draw.conversions);
+        pl.revenue.push(draw.conversions * price);
+      }
+    }
+    progress(0.7 + (0.3 * (b + 1)) / nb);
+  }
+  const placementCount = pl.brand.length;
+
+  const brandTopics = { brand_id: [] as number[], topic_id: [] as string[], weight: [] as number[] };
+  ctx.brands.forEach((b, k) => {
+    b.topics.forEach((t, j) => {
+      brandTopics.brand_id.push(k + 1);
+      brandTopics.topic_id.push(space.ids[t]);
+      brandTopics.weight.push(b.weights[j]);
+    });
+  });
+
+  const world: World = {
+    topics: {
+      topic_id: space.ids.slice(),
+      slug: space.slugs.slice(),
+      name: space.names.slice(),
+      super_topic: space.superSlug.slice(),
+      depth: space.depth.slice(),
+    },
+    topic_edges: { parent_id: space.edgeParents.slice(), child_id: space.edgeChildren.slice() },
+    brands: {
+      brand_id: Int32Array.from(ctx.brands, (_, k) => k + 1),
+      slug: ctx.brands.map((b) => b.spec.slug),
+      name: ctx.brands.map((b) => b.spec.name),
+      category: ctx.brands.map((b) => b.spec.category),
+      price: Float64Array.from(ctx.brands, (b) => b.spec.price),
+      margin: Float64Array.from(ctx.brands, (b) => b.spec.margin),
+      goal: ctx.brands.map((b) => b.spec.goal),
+    },
+    brand_topics: {
+      brand_id: Int32Array.from(brandTopics.brand_id),
+      topic_id: brandTopics.topic_id,
+      weight: Float64Array.from(brandTopics.weight),
+    },
+    influencers: {
+      influencer_id: Int32Array.from({ length: acc.n }, (_, i) => i + 1),
+      handle: acc.handle,
+      tier: acc.tier.slice(),
+      followers: acc.followers,
+      follows: acc.follows,
+      account_age_days: acc.ageDays,
+      fake_follower_share: acc.fakeShare,
+      niche_topic_id: Array.from(acc.niche, (t) => space.ids[t]),
+      persona: acc.persona,
+    },
+    audience_topics: {
+      influencer_id: aud.observed.influencer,
+      topic_id: Array.from(aud.observed.topic, (t) => space.ids[t]),
+      share: aud.observed.share,
+    },
+    posts: {
+      post_id: pr.posts.post_id,
+      influencer_id: pr.posts.influencer_id,
+      day: pr.posts.day,
+      topic_id: Array.from(pr.posts.topic, (t) => space.ids[t]),
+      is_sponsored: pr.posts.is_sponsored,
+      likes: pr.posts.likes,
+      shares: pr.posts.shares,
+      replies: pr.posts.replies,
+      unique_reactors: pr.posts.unique_reactors,
+    },
+    reactions: pr.reactions,
+    placements: {
+      placement_id: Int32Array.from({ length: placementCount }, (_, k) => k + 1),
+      brand_id: pl.brand.done(),
+      influencer_id: pl.influencer.done(),
+      cost: pl.cost.done(),
+      impressions: pl.impressions.done(),
+      clicks: pl.clicks.done(),
+      conversions: pl.conversions.done(),
+      revenue: pl.revenue.done(),
+    },
+    pair_outcomes: pairs,
+  };
+  const match = ctx.brands.map((_, b) => Float64Array.from({ length: acc.n }, (_, i) => aud.match[i * nb + b]));
+  progress(1);
+  return { world, truth: { match, genuineFollowers: acc.genuine, engagement: acc.engagement } };
+}

@@ -1,0 +1,74 @@
+/**
+ * "In fairness": the gain curve per brand. Hire accounts in the order a score gives and add up
+ * their conversions: the curve says what share of all conversions the first x% of hires bring.
+ * The oracle (ordered by the realized conversions themselves) is the ceiling, the diagonal is random.
+ */
+import type { Frame } from '../data/frame.ts';
+import { numbers } from '../data/frame.ts';
+import { captureAt, gainCurve, oracleGain } from '../stats/gainCurve.ts';
+import { scoreboardModel } from './scoreboard.ts';
+import { percent } from './format.ts';
+
+export interface GainPoint {
+  brand: string;
+  slug: string;
+  score: 'Reach score' | 'Fit (relevance × trust × reach)' | 'Oracle';
+  share: number;
+  gain: number;
+}
+
+export interface FairnessModel {
+  points: GainPoint[];
+  capture: { slug: string; brand: string; reach: number; fit: number; oracle: number }[];
+  table: Frame;
+}
+
+/** At what share of hires the headline capture is read. */
+export const CAPTURE_AT = 0.2;
+
+export function fairnessModel(frames: Frame[]): FairnessModel {
+  const { table } = scoreboardModel(frames, { intervals: false });
+  const brand = table.columns.brand as ArrayLike<string>;
+  const brandName = table.columns.brand_name as ArrayLike<string>;
+  const score = numbers(table, 'score');
+  const fit = table.columns.fit as Float64Array;
+  const conversions = numbers(table, 'conversions');
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < table.length; i++) (groups.get(brand[i]) ?? groups.set(brand[i], []).get(brand[i])!).push(i);
+  const points: GainPoint[] = [];
+  const capture: FairnessModel['capture'] = [];
+  for (const [slug, idx] of groups) {
+    const outcome = Float64Array.from(idx, (i) => conversions[i]);
+    const curves = {
+      'Reach score': gainCurve(Float64Array.from(idx, (i) => score[i]), outcome),
+      'Fit (relevance × trust × reach)': gainCurve(Float64Array.from(idx, (i) => fit[i]), outcome),
+      Oracle: oracleGain(outcome),
+    } as const;
+    const name = brandName[idx[0]];
+    for (const [kind, curve] of Object.entries(curves)) {
+      // Thin the curve to ~100 points: the chart cannot show more, the file need not carry more.
+      const step = Math.max(1, Math.floor(curve.share.length / 100));
+      for (let k = 0; k < curve.share.length; k += step) points.push({ brand: name, slug, score: kind as GainPoint['score'], share: curve.share[k], gain: curve.gain[k] });
+      const last = curve.share.length - 1;
+      if (last % step) points.push({ brand: name, slug, score: kind as GainPoint['score'], share: curve.share[last], gain: curve.gain[last] });
+    }
+    capture.push({
+      slug,
+      brand: name,
+      reach: captureAt(curves['Reach score'], CAPTURE_AT),
+      fit: captureAt(curves['Fit (relevance × trust × reach)'], CAPTURE_AT),
+      oracle: captureAt(curves.Oracle, CAPTURE_AT),
+    });
+  }
+  return { points, capture, table };
+}
+
+export function fairnessLive(m: FairnessModel): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of m.capture) {
+    out[`gain.reach.${c.slug}`] = percent(c.reach);
+    out[`gain.fit.${c.slug}`] = percent(c.fit);
+    out[`gain.oracle.${c.slug}`] = percent(c.oracle);
+  }
+  return out;
+}

@@ -1,0 +1,49 @@
+/**
+ * "Trust and gaming": the yoga teacher buys followers. Her reach score and rank climb; the
+ * purchases her post would bring do not, because bought followers never buy.
+ */
+import type { Frame } from '../data/frame.ts';
+import { numbers } from '../data/frame.ts';
+import { count, fixed } from './format.ts';
+
+export interface GamingModel {
+  bought: number;
+  handle: string;
+  followers: number;
+  before: { score: number; rank: number };
+  after: { score: number; rank: number };
+  expected: number;
+  /** Every account's score after the purchase (the crowd she climbs through). */
+  scores: Float64Array;
+  accounts: number;
+}
+
+export function gamingModel([frame]: Frame[], bought: number): GamingModel {
+  const target = frame.columns.is_target as ArrayLike<boolean>;
+  const i = Array.prototype.findIndex.call(target, (t: boolean) => t === true);
+  const num = (c: string) => numbers(frame, c)[i];
+  return {
+    bought,
+    handle: String(frame.columns.handle[i]),
+    followers: num('followers'),
+    before: { score: num('score_before'), rank: num('rank_before') },
+    after: { score: num('score_after'), rank: num('rank_after') },
+    expected: num('expected_conversions'),
+    scores: numbers(frame, 'score_after'),
+    accounts: frame.length,
+  };
+}
+
+export function gamingLive(m: GamingModel): Record<string, string> {
+  return {
+    'gaming.handle': `@${m.handle}`,
+    'gaming.bought': count(m.bought),
+    'gaming.followers': count(m.followers),
+    'gaming.scoreBefore': fixed(m.before.score, 0),
+    'gaming.scoreAfter': fixed(m.after.score, 0),
+    'gaming.rankBefore': count(m.before.rank),
+    'gaming.rankAfter': count(m.after.rank),
+    'gaming.accounts': count(m.accounts),
+    'gaming.expected': fixed(m.expected, 1),
+  };
+}

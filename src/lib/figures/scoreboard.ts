@@ -1,0 +1,73 @@
+/**
+ * "Relevance": per brand, which score ranks the conversions of the placements that ran best:
+ * the reach score, relevance alone, or fit (relevance × trust × reach). Spearman with a seeded
+ * bootstrap interval for each.
+ */
+import type { Frame } from '../data/frame.ts';
+import { numbers } from '../data/frame.ts';
+import { spearman } from '../stats/spearman.ts';
+import { bootstrapInterval } from '../stats/bootstrap.ts';
+import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
+import type { ScoreboardRow } from '../charts/scoreboard.ts';
+import { fixed } from './format.ts';
+
+export interface ScoreboardModel {
+  rows: (ScoreboardRow & { slug: string })[];
+  /** Every placement with the three scores, for the download. */
+  table: Frame;
+}
+
+const KINDS = ['Reach score', 'Relevance', 'Fit (relevance × trust × reach)'] as const;
+const KEYS = { 'Reach score': 'reach', Relevance: 'relevance', 'Fit (relevance × trust × reach)': 'fit' } as const;
+
+/** Judge the three scores per brand on the placements (placement_scores, audience_topics and topic_tree queries). */
+export function scoreboardModel([placements, audience, tree]: Frame[], { intervals = true } = {}): ScoreboardModel {
+  const vectors = topicVectors(audience, tree);
+  const brand = placements.columns.brand as ArrayLike<string>;
+  const brandName = placements.columns.brand_name as ArrayLike<string>;
+  const ids = numbers(placements, 'influencer_id');
+  const score = numbers(placements, 'score');
+  const conversions = numbers(placements, 'conversions');
+  const trust = trustOf(placements);
+  const relevance = new Float64Array(placements.length);
+  const groups = new Map<string, number[]>();
+  for (let i = 0; i < placements.length; i++) (groups.get(brand[i]) ?? groups.set(brand[i], []).get(brand[i])!).push(i);
+  for (const [slug, idx] of groups) {
+    const r = relevanceOf(Float64Array.from(idx, (i) => ids[i]), slug, vectors);
+    idx.forEach((i, j) => (relevance[i] = r[j]));
+  }
+  const fit = fitOf(relevance, trust, score);
+  const rows: ScoreboardModel['rows'] = [];
+  for (const [slug, idx] of groups) {
+    const outcome = Float64Array.from(idx, (i) => conversions[i]);
+    const columns = { 'Reach score': score, Relevance: relevance, 'Fit (relevance × trust × reach)': fit };
+    for (const kind of KINDS) {
+      const x = Float64Array.from(idx, (i) => columns[kind][i]);
+      const ci = intervals ? bootstrapInterval(x, outcome, spearman, { samples: 500, seed: 2012 }) : { estimate: spearman(x, outcome), lo: NaN, hi: NaN };
+      rows.push({ brand: brandName[idx[0]], slug, score: kind, rho: ci.estimate, lo: ci.lo, hi: ci.hi });
+    }
+  }
+  const table: Frame = {
+    names: [...placements.names, 'relevance', 'trust', 'fit'],
+    columns: { ...placements.columns, relevance, trust, fit },
+    length: placements.length,
+  };
+  return { rows, table };
+}
+
+export function scoreboardLive(m: ScoreboardModel): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const r of m.rows) {
+    out[`board.${KEYS[r.score]}.${r.slug}`] = fixed(r.rho);
+    out[`ci.board.${KEYS[r.score]}.${r.slug}`] = `${fixed(r.lo)} to ${fixed(r.hi)}`;
+  }
+  // How many brands each score wins (ranks conversions best).
+  const wins = { reach: 0, relevance: 0, fit: 0 };
+  for (const slug of new Set(m.rows.map((r) => r.slug))) {
+    const best = m.rows.filter((r) => r.slug === slug).reduce((a, b) => (b.rho > a.rho ? b : a));
+    wins[KEYS[best.score]]++;
+  }
+  out['board.wins.reach'] = String(wins.reach);
+  out['board.wins.fit'] = String(wins.fit + wins.relevance);
+  return out;
+}

@@ -1,0 +1,27 @@
+-- Every account a brand could hire, with what one sponsored post would cost and do: the menu
+-- the budget test buys from. Expected conversions are the simulator's hidden truth (only the
+-- oracle uses them); conversions are one realized draw.
+SELECT o.influencer_id,
+       i.handle,
+       i.persona,
+       i.followers::DOUBLE AS followers,
+       s.score,
+       i.fake_follower_share,
+       f.reactions,
+       f.replies,
+       f.unique_reactors,
+       f.posts,
+       f.sponsored_posts,
+       o.cost,
+       o.expected_conversions,
+       o.conversions::DOUBLE AS conversions,
+       o.revenue,
+       b.price,
+       b.name AS brand_name
+FROM pair_outcomes o
+JOIN brands b USING (brand_id)
+JOIN influencers i USING (influencer_id)
+JOIN account_features f USING (influencer_id)
+JOIN reach_score($w_followers, $w_reactions, $w_reactors) s USING (influencer_id)
+WHERE b.slug = $brand
+ORDER BY o.influencer_id
