@@ -41,7 +41,7 @@ export function nameScore(name: string, role: Role): number {
   const exact = list.indexOf(n);
   if (exact >= 0) return 100 - Math.min(40, exact * 3);
   const words = n.split('_');
-  for (let k = 0; k < list.length; k++) if (list[k].length > 3 && (words.includes(list[k]) || n.includes(list[k]))) return 30 - Math.min(20, k);
+  for (let k = 0; k < list.length; k++) if ((list[k].length >= 3 && words.includes(list[k])) || (list[k].length > 3 && n.includes(list[k]))) return 30 - Math.min(20, k);
   return 0;
 }
 

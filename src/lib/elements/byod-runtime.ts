@@ -55,14 +55,14 @@ function showError(el: HTMLElement, message: string): void {
   const box = $(el, '[data-error]');
   box.textContent = message;
   box.hidden = false;
-  el.dataset.error = '';
+  el.dataset.failed = '';
 }
 
 function clearError(el: HTMLElement): void {
   const box = $(el, '[data-error]');
   box.textContent = '';
   box.hidden = true;
-  delete el.dataset.error;
+  delete el.dataset.failed;
 }
 
 async function load(el: HTMLElement, app: App, file: File): Promise<void> {
