@@ -3,6 +3,8 @@
  * pre-render) and in the browser (DuckDB-WASM). Macros are installed once per engine.
  */
 import reachScoreMacro from './macros/reach_score.sql?raw';
+import kredScoreMacro from './macros/kred_score.sql?raw';
+import peerIndexScoreMacro from './macros/peerindex_score.sql?raw';
 import scoreByAccount from './score_by_account.sql?raw';
 import placementScores from './placement_scores.sql?raw';
 import brandOffers from './brand_offers.sql?raw';
@@ -15,7 +17,7 @@ import exploreAccounts from './explore/accounts.sql?raw';
 import exploreOptions from './explore/options.sql?raw';
 
 /** The table macros the queries call, by name. */
-export const MACROS = { reach_score: reachScoreMacro } as const;
+export const MACROS = { reach_score: reachScoreMacro, kred_score: kredScoreMacro, peerindex_score: peerIndexScoreMacro } as const;
 
 /** Statements every engine runs once after loading the tables. */
 export const SETUP_SQL: string[] = Object.values(MACROS);

@@ -1,5 +1,5 @@
 -- Every placement that ran, for every brand, with what a marketer could see of its account
--- (reach score under the current weights, followers, trust signals) and what the post did.
+-- (reach score under the current weights, Kred- and PeerIndex-like scores, followers, trust signals) and what the post did.
 -- Relevance is added in TypeScript from the audience topics.
 SELECT p.placement_id,
        b.slug AS brand,
@@ -9,6 +9,8 @@ SELECT p.placement_id,
        i.handle,
        i.followers::DOUBLE AS followers,
        s.score,
+       k.influence AS kred,
+       pi.score AS peerindex,
        i.fake_follower_share,
        f.reactions,
        f.replies,
@@ -25,4 +27,6 @@ JOIN brands b USING (brand_id)
 JOIN influencers i USING (influencer_id)
 JOIN account_features f USING (influencer_id)
 JOIN reach_score($w_followers, $w_reactions, $w_reactors) s USING (influencer_id)
+JOIN kred_score() k USING (influencer_id)
+JOIN peerindex_score() pi USING (influencer_id)
 ORDER BY p.brand_id, p.placement_id

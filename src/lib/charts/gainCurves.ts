@@ -4,7 +4,7 @@ import { finishSvg } from './svg.ts';
 import type { ChartOptions } from './scoreVsConversions.ts';
 import type { GainPoint } from '../figures/fairness.ts';
 
-const COLORS = { 'Reach score': HUE.reach, 'Fit (relevance × trust × reach)': HUE.fit, Oracle: HUE.oracle };
+const COLORS = { 'Reach score (Klout-like)': HUE.reach, 'Fit (relevance × trust × reach)': HUE.fit, Oracle: HUE.oracle };
 
 /** Cumulative gain curves, one panel per brand: reach score, fit and oracle, with the random diagonal. */
 export function gainCurvesChart(points: GainPoint[], { width = 720, document }: ChartOptions = {}): Element {

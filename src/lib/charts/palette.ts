@@ -4,6 +4,9 @@
  */
 export const HUE = {
   reach: '#0072B2',
+  /** The other two reach-family scores of 2012: lighter blue and amber. */
+  kred: '#56B4E9',
+  peerindex: '#E69F00',
   relevance: '#009E73',
   oracle: '#D55E00',
   random: '#888888',

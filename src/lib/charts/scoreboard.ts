@@ -3,15 +3,24 @@ import { HUE } from './palette.ts';
 import { finishSvg } from './svg.ts';
 import type { ChartOptions } from './scoreVsConversions.ts';
 
+export const SCORE_KINDS = ['Reach score (Klout-like)', 'Kred-like', 'PeerIndex-like', 'Relevance', 'Fit (relevance × trust × reach)'] as const;
+export type ScoreKind = (typeof SCORE_KINDS)[number];
+
 export interface ScoreboardRow {
   brand: string;
-  score: 'Reach score' | 'Relevance' | 'Fit (relevance × trust × reach)';
+  score: ScoreKind;
   rho: number;
   lo: number;
   hi: number;
 }
 
-const COLORS = { 'Reach score': HUE.reach, Relevance: HUE.relevance, 'Fit (relevance × trust × reach)': HUE.fit };
+const COLORS: Record<ScoreKind, string> = {
+  'Reach score (Klout-like)': HUE.reach,
+  'Kred-like': HUE.kred,
+  'PeerIndex-like': HUE.peerindex,
+  Relevance: HUE.relevance,
+  'Fit (relevance × trust × reach)': HUE.fit,
+};
 
 /** Per brand, how well each score ranks the conversions of the placements that ran: Spearman ρ with its 95% interval. */
 export function scoreboardChart(rows: ScoreboardRow[], { width = 720, document }: ChartOptions = {}): Element {
@@ -20,26 +29,26 @@ export function scoreboardChart(rows: ScoreboardRow[], { width = 720, document }
   const plot = Plot.plot({
     document,
     width,
-    height: brands.length * 64 + 70,
+    height: brands.length * 84 + 80,
     marginLeft: narrow ? 10 : 150,
     marginRight: 16,
     marginTop: 20,
     style: { fontSize: '12px', background: 'transparent', color: 'currentColor' },
     x: { domain: [-0.2, 1], label: 'Spearman ρ with realized conversions (1 = ranks them perfectly, 0 = no better than chance) →', grid: true },
     y: { domain: brands, label: null, axis: narrow ? null : 'left' },
-    color: { domain: Object.keys(COLORS), range: Object.values(COLORS), legend: true },
+    color: { domain: SCORE_KINDS as unknown as string[], range: SCORE_KINDS.map((k) => COLORS[k]), legend: true },
     marks: [
       Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
       // One mark per score with a constant offset, so the three intervals of a brand do not overlap.
-      ...Object.keys(COLORS).flatMap((kind, k) => {
+      ...SCORE_KINDS.flatMap((kind, k) => {
         const mine = rows.filter((r) => r.score === kind);
-        const dy = (k - 1) * 10;
+        const dy = (k - 2) * 9;
         return [
           Plot.ruleY(mine, { y: 'brand', x1: 'lo', x2: 'hi', stroke: 'score', strokeWidth: 2, strokeOpacity: 0.6, dy }),
           Plot.dot(mine, { y: 'brand', x: 'rho', fill: 'score', r: 5, dy, stroke: 'var(--bg, white)', strokeWidth: 1 }),
         ];
       }),
-      ...(narrow ? [Plot.text(brands, { y: (d: string) => d, text: (d: string) => d, frameAnchor: 'left', dy: -22, dx: 2, textAnchor: 'start', fontWeight: 600, fill: 'currentColor' })] : []),
+      ...(narrow ? [Plot.text(brands, { y: (d: string) => d, text: (d: string) => d, frameAnchor: 'left', dy: -30, dx: 2, textAnchor: 'start', fontWeight: 600, fill: 'currentColor' })] : []),
     ],
   });
   return finishSvg(

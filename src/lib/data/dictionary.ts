@@ -41,7 +41,7 @@ export const TABLES: Table[] = [
   },
   {
     name: 'topic_edges',
-    grain: 'one parent → child link of the ontology (a DAG: a topic may have several parents)',
+    grain: "one parent → child link of the ontology (a DAG: a topic may have several parents; parent '0' is the root, which has no row in topics)",
     origin: 'real: Klout topic edges 2018-06-01 (CC BY 3.0), restricted to the shipped topics',
     shipped: true,
     columns: [
@@ -83,7 +83,7 @@ export const TABLES: Table[] = [
     columns: [
       c('influencer_id', 'INTEGER', 'id', 'account id'),
       c('handle', 'VARCHAR', '', 'fictional handle'),
-      c('tier', 'VARCHAR', '', 'size tier by followers: nano (<10k), micro (<100k), mid (<500k), macro (<1M), mega (≥1M)'),
+      c('tier', 'VARCHAR', '', 'size tier by followers, fake ones included: nano (<10k), micro (<100k), mid (<500k), macro (<1M), mega (≥1M)'),
       c('followers', 'BIGINT', 'accounts', 'followers, fake ones included'),
       c('follows', 'BIGINT', 'accounts', 'accounts it follows (\'following\' is an SQL keyword)'),
       c('account_age_days', 'INTEGER', 'days', 'age of the account'),
@@ -127,7 +127,7 @@ export const TABLES: Table[] = [
     shipped: false,
     columns: [
       c('post_id', 'INTEGER', 'id', 'post reacted to'),
-      c('reactor_id', 'INTEGER', 'id', 'reacting account (from a shared pool of reactors)'),
+      c('reactor_id', 'INTEGER', 'id', 'reacting account: ids up to the number of accounts are influencers themselves, the rest ordinary or indiscriminate people'),
       c('day', 'INTEGER', 'day', 'day of the reaction'),
       c('kind', 'VARCHAR', '', "'like', 'share' or 'reply'"),
       c('sample_weight', 'DOUBLE', 'reactions', 'how many real reactions this sampled event stands for'),
@@ -161,6 +161,10 @@ export const TABLES: Table[] = [
       c('reactions_per_post', 'DOUBLE', 'reactions', 'reactions ÷ posts'),
       c('unique_reactors', 'DOUBLE', 'accounts', 'distinct reacting accounts (estimated from the sample)'),
       c('selective_reactions', 'DOUBLE', 'reactions', "reactions each weighted by 1 ÷ that reactor's reactions that day"),
+      c('kred_points', 'DOUBLE', 'points', 'Kred-like points: 1 per reaction received, 10 if the reacting account has 10,000+ followers (an assumption)'),
+      c('reactions_given', 'DOUBLE', 'reactions', "reactions the account gave to others' posts (Kred's outreach)"),
+      c('reshare_authority', 'DOUBLE', 'points', 'reshares received, each weighted by ln(2 + followers of the account that reshared) (PeerIndex-like authority)'),
+      c('niche_share', 'DOUBLE', 'share', 'share of its posts on its own niche topic (PeerIndex-like activity within its topics)'),
     ],
   },
   {

@@ -12,7 +12,7 @@ import { percent } from './format.ts';
 export interface GainPoint {
   brand: string;
   slug: string;
-  score: 'Reach score' | 'Fit (relevance × trust × reach)' | 'Oracle';
+  score: 'Reach score (Klout-like)' | 'Fit (relevance × trust × reach)' | 'Oracle';
   share: number;
   gain: number;
 }
@@ -40,7 +40,7 @@ export function fairnessModel(frames: Frame[]): FairnessModel {
   for (const [slug, idx] of groups) {
     const outcome = Float64Array.from(idx, (i) => conversions[i]);
     const curves = {
-      'Reach score': gainCurve(Float64Array.from(idx, (i) => score[i]), outcome),
+      'Reach score (Klout-like)': gainCurve(Float64Array.from(idx, (i) => score[i]), outcome),
       'Fit (relevance × trust × reach)': gainCurve(Float64Array.from(idx, (i) => fit[i]), outcome),
       Oracle: oracleGain(outcome),
     } as const;
@@ -55,7 +55,7 @@ export function fairnessModel(frames: Frame[]): FairnessModel {
     capture.push({
       slug,
       brand: name,
-      reach: captureAt(curves['Reach score'], CAPTURE_AT),
+      reach: captureAt(curves['Reach score (Klout-like)'], CAPTURE_AT),
       fit: captureAt(curves['Fit (relevance × trust × reach)'], CAPTURE_AT),
       oracle: captureAt(curves.Oracle, CAPTURE_AT),
     });

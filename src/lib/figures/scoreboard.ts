@@ -8,7 +8,7 @@ import { numbers } from '../data/frame.ts';
 import { spearman } from '../stats/spearman.ts';
 import { bootstrapInterval } from '../stats/bootstrap.ts';
 import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
-import type { ScoreboardRow } from '../charts/scoreboard.ts';
+import { SCORE_KINDS, type ScoreboardRow, type ScoreKind } from '../charts/scoreboard.ts';
 import { fixed } from './format.ts';
 
 export interface ScoreboardModel {
@@ -17,8 +17,13 @@ export interface ScoreboardModel {
   table: Frame;
 }
 
-const KINDS = ['Reach score', 'Relevance', 'Fit (relevance × trust × reach)'] as const;
-const KEYS = { 'Reach score': 'reach', Relevance: 'relevance', 'Fit (relevance × trust × reach)': 'fit' } as const;
+const KEYS: Record<ScoreKind, string> = {
+  'Reach score (Klout-like)': 'reach',
+  'Kred-like': 'kred',
+  'PeerIndex-like': 'peerindex',
+  Relevance: 'relevance',
+  'Fit (relevance × trust × reach)': 'fit',
+};
 
 /** Judge the three scores per brand on the placements (placement_scores, audience_topics and topic_tree queries). */
 export function scoreboardModel([placements, audience, tree]: Frame[], { intervals = true } = {}): ScoreboardModel {
@@ -27,6 +32,8 @@ export function scoreboardModel([placements, audience, tree]: Frame[], { interva
   const brandName = placements.columns.brand_name as ArrayLike<string>;
   const ids = numbers(placements, 'influencer_id');
   const score = numbers(placements, 'score');
+  const kred = numbers(placements, 'kred');
+  const peerindex = numbers(placements, 'peerindex');
   const conversions = numbers(placements, 'conversions');
   const trust = trustOf(placements);
   const relevance = new Float64Array(placements.length);
@@ -40,8 +47,14 @@ export function scoreboardModel([placements, audience, tree]: Frame[], { interva
   const rows: ScoreboardModel['rows'] = [];
   for (const [slug, idx] of groups) {
     const outcome = Float64Array.from(idx, (i) => conversions[i]);
-    const columns = { 'Reach score': score, Relevance: relevance, 'Fit (relevance × trust × reach)': fit };
-    for (const kind of KINDS) {
+    const columns: Record<ScoreKind, Float64Array> = {
+      'Reach score (Klout-like)': score,
+      'Kred-like': kred,
+      'PeerIndex-like': peerindex,
+      Relevance: relevance,
+      'Fit (relevance × trust × reach)': fit,
+    };
+    for (const kind of SCORE_KINDS) {
       const x = Float64Array.from(idx, (i) => columns[kind][i]);
       const ci = intervals ? bootstrapInterval(x, outcome, spearman, { samples: 500, seed: 2012 }) : { estimate: spearman(x, outcome), lo: NaN, hi: NaN };
       rows.push({ brand: brandName[idx[0]], slug, score: kind, rho: ci.estimate, lo: ci.lo, hi: ci.hi });
@@ -61,13 +74,5 @@ export function scoreboardLive(m: ScoreboardModel): Record<string, string> {
     out[`board.${KEYS[r.score]}.${r.slug}`] = fixed(r.rho);
     out[`ci.board.${KEYS[r.score]}.${r.slug}`] = `${fixed(r.lo)} to ${fixed(r.hi)}`;
   }
-  // How many brands each score wins (ranks conversions best).
-  const wins = { reach: 0, relevance: 0, fit: 0 };
-  for (const slug of new Set(m.rows.map((r) => r.slug))) {
-    const best = m.rows.filter((r) => r.slug === slug).reduce((a, b) => (b.rho > a.rho ? b : a));
-    wins[KEYS[best.score]]++;
-  }
-  out['board.wins.reach'] = String(wins.reach);
-  out['board.wins.fit'] = String(wins.fit + wins.relevance);
   return out;
 }

@@ -1,30 +1,43 @@
 -- Per-account features over the 90-day window, from event-level posts and reactions.
 -- Runs at build time only (the browser never holds the events). Each sampled reaction stands for
 -- sample_weight real ones; the selectivity weight divides by the reactor's sampled reactions that day.
+-- Reactor ids up to the number of accounts are accounts themselves, so who reacted can be joined.
 WITH reactor_day AS (
   SELECT r.reactor_id, r.day, count(*) AS reactions_that_day
   FROM reactions r
   GROUP BY r.reactor_id, r.day
 ),
-weighted AS (
+received AS (
   SELECT p.influencer_id,
          sum(r.sample_weight / rd.reactions_that_day) AS selective_reactions,
          count(DISTINCT r.reactor_id) AS sampled_reactors,
-         count(*) AS sampled_events
+         count(*) AS sampled_events,
+         -- Kred-like points: a reaction counts 1, or 10 from an account with 10,000+ followers [assumption]
+         sum(r.sample_weight * CASE WHEN coalesce(ri.followers, 0) >= 10000 THEN 10 ELSE 1 END) AS kred_points,
+         -- PeerIndex-like authority: reshares, each weighted by the log-size of the account that reshared
+         sum(CASE WHEN r.kind = 'share' THEN r.sample_weight * ln(2 + coalesce(ri.followers, 0)) ELSE 0 END) AS reshare_authority
   FROM reactions r
   JOIN posts p USING (post_id)
   JOIN reactor_day rd ON rd.reactor_id = r.reactor_id AND rd.day = r.day
+  LEFT JOIN influencers ri ON ri.influencer_id = r.reactor_id
   GROUP BY p.influencer_id
 ),
+given AS (
+  SELECT r.reactor_id AS influencer_id, sum(r.sample_weight) AS reactions_given
+  FROM reactions r
+  GROUP BY r.reactor_id
+),
 post_totals AS (
-  SELECT influencer_id,
+  SELECT p.influencer_id,
          count(*)::INTEGER AS posts,
-         count(*) FILTER (WHERE is_sponsored)::INTEGER AS sponsored_posts,
-         sum(likes + shares + replies)::DOUBLE AS reactions,
-         sum(replies)::DOUBLE AS replies,
-         sum(shares)::DOUBLE AS shares
-  FROM posts
-  GROUP BY influencer_id
+         count(*) FILTER (WHERE p.is_sponsored)::INTEGER AS sponsored_posts,
+         count(*) FILTER (WHERE p.topic_id = i.niche_topic_id)::DOUBLE AS niche_posts,
+         sum(p.likes + p.shares + p.replies)::DOUBLE AS reactions,
+         sum(p.replies)::DOUBLE AS replies,
+         sum(p.shares)::DOUBLE AS shares
+  FROM posts p
+  JOIN influencers i USING (influencer_id)
+  GROUP BY p.influencer_id
 )
 SELECT i.influencer_id,
        i.followers,
@@ -36,8 +49,13 @@ SELECT i.influencer_id,
        coalesce(t.reactions / nullif(t.posts, 0), 0)::DOUBLE AS reactions_per_post,
        -- a ratio estimate: the share of sampled events made by distinct reactors, times all reactions
        coalesce(t.reactions * w.sampled_reactors / w.sampled_events, 0)::DOUBLE AS unique_reactors,
-       coalesce(w.selective_reactions, 0)::DOUBLE AS selective_reactions
+       coalesce(w.selective_reactions, 0)::DOUBLE AS selective_reactions,
+       coalesce(w.kred_points, 0)::DOUBLE AS kred_points,
+       coalesce(g.reactions_given, 0)::DOUBLE AS reactions_given,
+       coalesce(w.reshare_authority, 0)::DOUBLE AS reshare_authority,
+       coalesce(t.niche_posts / nullif(t.posts, 0), 0)::DOUBLE AS niche_share
 FROM influencers i
 LEFT JOIN post_totals t USING (influencer_id)
-LEFT JOIN weighted w USING (influencer_id)
+LEFT JOIN received w USING (influencer_id)
+LEFT JOIN given g USING (influencer_id)
 ORDER BY i.influencer_id
