@@ -1,0 +1,141 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage } from './browser.ts';
+import { FIGURES } from '../../src/lib/figures/registry.ts';
+import { PARAMS, isChoice, type ParamSpec } from '../../src/lib/state/params.ts';
+
+const baseURL = inject('baseURL');
+const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+let browser: Browser;
+const offOrigin: string[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+  expect(offOrigin).toEqual([]);
+});
+
+async function open(path = '', options = {}) {
+  const session = await openPage(browser, baseURL, options);
+  session.page.on('close', () => offOrigin.push(...session.offOrigin));
+  await session.page.goto(baseURL + path);
+  return session;
+}
+
+const waitLive = (page: Page, id: string) =>
+  page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-state') === 'live', `#${id}`, { timeout: 45_000 });
+
+/** The text of every live number in the chapter that holds a figure. */
+const chapterNumbers = (page: Page, id: string) =>
+  page.locator(`section.chapter:has(#${id}) .live`).allTextContents();
+
+async function axe(page: Page) {
+  await page.addScriptTag({ path: axePath });
+  return page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run(o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe.run({
+      resultTypes: ['violations'],
+    });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  });
+}
+
+describe('the essay', () => {
+  it('has every chapter, a table of contents that links to them, and every figure pre-rendered with JavaScript off', async () => {
+    const { page, context } = await open('', { javaScriptEnabled: false });
+    const chapters = await page.locator('section.chapter').evaluateAll((s) => s.map((e) => e.id));
+    expect(chapters.length).toBe(10);
+    const toc = await page.locator('nav.toc a').evaluateAll((a) => a.map((e) => e.getAttribute('href')));
+    expect(toc).toEqual(chapters.map((id) => `#${id}`));
+    for (const name of Object.keys(FIGURES)) {
+      expect(await page.locator(`#fig-${name} .chart svg[role="img"]`).count(), name).toBe(1);
+      expect(await page.locator(`#fig-${name} details.table tbody tr`).count(), name).toBeGreaterThan(0);
+      expect(await page.locator(`#fig-${name} code[data-sql]`).count(), name).toBeGreaterThan(0);
+    }
+    for (const text of await page.locator('.live').allTextContents()) expect(text.trim()).not.toBe('');
+    await context.close();
+  });
+
+  for (const [name, figure] of Object.entries(FIGURES)) {
+    if (figure.params.length === 0) continue;
+    it(`"${figure.title}": a control changes the chart, the numbers in its chapter and the URL; the link restores it`, async () => {
+      const { page, context, errors } = await open();
+      const id = `fig-${name}`;
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      const svgBefore = await page.locator(`#${id} .chart`).innerHTML();
+      const numbersBefore = await chapterNumbers(page, id);
+      const param = figure.params[0];
+      const spec: ParamSpec = PARAMS[param];
+      const control = page.locator(`#${id} [name="${param}"]`);
+      let expected: string;
+      if (isChoice(spec)) {
+        expected = spec.choices.find((c) => c.value !== spec.default)!.value;
+        await control.selectOption(expected);
+      } else {
+        // The far end of the range from the default.
+        const toMax = spec.max - spec.default > spec.default - spec.min;
+        await control.focus();
+        await control.press(toMax ? 'End' : 'Home');
+        expected = String(toMax ? spec.max : spec.min);
+      }
+      await page.waitForFunction(([key, value]) => new URL(location.href).searchParams.get(key) === value, [spec.key, expected] as const);
+      await waitLive(page, id);
+      expect(await page.locator(`#${id} .chart`).innerHTML()).not.toEqual(svgBefore);
+      // The scale's anchors are fixed by design: whatever the weights, the median stays 20 and 5% score above 50.
+      if (name === 'score-distribution') expect(await chapterNumbers(page, id)).toEqual(['20', '5.0%']);
+      else expect(await chapterNumbers(page, id)).not.toEqual(numbersBefore);
+      const url = page.url();
+      const numbersAfter = await chapterNumbers(page, id);
+      expect(errors).toEqual([]);
+      await context.close();
+
+      // A copied link restores the control and the numbers.
+      const restored = await open(url.slice(baseURL.length));
+      await restored.page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await waitLive(restored.page, id);
+      expect(await restored.page.locator(`#${id} [name="${param}"]`).inputValue()).toBe(expected);
+      await restored.page.waitForFunction(() => !document.querySelector('live-figure[data-state="updating"]'));
+      expect(await chapterNumbers(restored.page, id)).toEqual(numbersAfter);
+      await restored.context.close();
+    });
+  }
+
+  it('has no axe violations, in light and in dark mode', async () => {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      // bypassCSP only lets the test inject axe itself; the page is unchanged.
+      const { page, context } = await open('', { colorScheme, bypassCSP: true });
+      expect(await axe(page), colorScheme).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('fits a 360 px wide phone without horizontal scrolling', async () => {
+    const { page, context } = await open('', { viewport: { width: 360, height: 740 } });
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('downloads a chart as SVG and PNG, and its rows as JSON with the SQL that made them', async () => {
+    const { page, context } = await open();
+    const id = 'fig-budget';
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    const get = async (label: RegExp) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#${id}`).getByRole('button', { name: label }).click()]);
+      return { name: download.suggestedFilename(), body: readFileSync(await download.path()) };
+    };
+    const svg = await get(/chart \(svg\)/i);
+    expect(svg.name).toBe('budget.svg');
+    expect(svg.body.toString()).toMatch(/^<svg[^>]*xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+    const png = await get(/chart \(png\)/i);
+    expect(png.body.subarray(1, 4).toString()).toBe('PNG');
+    const json = JSON.parse((await get(/rows \(json\)/i)).body.toString());
+    expect(json.provenance[0].query).toBe('brand_offers.sql');
+    expect(json.provenance[0].parameters).toMatchObject({ brand: 'silver-lotus', w_followers: 1 });
+    expect(json.rows.length).toBe(5000);
+    await context.close();
+  });
+});
