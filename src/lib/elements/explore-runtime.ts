@@ -20,6 +20,7 @@ interface View {
   conn?: Promise<Connection>;
   choices: ExploreChoices;
   rows: number;
+  counted?: { key: string; rows: number };
   typing?: ReturnType<typeof setTimeout>;
 }
 
@@ -155,17 +156,23 @@ async function update(el: HTMLElement, view: View): Promise<void> {
   const error = el.querySelector<HTMLElement>('[data-error]')!;
   try {
     const db = await engine();
-    const all = bindSql(QUERIES.explore_accounts, queryParams(state, { all: true }));
-    const count = await db.query(countSql(all.sql), all.values);
-    if (seq !== view.seq) return;
-    const rows = Number(count.columns.n[0] ?? 0);
+    const params = queryParams(state);
+    // The count only changes with the filters: paging and sorting reuse it.
+    const counting = bindSql(countSql(QUERIES.explore_accounts), params);
+    const key = JSON.stringify(counting.values);
+    if (view.counted?.key !== key) {
+      const count = await db.query(counting.sql, counting.values);
+      if (seq !== view.seq) return;
+      view.counted = { key, rows: Number(count.columns.n[0] ?? 0) };
+    }
+    const rows = view.counted.rows;
     const last = Math.max(1, Math.ceil(rows / state.pageSize));
     if (state.page > last) {
       // The URL asked for a page past the end: show the last one.
       history.replaceState(null, '', `${location.pathname}${writeExploreState({ ...state, page: last }, location.search)}${location.hash}`);
       return update(el, view);
     }
-    const run = await runQuery(db, 'explore_accounts', queryParams(state));
+    const run = await runQuery(db, 'explore_accounts', params);
     if (seq !== view.seq) return;
     view.rows = rows;
     render(el, state, run.frame, rows);

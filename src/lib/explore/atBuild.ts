@@ -42,8 +42,8 @@ export async function exploreAtBuild(): Promise<ExploreAtBuild> {
       return out;
     };
     const page = (await runQuery(db, 'explore_accounts', queryParams(DEFAULT_STATE))).frame;
-    const all = bindSql(QUERIES.explore_accounts, queryParams(DEFAULT_STATE, { all: true }));
-    const count = await db.query(countSql(all.sql), all.values);
+    const counting = bindSql(countSql(QUERIES.explore_accounts), queryParams(DEFAULT_STATE));
+    const count = await db.query(counting.sql, counting.values);
     const manifest = JSON.parse(readFileSync(`${process.cwd()}/public/data/manifest.json`, 'utf8')) as { version: string };
     return {
       version: manifest.version,

@@ -47,5 +47,13 @@ export function summaryText(rows: number, page: number, pageSize: number): strin
     : `${int.format(rows)} ${rows === 1 ? 'row matches' : 'rows match'} · showing ${int.format(first)}–${int.format(last)} · page ${int.format(page)} of ${int.format(pages)}`;
 }
 
-/** The SQL that counts the rows of the explore query (run with a NULL limit): the query file's text, wrapped. */
-export const countSql = (text: string): string => `SELECT count(*)::DOUBLE AS n FROM (\n${text.trim()}\n) AS filtered`;
+/**
+ * The SQL that counts the rows of the explore query: the query file's own text up to its final
+ * top-level ORDER BY (so the filters have one home, and counting never sorts), wrapped in count(*).
+ * Bind it with the same parameters.
+ */
+export function countSql(text: string): string {
+  const at = text.search(/^ORDER BY[\s\S]*$/m);
+  if (at < 0) throw new Error('the explore query has no ORDER BY line to count up to');
+  return `SELECT count(*)::DOUBLE AS n FROM (\n${text.slice(0, at).trim()}\n) AS filtered`;
+}

@@ -90,3 +90,19 @@ describe('explore_options.sql', () => {
     expect(of('followers_max')).toEqual(['5000000']);
   });
 });
+
+describe('countSql', () => {
+  it('counts the filtered rows with the query text up to its ORDER BY, bound with the same parameters', async () => {
+    const { countSql } = await import('../../../src/lib/explore/columns.ts');
+    const { bindSql } = await import('../../../src/sql/bind.ts');
+    const { QUERIES } = await import('../../../src/sql/catalog.ts');
+    const text = countSql(QUERIES.explore_accounts);
+    expect(text).not.toMatch(/ORDER BY|LIMIT/);
+    for (const patch of [{}, { brand: 'yoga' }, { brand: 'yoga', topic: 'yoga' }, { handle: 'zen', followersMax: 300000 }]) {
+      const state = { ...DEFAULT_STATE, weights: { w_followers: 1, w_reactions: 0, w_reactors: 0 }, ...patch };
+      const { sql, values } = bindSql(text, queryParams(state));
+      const n = (await db.query(sql, values)).columns.n[0];
+      expect(n).toBe((await run(patch, true)).length);
+    }
+  });
+});
