@@ -19,10 +19,11 @@ export async function openNodeEngine(path = ':memory:', options: Record<string, 
     async query(sql, values: Param[] = []) {
       const reader = await connection.runAndReadAll(sql, values as never);
       const names = reader.columnNames();
-      const raw = reader.getColumnsJS();
+      // With no rows the reader has no columns to give: an empty frame still has its names.
+      const raw = reader.currentRowCount > 0 ? reader.getColumnsJS() : [];
       const columns: Frame['columns'] = {};
       names.forEach((n, j) => {
-        columns[n] = (raw[j] as unknown[]).map(plainValue);
+        columns[n] = ((raw[j] ?? []) as unknown[]).map(plainValue);
       });
       return { names, columns, length: reader.currentRowCount };
     },
