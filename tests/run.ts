@@ -35,6 +35,7 @@ let failedSteps = 0;
 if (!step('data', 'node', ['data/build.ts'])) failedSteps++;
 if (!step('type check', ...npx('tsc', '--noEmit'))) failedSteps++;
 if (!step('build', ...npx('astro', 'build'))) failedSteps++;
+else if (!step('post-build (CSP hashes, compressed copies)', 'node', ['src/tools/postbuild.ts'])) failedSteps++;
 
 mkdirSync('.cache', { recursive: true });
 const report = '.cache/vitest-report.json';

@@ -5,10 +5,11 @@
  *
  *   node src/tools/serve.ts [--port 4321] [--dir dist] [--base /sub/]
  */
-import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { STRICT_CSP } from './csp.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,20 +28,17 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
-/** Only this origin: scripts, workers, WebAssembly compilation and data all come from self. */
-export const CSP = [
-  "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
-  "worker-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * The policy the post-build step wrote into `_headers` (with the hashes of Plot's inline styles);
+ * without one, the strict default (a build the post-build step has not seen shows its inline styles
+ * blocked, rather than a weaker policy).
+ */
+export function sitePolicy(dir: string): string {
+  const file = join(dir, '_headers');
+  if (!existsSync(file)) return STRICT_CSP;
+  const line = readFileSync(file, 'utf8').split('\n').find((l) => /^\s+content-security-policy:/i.test(l));
+  return line ? line.slice(line.indexOf(':') + 1).trim() : STRICT_CSP;
+}
 
 export interface ServeOptions {
   dir: string;
@@ -54,6 +52,7 @@ export interface ServeOptions {
 export function serve({ dir, port = 4321, base = '/', compress = true }: ServeOptions): Promise<{ server: Server; url: string }> {
   const root = resolve(dir);
   const prefix = base.endsWith('/') ? base : `${base}/`;
+  const CSP = sitePolicy(root);
   const server = createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
     const send = (status: number, body: string) => {
@@ -66,7 +65,8 @@ export function serve({ dir, port = 4321, base = '/', compress = true }: ServeOp
     if (!path.startsWith(root)) return send(403, 'forbidden');
     if (existsSync(path) && statSync(path).isDirectory()) path = join(path, 'index.html');
     let status = 200;
-    if (!existsSync(path)) {
+    // Host configuration is not content.
+    if (!existsSync(path) || path === join(root, '_headers')) {
       path = join(root, '404.html');
       status = 404;
       if (!existsSync(path)) return send(404, 'not found');
