@@ -8,12 +8,15 @@ import type { Engine } from './db/engine.ts';
 import { runQuery, type QueryRun } from './db/run.ts';
 import { FIGURES } from './figures/registry.ts';
 import { DEFAULTS } from './state/params.ts';
+import { roundGeometry } from './charts/svg.ts';
 
 let shared: Promise<Engine> | null = null;
 const buildEngine = (): Promise<Engine> => (shared ??= openWorld());
 
 export interface Prerendered {
+  /** The chart at desktop width and at phone width (CSS shows one). */
   svg: string;
+  svgNarrow: string;
   live: Record<string, string>;
   summary: { head: string[]; rows: (string | number)[][] };
   runs: QueryRun[];
@@ -31,6 +34,6 @@ export async function prerender(name: string): Promise<Prerendered> {
     { intervals: true },
   );
   const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const chart = figure.chart(model, { width: 720, document: document as unknown as Document });
-  return { svg: chart.outerHTML, live: figure.live(model), summary: figure.summary(model), runs };
+  const draw = (width: number) => roundGeometry(figure.chart(model, { width, document: document as unknown as Document }).outerHTML);
+  return { svg: draw(720), svgNarrow: draw(360), live: figure.live(model), summary: figure.summary(model), runs };
 }

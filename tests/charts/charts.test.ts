@@ -38,6 +38,7 @@ const gaming = {
   before: { score: 31, rank: 910 },
   after: { score: 55, rank: 153 },
   expected: 2.3,
+  genuine: { before: 0.97, after: 0.019 },
   scores: Float64Array.from(accounts, (a) => a.score),
   accounts: 60,
 };

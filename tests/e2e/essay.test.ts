@@ -51,7 +51,7 @@ describe('the essay', () => {
     const toc = await page.locator('nav.toc a').evaluateAll((a) => a.map((e) => e.getAttribute('href')));
     expect(toc).toEqual(chapters.map((id) => `#${id}`));
     for (const name of Object.keys(FIGURES)) {
-      expect(await page.locator(`#fig-${name} .chart svg[role="img"]`).count(), name).toBe(1);
+      expect(await page.locator(`#fig-${name} .chart-wide svg[role="img"]`).count(), name).toBe(1);
       expect(await page.locator(`#fig-${name} details.table tbody tr`).count(), name).toBeGreaterThan(0);
       expect(await page.locator(`#fig-${name} code[data-sql]`).count(), name).toBeGreaterThan(0);
     }

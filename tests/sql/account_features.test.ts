@@ -19,7 +19,7 @@ const fixture = [
 
 let db: Awaited<ReturnType<typeof fixtureEngine>>;
 beforeAll(async () => {
-  db = await fixtureEngine(fixture, { macros: false });
+  db = await fixtureEngine(fixture, { macros: [] });
 });
 afterAll(() => db.close());
 

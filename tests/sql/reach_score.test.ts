@@ -9,7 +9,7 @@ const features = `CREATE TABLE account_features AS SELECT * FROM (VALUES ${follo
 
 let db: Awaited<ReturnType<typeof fixtureEngine>>;
 beforeAll(async () => {
-  db = await fixtureEngine([features]);
+  db = await fixtureEngine([features], { macros: ['reach_score'] });
 });
 afterAll(() => db.close());
 

@@ -12,7 +12,7 @@ export function climbChart(m: GamingModel, { width = 720, document }: ChartOptio
     width,
     height: 230,
     marginLeft: 48,
-    marginTop: 40,
+    marginTop: 52,
     style: { fontSize: '12px', background: 'transparent', color: 'currentColor' },
     x: { label: 'Reach score (1–100) →', domain: [0, 100] },
     y: { label: '↑ Accounts', grid: true },
@@ -22,7 +22,7 @@ export function climbChart(m: GamingModel, { width = 720, document }: ChartOptio
       Plot.ruleX([m.after.score], { stroke: HUE.reach, strokeWidth: 2.5 }),
       Plot.text([`@${m.handle}: score ${Math.round(m.before.score)} → ${Math.round(m.after.score)}, rank ${Math.round(m.before.rank).toLocaleString('en-US')} → ${Math.round(m.after.rank).toLocaleString('en-US')}; expected purchases per post ${m.expected.toFixed(1)} → ${m.expected.toFixed(1)}`], {
         frameAnchor: 'top-left',
-        dy: -30,
+        dy: -44,
         fontWeight: 600,
         fill: 'currentColor',
         lineWidth: Math.floor(width / 7),

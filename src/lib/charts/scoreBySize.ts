@@ -10,7 +10,7 @@ export interface ScorePoint {
   handle: string;
 }
 
-/** Each account's reach score against its followers (log scale), with the named accounts labelled. */
+/** Accounts' reach scores against their followers (log scale), as a hexagonal density (thousands of dots would be mostly overlap), with the named accounts labelled. */
 export function scoreBySizeChart(points: ScorePoint[], r2: number, { width = 720, document }: ChartOptions = {}): Element {
   const named = points.filter((p) => p.persona);
   const plot = Plot.plot({
@@ -21,9 +21,11 @@ export function scoreBySizeChart(points: ScorePoint[], r2: number, { width = 720
     marginRight: 20,
     style: { fontSize: '12px', background: 'transparent', color: 'currentColor' },
     x: { type: 'log', label: 'Followers (log scale) →', grid: true },
+    r: { range: [0.8, 5] },
+    opacity: { range: [0.35, 1] },
     y: { label: '↑ Reach score (1–100)', domain: [0, 100], grid: true },
     marks: [
-      Plot.dot(points, { x: 'followers', y: 'score', r: 1.6, fill: HUE.reach, fillOpacity: 0.35 }),
+      Plot.dot(points, Plot.hexbin({ r: 'count', fillOpacity: 'count' }, { x: 'followers', y: 'score', fill: HUE.reach, binWidth: 9 })),
       Plot.dot(named, { x: 'followers', y: 'score', r: 4, stroke: 'currentColor', strokeWidth: 1.5 }),
       Plot.text(named, { x: 'followers', y: 'score', text: 'handle', dy: -10, fill: 'currentColor', fontWeight: 600, stroke: 'var(--bg, white)', strokeWidth: 3, paintOrder: 'stroke' }),
       Plot.text([`R² on ln(followers) = ${Number.isFinite(r2) ? r2.toFixed(2) : '–'}`], { frameAnchor: 'top-left', dx: 8, dy: 8, fill: 'currentColor', fontWeight: 600 }),

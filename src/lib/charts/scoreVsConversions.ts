@@ -14,7 +14,7 @@ export interface ChartOptions {
   document?: Document;
 }
 
-const CELL_HEIGHT = 230;
+const CELL_HEIGHT = 240;
 
 /** Small multiples, one per brand, each with its own y scale: each placement's reach score against its conversions (symlog y). */
 export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, document }: ChartOptions = {}): Element {
@@ -25,7 +25,7 @@ export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, doc
       document,
       width: cellWidth,
       height: CELL_HEIGHT,
-      marginTop: 50,
+      marginTop: 60,
       marginLeft: 48,
       marginRight: 14,
       style: { fontSize: '11px', background: 'transparent', color: 'currentColor' },
@@ -36,7 +36,7 @@ export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, doc
         Plot.text([`${p.name}   ρ = ${Number.isFinite(p.rho) ? p.rho.toFixed(2).replace('-', '−') : '–'}`], {
           frameAnchor: 'top-left',
           dx: -40,
-          dy: -36,
+          dy: -46,
           fontWeight: 700,
           fontSize: 13,
           textAnchor: 'start',

@@ -133,7 +133,9 @@ async function update(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
       values,
       { intervals },
     );
-    el.querySelector('.chart')!.replaceChildren(figure.chart(model, { width: 720 }));
+    // One chart now, drawn for the width the reader has (the pre-render carried both).
+    const width = el.querySelector('.chart')!.clientWidth < 560 ? 360 : 720;
+    el.querySelector('.chart')!.replaceChildren(figure.chart(model, { width }));
     for (const [key, text] of Object.entries(figure.live(model) as Record<string, string>)) {
       // Intervals are only recomputed when a drag ends; keep the last ones until then.
       if (!intervals && key.startsWith('ci.')) continue;

@@ -4,7 +4,7 @@
  */
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
-import { count, fixed } from './format.ts';
+import { count, fixed, percent } from './format.ts';
 
 export interface GamingModel {
   bought: number;
@@ -13,6 +13,8 @@ export interface GamingModel {
   before: { score: number; rank: number };
   after: { score: number; rank: number };
   expected: number;
+  /** Share of genuine followers, before and after (bought followers are all fake). */
+  genuine: { before: number; after: number };
   /** Every account's score after the purchase (the crowd she climbs through). */
   scores: Float64Array;
   accounts: number;
@@ -29,6 +31,10 @@ export function gamingModel([frame]: Frame[], bought: number): GamingModel {
     before: { score: num('score_before'), rank: num('rank_before') },
     after: { score: num('score_after'), rank: num('rank_after') },
     expected: num('expected_conversions'),
+    genuine: {
+      before: 1 - num('fake_follower_share'),
+      after: (num('followers') * (1 - num('fake_follower_share'))) / (num('followers') + bought),
+    },
     scores: numbers(frame, 'score_after'),
     accounts: frame.length,
   };
@@ -45,5 +51,7 @@ export function gamingLive(m: GamingModel): Record<string, string> {
     'gaming.rankAfter': count(m.after.rank),
     'gaming.accounts': count(m.accounts),
     'gaming.expected': fixed(m.expected, 1),
+    'gaming.genuineBefore': percent(m.genuine.before),
+    'gaming.genuineAfter': percent(m.genuine.after),
   };
 }

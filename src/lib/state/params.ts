@@ -39,7 +39,7 @@ export const PARAMS = {
   w_reactors: { key: 'wu', label: 'Weight of selective reactions', min: 0, max: 2, step: 0.05, default: 0.5, format: 'weight' },
   brand: { key: 'brand', label: 'Brand', choices: BRAND_CHOICES, default: 'silver-lotus' },
   budget: { key: 'budget', label: 'Campaign budget', min: 1000, max: 200000, step: 1000, default: 20000, format: 'usd' },
-  bought: { key: 'buy', label: 'Followers bought', min: 0, max: 2000000, step: 10000, default: 0, format: 'count' },
+  bought: { key: 'buy', label: 'Followers bought', min: 0, max: 2000000, step: 10000, default: 250000, format: 'count' },
   min_weeks: { key: 'mw', label: 'Weeks a topic must recur', min: 1, max: 8, step: 1, default: 3, format: 'count' },
 } as const satisfies Record<string, ParamSpec>;
 

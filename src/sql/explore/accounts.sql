@@ -2,7 +2,7 @@
 -- pair_outcomes), with the account's reach score under the current weights. Every filter is a bound
 -- parameter ('' or NULL = no filter); the sort column is chosen by name from a fixed list inside
 -- this text, never spliced in; a NULL limit returns every filtered row (the downloads). The row
--- count runs this text up to the ORDER BY line (src/lib/explore/columns.ts), so keep that line last-but-one.
+-- count runs this text up to the line that starts the sort clause (src/lib/explore/columns.ts), so keep that clause last-but-one.
 WITH scores AS (
   SELECT influencer_id, round(score, 2) AS score
   FROM reach_score($w_followers, $w_reactions, $w_reactors)
