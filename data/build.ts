@@ -8,14 +8,14 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadWorld } from './load.ts';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOntology } from './sim/ontology.ts';
 import { DEFAULT_PARAMS, scaleParams } from './sim/params.ts';
 import { simulateWorld } from './sim/world.ts';
-import { TABLES, tableByName, type Table } from '../src/lib/data/dictionary.ts';
+import { TABLES } from '../src/lib/data/dictionary.ts';
 import { toArrowIpc } from '../src/lib/data/arrow.ts';
-import { toCsv } from '../src/lib/data/csv.ts';
 import { openNodeEngine } from '../src/lib/db/node.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -38,28 +38,9 @@ lap('simulated');
 
 rmSync(dbPath, { force: true });
 mkdirSync(join(dbPath, '..'), { recursive: true });
-const tmp = join(dbPath, '..', 'csv');
-mkdirSync(tmp, { recursive: true });
 const db = await openNodeEngine(dbPath);
-
-const ddl = (t: Table) => `CREATE TABLE ${t.name} (${t.columns.map((c) => `${c.name} ${c.type}`).join(', ')})`;
-for (const name of Object.keys(world)) {
-  const spec = tableByName(name);
-  const cols = world[name];
-  const frame = { names: spec.columns.map((c) => c.name), columns: cols, length: cols[spec.columns[0].name].length };
-  const file = join(tmp, `${name}.csv`);
-  writeFileSync(file, toCsv(frame, { escapeFormulas: false }));
-  await db.exec(ddl(spec));
-  await db.exec(`COPY ${name} FROM '${file}' (HEADER, QUOTE '"', ESCAPE '"')`);
-}
-rmSync(tmp, { recursive: true, force: true });
-lap('loaded into DuckDB');
-
-for (const name of ['account_features', 'account_topic_weeks']) {
-  const sql = readFileSync(join(root, `src/sql/build/${name}.sql`), 'utf8');
-  await db.exec(`CREATE TABLE ${name} AS ${sql}`);
-}
-lap('derived features');
+await loadWorld(db, world, join(dbPath, '..', 'csv'), root);
+lap('loaded into DuckDB, features derived');
 
 mkdirSync(outDir, { recursive: true });
 const files: { name: string; file: string; rows: number; bytes: number; sha256: string }[] = [];

@@ -3,13 +3,14 @@
  * follows the controls and `{{figure:name}}` (alone in a paragraph) places a figure cell.
  */
 
-export type Segment = { kind: 'html'; html: string } | { kind: 'figure'; name: string };
+export type Segment = { kind: 'html'; html: string } | { kind: 'figure'; name: string } | { kind: 'static'; name: string };
 
-const FIGURE = /<p>\{\{figure:([a-z0-9-]+)\}\}<\/p>/g;
+/** `{{figure:name}}` places a live figure; `{{static:name}}` a build-time-only block (e.g. the robustness table). */
+const FIGURE = /<p>\{\{(figure|static):([a-z0-9-]+)\}\}<\/p>/g;
 const LIVE = /\{\{live:([a-z0-9._-]+)\}\}/gi;
 
 /** The figures a chapter's HTML places, in order. */
-export const figuresIn = (html: string): string[] => [...html.matchAll(FIGURE)].map((m) => m[1]);
+export const figuresIn = (html: string): string[] => [...html.matchAll(FIGURE)].filter((m) => m[1] === 'figure').map((m) => m[2]);
 
 /** Split a chapter's HTML at its figures and fill in live numbers (an unknown key is an error, not a blank). */
 export function segments(html: string, live: Record<string, string>): Segment[] {
@@ -21,7 +22,7 @@ export function segments(html: string, live: Record<string, string>): Segment[] 
   let last = 0;
   for (const m of filled.matchAll(FIGURE)) {
     out.push({ kind: 'html', html: filled.slice(last, m.index) });
-    out.push({ kind: 'figure', name: m[1] });
+    out.push({ kind: m[1] as 'figure' | 'static', name: m[2] });
     last = m.index! + m[0].length;
   }
   out.push({ kind: 'html', html: filled.slice(last) });

@@ -20,3 +20,11 @@ describe('chapter segments', () => {
     expect(segments('<p>{{live:x}}</p>', { x: '<b>' })[0]).toEqual({ kind: 'html', html: '<p><span class="live" data-live="x">&lt;b&gt;</span></p>' });
   });
 });
+
+describe('static blocks', () => {
+  it('places a build-time block without counting it as a live figure', () => {
+    const html = '<p>A</p>\n<p>{{static:robustness}}</p>\n<p>{{figure:score-sell}}</p>';
+    expect(figuresIn(html)).toEqual(['score-sell']);
+    expect(segments(html, {}).map((s) => s.kind)).toEqual(['html', 'static', 'html', 'figure', 'html']);
+  });
+});
