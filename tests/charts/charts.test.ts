@@ -9,6 +9,7 @@ import { contendersChart } from '../../src/lib/charts/contenders.ts';
 import { climbChart } from '../../src/lib/charts/climb.ts';
 import { topicProfileChart } from '../../src/lib/charts/topicProfile.ts';
 import type { GainPoint } from '../../src/lib/figures/fairness.ts';
+import { seedSpreadChart, type SeedPoint } from '../../src/lib/charts/seedSpread.ts';
 
 // Seeded stand-ins for each chart's model: no database, no clock.
 const u = rng(11);
@@ -49,7 +50,15 @@ const topicBars = [
   { topic: 'Homework', method: 'Persistent (recurring, rare)' as const, weight: 0, oneOff: true },
 ];
 
+const seeds: SeedPoint[] = brands.flatMap((brand, b) =>
+  [1, 2, 3].flatMap((seed) => [
+    { brand, score: 'Reach score (Klout-like)' as const, seed, rho: b / 5 + seed / 50 },
+    { brand, score: 'Fit (relevance × trust × reach)' as const, seed, rho: 0.5 + seed / 50 },
+  ]),
+);
+
 const CHARTS: [string, (width: number) => Element][] = [
+  ['seed-spread', (width) => seedSpreadChart(seeds, { width, document: chartDocument() })],
   ['score-by-size', (width) => scoreBySizeChart(accounts, 0.91, { width, document: chartDocument() })],
   ['score-distribution', (width) => scoreDistributionChart(accounts.map((a) => a.score), { width, document: chartDocument() })],
   ['scoreboard', (width) => scoreboardChart(board, { width, document: chartDocument() })],
