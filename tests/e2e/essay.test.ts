@@ -47,7 +47,7 @@ describe('the essay', () => {
   it('has every chapter, a table of contents that links to them, and every figure pre-rendered with JavaScript off', async () => {
     const { page, context } = await open('', { javaScriptEnabled: false });
     const chapters = await page.locator('section.chapter').evaluateAll((s) => s.map((e) => e.id));
-    expect(chapters.length).toBe(10);
+    expect(chapters.length).toBe(11);
     const toc = await page.locator('nav.toc a').evaluateAll((a) => a.map((e) => e.getAttribute('href')));
     expect(toc).toEqual(chapters.map((id) => `#${id}`));
     for (const name of Object.keys(FIGURES)) {
