@@ -6,6 +6,7 @@ import { engagementAt, followersAt, tierOf } from './followers.ts';
 import { handleFor } from './handles.ts';
 import type { Tier } from './params.ts';
 import { STREAM } from './streams.ts';
+import { exp, log10 } from '../../src/lib/ieee754.ts';
 
 /** The accounts, column by column; index i holds influencer id i + 1. Hidden fields are marked. */
 export interface Accounts {
@@ -112,19 +113,19 @@ export function simulateAccounts(ctx: SimContext): Accounts {
 
     const z = a.trust[i];
     const s = p.engagementSpread;
-    a.engagement[i] = engagementAt(p, genuine) * Math.exp(s * z - (s * s) / 2);
-    a.replyShare[i] = Math.min(0.25, 0.04 * Math.exp(0.35 * z));
-    a.shareShare[i] = Math.min(0.25, 0.06 * Math.exp(0.3 * normal(u)));
-    a.follows[i] = Math.round(Math.min(7500, Math.max(10, 300 * Math.exp(normal(u)))));
+    a.engagement[i] = engagementAt(p, genuine) * exp(s * z - (s * s) / 2);
+    a.replyShare[i] = Math.min(0.25, 0.04 * exp(0.35 * z));
+    a.shareShare[i] = Math.min(0.25, 0.06 * exp(0.3 * normal(u)));
+    a.follows[i] = Math.round(Math.min(7500, Math.max(10, 300 * exp(normal(u)))));
     a.ageDays[i] = 90 + Math.floor(u() * 3560);
-    a.rateCard[i] = Math.exp(p.costSpread * normal(u) - (p.costSpread * p.costSpread) / 2);
+    a.rateCard[i] = exp(p.costSpread * normal(u) - (p.costSpread * p.costSpread) / 2);
   }
   return a;
 }
 
 /** Large accounts belong more often to communities of mass appeal (celebrity, sports, screen). */
 function drawCommunity(ctx: SimContext, genuine: number, u: number): number {
-  const s = Math.min(1, Math.max(0, (Math.log10(Math.max(1, genuine)) - 4) / 3));
+  const s = Math.min(1, Math.max(0, (log10(Math.max(1, genuine)) - 4) / 3));
   const weights = ctx.communities.map((c) => c.share * c.massAppeal ** s);
   return drawIndex(cumulative(weights), u);
 }

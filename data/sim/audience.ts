@@ -3,6 +3,7 @@ import type { Accounts } from './accounts.ts';
 import { drawIndex } from './columns.ts';
 import type { SimContext, TopicDraw } from './context.ts';
 import { STREAM } from './streams.ts';
+import { exp, log10 } from '../../src/lib/ieee754.ts';
 
 const MAX_INTERESTS = 8;
 /** Chance that a follower drawn by the community follows it for the account's own niche topic. */
@@ -52,7 +53,7 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
   for (let i = 0; i < acc.n; i++) {
     const u = rng(p.seed, STREAM.audience, i + 1);
     const community = ctx.personaAudience.get(acc.persona[i]) ?? ctx.communities[acc.community[i]].interests;
-    const focus = Math.min(1, Math.max(0.02, p.audienceFocus - p.audienceFocusDecline * Math.log10(acc.genuine[i] / 1000)));
+    const focus = Math.min(1, Math.max(0.02, p.audienceFocus - p.audienceFocusDecline * log10(acc.genuine[i] / 1000)));
     for (let f = 0; f < H; f++) {
       const k = Math.min(MAX_INTERESTS, 1 + poisson(u, p.interestsPerFollower - 1));
       const base = f * MAX_INTERESTS;
@@ -74,7 +75,7 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
       }
       for (let b = 0; b < nb; b++) {
         const fit = Math.min(1, fits[b] * fitScale[b]);
-        const g = Math.exp(p.relevanceEffect * (fit - 1));
+        const g = exp(p.relevanceEffect * (fit - 1));
         meanClick[i * nb + b] += g;
         meanBuy[i * nb + b] += g * g;
         match[i * nb + b] += fit;

@@ -1,4 +1,5 @@
 import { TIER_FLOOR, TIERS, type Tier, type WorldParams } from './params.ts';
+import { exp, log } from '../../src/lib/ieee754.ts';
 
 /**
  * Follower counts: a piecewise power law whose share of accounts in each band (under 1k, 1k–10k,
@@ -14,8 +15,8 @@ export function followersAt(params: WorldParams, q: number): number {
   const c = Math.min(1, Math.max(q, 1e-15));
   for (let k = 0; k < 4; k++) {
     if (c > cs[k + 1]) {
-      const t = (Math.log(c) - Math.log(cs[k])) / (Math.log(cs[k + 1]) - Math.log(cs[k]));
-      return Math.round(Math.exp(Math.log(xs[k]) + t * (Math.log(xs[k + 1]) - Math.log(xs[k]))));
+      const t = (log(c) - log(cs[k])) / (log(cs[k + 1]) - log(cs[k]));
+      return Math.round(exp(log(xs[k]) + t * (log(xs[k + 1]) - log(xs[k]))));
     }
   }
   // Above 1M: truncated Pareto with density ∝ x^−tailExponent.
@@ -53,20 +54,20 @@ export function expectedFakeShare(params: WorldParams, tier: Tier): number {
 export function observedEngagementAt(params: WorldParams, followers: number): number {
   const e = params.engagementByTier;
   const anchors: [number, number][] = [
-    [Math.log(3_000), e['1k-5k']],
-    [Math.log(6_500), e['5k-10k']],
-    [Math.log(Math.sqrt(10_000 * 100_000)), e['10k-100k']],
-    [Math.log(Math.sqrt(100_000 * 1_000_000)), e['100k-1M']],
-    [Math.log(Math.sqrt(1_000_000 * 10_000_000)), e['1M+']],
+    [log(3_000), e['1k-5k']],
+    [log(6_500), e['5k-10k']],
+    [log(Math.sqrt(10_000 * 100_000)), e['10k-100k']],
+    [log(Math.sqrt(100_000 * 1_000_000)), e['100k-1M']],
+    [log(Math.sqrt(1_000_000 * 10_000_000)), e['1M+']],
   ];
-  const x = Math.log(Math.max(1, followers));
+  const x = log(Math.max(1, followers));
   if (x <= anchors[0][0]) return anchors[0][1];
   for (let k = 0; k < anchors.length - 1; k++) {
     const [x0, y0] = anchors[k];
     const [x1, y1] = anchors[k + 1];
     if (x <= x1) {
       if (y0 <= 0 || y1 <= 0) return y0 + ((x - x0) / (x1 - x0)) * (y1 - y0);
-      return Math.exp(Math.log(y0) + ((x - x0) / (x1 - x0)) * (Math.log(y1) - Math.log(y0)));
+      return exp(log(y0) + ((x - x0) / (x1 - x0)) * (log(y1) - log(y0)));
     }
   }
   return anchors[anchors.length - 1][1];

@@ -3,6 +3,7 @@ import type { Accounts } from './accounts.ts';
 import type { Audiences } from './audience.ts';
 import type { SimContext } from './context.ts';
 import { STREAM } from './streams.ts';
+import { exp } from '../../src/lib/ieee754.ts';
 
 /** Log-normal spread of one post's reach around the account's expected reach (assumption). */
 const IMPRESSION_SPREAD = 0.3;
@@ -57,7 +58,7 @@ export function pairModel(ctx: SimContext, acc: Accounts, aud: Audiences): PairM
       conversionRate[at] = cvr;
       expected[at] = effectiveReach[i] * ctr * cvr;
       const haggle = rng(p.seed, STREAM.pair, b + 1, i + 1, 0);
-      cost[at] = Math.round(100 * fee * Math.exp(NEGOTIATION_SPREAD * normal(haggle) - (NEGOTIATION_SPREAD * NEGOTIATION_SPREAD) / 2)) / 100;
+      cost[at] = Math.round(100 * fee * exp(NEGOTIATION_SPREAD * normal(haggle) - (NEGOTIATION_SPREAD * NEGOTIATION_SPREAD) / 2)) / 100;
     }
   }
   return { impressions, effectiveReach, clickRate, conversionRate, expected, cost };
@@ -65,7 +66,7 @@ export function pairModel(ctx: SimContext, acc: Accounts, aud: Audiences): PairM
 
 /** One realized sponsored post: impressions vary around the expectation, clicks are Poisson, purchases binomial among clicks. */
 export function drawPost(model: PairModel, nb: number, i: number, b: number, u: () => number) {
-  const spread = Math.exp(IMPRESSION_SPREAD * normal(u) - (IMPRESSION_SPREAD * IMPRESSION_SPREAD) / 2);
+  const spread = exp(IMPRESSION_SPREAD * normal(u) - (IMPRESSION_SPREAD * IMPRESSION_SPREAD) / 2);
   const at = i * nb + b;
   const impressions = Math.round(model.impressions[i] * spread);
   const clicks = poisson(u, model.effectiveReach[i] * spread * model.clickRate[at]);

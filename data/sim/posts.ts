@@ -4,6 +4,7 @@ import { drawIndex } from './columns.ts';
 import type { SimContext } from './context.ts';
 import { PERSONAS } from './catalog.ts';
 import { STREAM } from './streams.ts';
+import { exp, log10 } from '../../src/lib/ieee754.ts';
 
 export const WINDOW_DAYS = 90;
 /** Chance an organic post is on the niche topic itself (else another topic of its community). */
@@ -100,7 +101,7 @@ export function simulatePosts(ctx: SimContext, acc: Accounts, onAccount?: (i: nu
     dayBuf.sort((x, y) => x - y);
     const forced = personaOneOffs.get(acc.persona[i]) ?? [];
     const forcedAt = forced.map((_, f) => Math.floor(((f + 0.5 + 0.5 * u()) / (forced.length + 1)) * k));
-    const sizeShare = Math.min(1, Math.max(0, (Math.log10(F) - 3) / 3));
+    const sizeShare = Math.min(1, Math.max(0, (log10(F) - 3) / 3));
     const sponsoredShare = p.sponsoredShareNano + (p.sponsoredShareMega - p.sponsoredShareNano) * sizeShare;
     const likeShare = 1 - acc.shareShare[i] - acc.replyShare[i];
 
@@ -116,7 +117,7 @@ export function simulatePosts(ctx: SimContext, acc: Accounts, onAccount?: (i: nu
       if (f >= 0) topic = forced[f];
       const sponsored = u() < sponsoredShare ? 1 : 0;
       const organic =
-        G * acc.engagement[i] * Math.exp(POST_SPREAD * normal(u) - (POST_SPREAD * POST_SPREAD) / 2) * (sponsored ? SPONSORED_ENGAGEMENT : 1);
+        G * acc.engagement[i] * exp(POST_SPREAD * normal(u) - (POST_SPREAD * POST_SPREAD) / 2) * (sponsored ? SPONSORED_ENGAGEMENT : 1);
       const organicLikes = poisson(u, organic * likeShare);
       const shares = poisson(u, organic * acc.shareShare[i]);
       const organicReplies = poisson(u, organic * acc.replyShare[i]);
@@ -195,7 +196,7 @@ export function simulatePosts(ctx: SimContext, acc: Accounts, onAccount?: (i: nu
 }
 
 function postsOf(p: SimContext['params'], u: () => number): number {
-  return Math.round(Math.min(p.postsMax, Math.max(p.postsMin, p.postsMedian * Math.exp(0.45 * normal(u)))));
+  return Math.round(Math.min(p.postsMax, Math.max(p.postsMin, p.postsMedian * exp(0.45 * normal(u)))));
 }
 
 /** The first `length` values: a view when little is wasted, else a copy. */

@@ -3,6 +3,8 @@
  * Never Math.random: the same seed must give the same numbers in Node and in every browser.
  */
 
+import { cos, exp, log } from './ieee754.ts';
+
 /** A 32-bit integer hash of any number of integers (a murmur3-style finaliser over a running mix). */
 export function hash32(...parts: number[]): number {
   let h = 0x9e3779b9 | 0;
@@ -36,14 +38,14 @@ export function rng(...seed: number[]): () => number {
 export function normal(u: () => number): number {
   const u1 = 1 - u();
   const u2 = u();
-  return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.sqrt(-2 * log(u1)) * cos(2 * Math.PI * u2);
 }
 
 /** A Poisson draw with mean `lambda` (Knuth for small means, a rounded normal approximation above 50). */
 export function poisson(u: () => number, lambda: number): number {
   if (!(lambda > 0)) return 0;
   if (lambda > 50) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal(u)));
-  const limit = Math.exp(-lambda);
+  const limit = exp(-lambda);
   let k = 0;
   let p = u();
   while (p > limit) {

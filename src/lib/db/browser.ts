@@ -24,6 +24,16 @@ export interface BrowserEngine extends Engine {
   db: duckdb.AsyncDuckDB;
 }
 
+/** The lab's engine: starts empty; worlds regenerated in the browser are loaded into it table by table. */
+export interface LabEngine extends BrowserEngine {
+  /** Create or replace a table from Arrow IPC stream bytes (the buffer is handed to DuckDB's worker). */
+  loadTable(name: string, ipc: Uint8Array): Promise<void>;
+  /** Install the shared macros again (after the tables they read were replaced). */
+  installMacros(): Promise<void>;
+  /** A fresh handle on the same database, so results cached for an earlier world are never reused. */
+  view(): Engine;
+}
+
 let started: Promise<BrowserEngine> | null = null;
 
 /** The engine, started on first call; every later call shares the same promise. A failed start can be retried. */
@@ -38,9 +48,22 @@ export function engine(): Promise<BrowserEngine> {
 /** Whether the engine has been asked to start (figures use it to decide between pre-rendered and live). */
 export const engineRequested = (): boolean => started !== null;
 
+let lab: Promise<LabEngine> | null = null;
+
+/** The lab's own engine instance (no dataset loaded), started on first call and shared after. */
+export function labEngine(): Promise<LabEngine> {
+  lab ??= start(false).catch((error) => {
+    lab = null;
+    throw error;
+  });
+  return lab;
+}
+
 const dataUrl = (file: string) => `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/${file}`;
 
-async function start(): Promise<BrowserEngine> {
+async function start(dataset: false): Promise<LabEngine>;
+async function start(dataset?: true): Promise<BrowserEngine>;
+async function start(dataset = true): Promise<LabEngine> {
   if (typeof WebAssembly !== 'object' || typeof Worker !== 'function') {
     throw new Error('this browser has no WebAssembly or Web Workers');
   }
@@ -50,10 +73,12 @@ async function start(): Promise<BrowserEngine> {
   });
   const worker = new Worker(bundle.mainWorker!);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  const manifestPromise = fetch(dataUrl('manifest.json')).then((r) => {
-    if (!r.ok) throw new Error(`the dataset manifest did not load (HTTP ${r.status})`);
-    return r.json() as Promise<Manifest>;
-  });
+  const manifestPromise = dataset
+    ? fetch(dataUrl('manifest.json')).then((r) => {
+        if (!r.ok) throw new Error(`the dataset manifest did not load (HTTP ${r.status})`);
+        return r.json() as Promise<Manifest>;
+      })
+    : Promise.resolve<Manifest>({ version: 'lab', tables: [] });
   await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
   const manifest = await manifestPromise;
   const conn = await db.connect();
@@ -68,7 +93,8 @@ async function start(): Promise<BrowserEngine> {
   for (let i = 0; i < buffers.length; i++) {
     await conn.insertArrowFromIPCStream(buffers[i], { name: manifest.tables[i].name, create: true });
   }
-  for (const statement of SETUP_SQL) await conn.query(statement);
+  // The lab's engine has no tables yet: its macros are installed once a world is loaded.
+  if (dataset) for (const statement of SETUP_SQL) await conn.query(statement);
 
   const toFrame = (table: Awaited<ReturnType<typeof conn.query>>): Frame => {
     const names = table.schema.fields.map((f) => f.name);
@@ -83,9 +109,32 @@ async function start(): Promise<BrowserEngine> {
     return { names, columns, length: table.numRows };
   };
 
+  const handle = (): Engine => ({
+    async exec(sql) {
+      await conn.query(sql);
+    },
+    async query(sql: string, values: Param[] = []) {
+      if (values.length === 0) return toFrame(await conn.query(sql));
+      const statement = await conn.prepare(sql);
+      try {
+        return toFrame(await statement.query(...values));
+      } finally {
+        await statement.close();
+      }
+    },
+  });
+
   return {
     manifest,
     db,
+    async loadTable(name, ipc) {
+      await conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
+      await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+    },
+    async installMacros() {
+      for (const statement of SETUP_SQL) await conn.query(statement);
+    },
+    view: handle,
     async exec(sql) {
       await conn.query(sql);
     },

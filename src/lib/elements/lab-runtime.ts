@@ -1,0 +1,281 @@
+/**
+ * The interactive half of <lab-app>. The world controls write the URL (the page's one state); a
+ * regeneration runs in the lab session (worker + DuckDB) and the key figures, their sentences and
+ * the "Is it rigged?" panel are redrawn with the registry's own chart and live-number functions.
+ * The main thread only moves buffers, draws and updates text.
+ */
+import { LabSession, type Stage, type World } from '../lab/session.ts';
+import { FIGURES } from '../figures/registry.ts';
+import type { ScoreboardModel } from '../figures/scoreboard.ts';
+import { formatParam, readParams, writeParams, type ParamName } from '../state/params.ts';
+import {
+  LAB_CONTROLS,
+  LAB_DEFAULTS,
+  PRESETS,
+  applyPreset,
+  formatWorldValue,
+  readWorld,
+  validWorldValue,
+  worldParams,
+  writeWorld,
+  type LabValues,
+} from '../lab/worldParams.ts';
+import { verdict } from '../lab/verdict.ts';
+import { verdictHtml } from '../lab/verdictView.ts';
+
+let session: LabSession | null = null;
+let warmed: Promise<void> | null = null;
+/** The regenerated world the figures show (null: the published, pre-rendered one). */
+let current: World | null = null;
+/** The lab values of the world on screen. */
+let shown: LabValues = { ...LAB_DEFAULTS };
+let running: Promise<void> | null = null;
+let queued: LabValues | null = null;
+let longest = 0;
+
+const FIGURE_PARAMS: ParamName[] = ['brand', 'budget'];
+const key = (v: LabValues) => JSON.stringify(LAB_CONTROLS.map((c) => v[c.path]));
+
+function ensureSession(el: HTMLElement): LabSession {
+  if (!session) {
+    session = new LabSession(el.dataset.base ?? '/', el.dataset.version ?? '');
+    void session.context().then((c) => (el.dataset.simContext = c)).catch(() => {});
+    if (typeof PerformanceObserver === 'function' && PerformanceObserver.supportedEntryTypes?.includes('longtask')) {
+      new PerformanceObserver((list) => {
+        for (const e of list.getEntries()) longest = Math.max(longest, e.duration);
+      }).observe({ type: 'longtask' });
+    }
+  }
+  return session;
+}
+
+/** Handle an event on the lab (or a synthetic 'warm' / 'restore'). */
+export function handle(el: HTMLElement, event: Event): void {
+  const target = event.target as HTMLElement | null;
+  switch (event.type) {
+    case 'warm':
+      return void warm(el);
+    case 'restore': {
+      const values = readWorld(location.search);
+      syncForm(el, values);
+      syncFigureControls(el);
+      return void regenerate(el, values);
+    }
+    case 'submit':
+      if (target?.closest('.lab-controls')) void regenerate(el, formValues(el));
+      return;
+    case 'click': {
+      const button = target?.closest?.<HTMLButtonElement>('button');
+      if (!button) return;
+      if (button.dataset.preset) {
+        const preset = PRESETS.find((p) => p.id === button.dataset.preset);
+        if (preset) setAndRegenerate(el, applyPreset(preset, formValues(el)));
+      } else if (button.dataset.restore !== undefined) setAndRegenerate(el, { ...LAB_DEFAULTS });
+      else if (button.dataset.newSeed !== undefined) {
+        const seed = crypto.getRandomValues(new Uint32Array(1))[0] % 2 ** 31;
+        syncForm(el, { ...formValues(el), seed });
+        changed(el);
+      }
+      return;
+    }
+    case 'input':
+    case 'change': {
+      const input = target as HTMLInputElement | HTMLSelectElement | null;
+      if (!input?.name) return;
+      if (input.closest('.lab-controls')) {
+        syncForm(el, formValues(el));
+        if (event.type === 'change' || input.type === 'range') changed(el);
+      } else if ((FIGURE_PARAMS as string[]).includes(input.name)) {
+        const name = input.name as ParamName;
+        history.replaceState(null, '', `${location.pathname}${writeParams({ [name]: name === 'brand' ? input.value : Number(input.value) }, location.search)}${location.hash}`);
+        syncFigureControls(el);
+        if (event.type === 'change') void refreshFigure(el, 'budget');
+      }
+    }
+  }
+}
+
+/** Start the worker and the engine while the reader reads, and run a small world through every step so the first regeneration is warm. */
+function warm(el: HTMLElement): Promise<void> {
+  const lab = ensureSession(el);
+  warmed ??= (async () => {
+    const world = await lab.regenerate({ ...worldParams({ ...LAB_DEFAULTS, accounts: 1000 }), placementsPerBrand: 100 }, () => {}, { digest: false });
+    const values = readParams(location.search);
+    await Promise.all(['scoreboard', 'budget'].map((name) => lab.model(world, FIGURES[name], name, values, false)));
+  })().catch(() => {});
+  return warmed;
+}
+
+function formValues(el: HTMLElement): LabValues {
+  const out: LabValues = {};
+  for (const c of LAB_CONTROLS) {
+    const input = el.querySelector<HTMLInputElement>(`.lab-controls [name="${c.path}"]`);
+    out[c.path] = validWorldValue(c.path, input?.value);
+  }
+  return out;
+}
+
+function syncForm(el: HTMLElement, values: LabValues): void {
+  for (const c of LAB_CONTROLS) {
+    const input = el.querySelector<HTMLInputElement>(`.lab-controls [name="${c.path}"]`);
+    if (!input) continue;
+    const text = formatWorldValue(c.path, values[c.path]);
+    if (Number(input.value) !== values[c.path]) input.value = String(values[c.path]);
+    if (input.type === 'range') input.setAttribute('aria-valuetext', text);
+    const output = el.querySelector<HTMLOutputElement>(`#${input.id}-out`);
+    if (output) output.value = text;
+  }
+}
+
+function syncFigureControls(el: HTMLElement): void {
+  const values = readParams(location.search);
+  for (const name of FIGURE_PARAMS) {
+    const input = el.querySelector<HTMLInputElement | HTMLSelectElement>(`.lab-figure [name="${name}"]`);
+    if (!input) continue;
+    input.value = String(values[name]);
+    if (input instanceof HTMLInputElement) input.setAttribute('aria-valuetext', formatParam(name, values[name]));
+    const output = el.querySelector<HTMLOutputElement>(`output[name="${name}-out"]`);
+    if (output) output.value = formatParam(name, values[name]);
+  }
+}
+
+/** The controls moved: the URL follows them, and the page says the world on screen is another. */
+function changed(el: HTMLElement): void {
+  const values = formValues(el);
+  history.replaceState(null, '', `${location.pathname}${writeWorld(values, location.search)}${location.hash}`);
+  el.querySelector<HTMLElement>('[data-pending]')!.hidden = key(values) === key(shown);
+}
+
+function setAndRegenerate(el: HTMLElement, values: LabValues): void {
+  syncForm(el, values);
+  changed(el);
+  void regenerate(el, values);
+}
+
+function setStatus(el: HTMLElement, text: string): void {
+  el.querySelector('[data-status]')!.textContent = text;
+}
+
+const STAGE_TEXT: Record<Stage, string> = {
+  simulating: 'Simulating the world in a background worker…',
+  loading: 'Loading the tables into DuckDB…',
+  deriving: 'Deriving account features with the build SQL…',
+  figures: 'Recomputing the figures…',
+  done: '',
+};
+const STAGE_AT: Record<Stage, number> = { simulating: 0, loading: 0.5, deriving: 0.65, figures: 0.9, done: 1 };
+
+/** Regenerate the world of these values (one at a time: a request made meanwhile runs next, the latest wins). */
+async function regenerate(el: HTMLElement, values: LabValues): Promise<void> {
+  if (running) {
+    queued = values;
+    return;
+  }
+  running = run(el, values);
+  await running;
+  running = null;
+  if (queued) {
+    const next = queued;
+    queued = null;
+    await regenerate(el, next);
+  }
+}
+
+async function run(el: HTMLElement, values: LabValues): Promise<void> {
+  const started = performance.now();
+  const lab = ensureSession(el);
+  const progress = el.querySelector('progress')!;
+  let stage: Stage | null = null;
+  const onStage = (next: Stage, share?: number) => {
+    progress.value = next === 'simulating' ? 0.5 * (share ?? 0) : STAGE_AT[next];
+    if (next !== stage) setStatus(el, STAGE_TEXT[(stage = next)]);
+  };
+  el.dataset.state = 'regenerating';
+  el.setAttribute('aria-busy', 'true');
+  delete el.dataset.worldDigest;
+  delete el.dataset.intervals;
+  progress.hidden = false;
+  longest = 0;
+  try {
+    await warmed;
+    const world = await lab.regenerate(worldParams(values), onStage);
+    onStage('figures');
+    const tFigures = performance.now();
+    current = world;
+    shown = values;
+    await Promise.all([renderFigure(el, world, 'scoreboard', false), renderFigure(el, world, 'budget', true)]);
+    const ms = performance.now() - started;
+    el.dataset.regenMs = String(Math.round(ms));
+    el.dataset.regenStages = JSON.stringify({ ...roundAll(world.ms), figures: Math.round(performance.now() - tFigures) });
+    el.dataset.longestTaskMs = String(Math.round(longest));
+    el.dataset.state = 'live';
+    el.dataset.worldKey = key(values);
+    el.querySelector<HTMLElement>('[data-pending]')!.hidden = key(formValues(el)) === key(shown);
+    progress.value = 1;
+    progress.hidden = true;
+    setStatus(
+      el,
+      `Regenerated in ${(ms / 1000).toFixed(1)} s: ${world.rows.influencers.toLocaleString('en-US')} accounts, ${world.rows.placements.toLocaleString('en-US')} sponsored posts, seed ${values.seed}.`,
+    );
+    void world.digest.then((d) => {
+      if (current === world) el.dataset.worldDigest = d;
+    });
+    // The bootstrap intervals follow, computed in the worker.
+    void renderFigure(el, world, 'scoreboard', true).then(() => {
+      if (current === world) el.dataset.intervals = 'done';
+    });
+  } catch (error) {
+    el.dataset.state = 'failed';
+    progress.hidden = true;
+    setStatus(el, `Regeneration failed: ${(error as Error).message}. The figures still show the previous world.`);
+  } finally {
+    el.removeAttribute('aria-busy');
+  }
+}
+
+const roundAll = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)]));
+
+/** Re-run one figure on the current world (a figure control moved). The published world is regenerated first. */
+async function refreshFigure(el: HTMLElement, name: string): Promise<void> {
+  if (!current) return regenerate(el, formValues(el));
+  await renderFigure(el, current, name, true);
+}
+
+async function renderFigure(el: HTMLElement, world: World, name: string, intervals: boolean): Promise<void> {
+  const figure = FIGURES[name];
+  const section = el.querySelector<HTMLElement>(`[data-lab-figure="${name}"]`)!;
+  section.dataset.state = 'updating';
+  const values = readParams(location.search);
+  const model = await session!.model(world, figure, name, values, intervals);
+  if (world !== current) return;
+  const chart = section.querySelector<HTMLElement>('.chart')!;
+  const width = Math.max(320, Math.min(720, chart.clientWidth || 720));
+  chart.replaceChildren(figure.chart(model, { width }));
+  for (const [k, text] of Object.entries(figure.live(model) as Record<string, string>)) {
+    if (!intervals && k.startsWith('ci.')) continue;
+    for (const span of el.querySelectorAll(`[data-live="${CSS.escape(k)}"]`)) span.textContent = text;
+  }
+  renderSummary(section, figure.summary(model));
+  if (name === 'scoreboard') {
+    el.querySelector('[data-verdict]')!.innerHTML = verdictHtml(verdict((model as ScoreboardModel).rows, world.params.relevanceEffect));
+  }
+  section.dataset.state = 'live';
+}
+
+function renderSummary(section: HTMLElement, summary: { head: string[]; rows: (string | number)[][] }): void {
+  const body = section.querySelector('details.table tbody');
+  if (!body) return;
+  body.replaceChildren(
+    ...summary.rows.map((r) => {
+      const tr = document.createElement('tr');
+      for (const v of r) {
+        const td = document.createElement('td');
+        td.textContent = typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
+        if (typeof v === 'number') td.className = 'num';
+        tr.append(td);
+      }
+      return tr;
+    }),
+  );
+}
+

@@ -1,0 +1,43 @@
+/**
+ * The "Is it rigged?" panel as HTML text, the same at build time (Astro) and in the page: the
+ * headline comparison, a row per brand, and the honest-instrument check. Every text is escaped.
+ */
+import { CONTENDER_LABEL, type Contender, type Verdict } from './verdict.ts';
+import { fixed } from '../figures/format.ts';
+
+const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const list = (names: string[]): string =>
+  names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+
+/** The headline sentence: which brands each side wins. */
+export function headline(v: Verdict): string {
+  const reach = v.brands.filter((b) => b.best === 'reach').map((b) => b.brand);
+  const other = v.brands.filter((b) => b.best !== 'reach').map((b) => b.brand);
+  const n = v.brands.length;
+  if (other.length === 0) return `In this world the reach score ranks conversions best for all ${n} brands.`;
+  if (reach.length === 0) return `In this world relevance × trust ranks conversions better than the reach score for all ${n} brands.`;
+  return `In this world the reach score ranks conversions best for ${reach.length} of ${n} brands (${list(reach)}); relevance × trust ranks them better for ${other.length} (${list(other)}).`;
+}
+
+export function verdictHtml(v: Verdict): string {
+  const cell = (b: Verdict['brands'][number], c: Contender) =>
+    `<td class="num${b.best === c ? ' best' : ''}">${esc(fixed(b.rho[c]))}${b.best === c ? '<span class="visually-hidden"> (best)</span>' : ''}</td>`;
+  const rows = v.brands
+    .map(
+      (b) =>
+        `<tr data-brand="${esc(b.slug)}" data-best="${b.best}"><th scope="row">${esc(b.brand)}</th>${cell(b, 'reach')}${cell(b, 'relevance')}${cell(b, 'fit')}<td>${esc(CONTENDER_LABEL[b.best])}</td></tr>`,
+    )
+    .join('');
+  const check =
+    v.honest === null
+      ? `<p class="lab-check" data-honest="off">The rule the simulator must pass: <strong>in a world where relevance has no effect, the reach score must rank conversions at least as well as relevance × trust.</strong> Relevance is on in this world, so the rule does not apply yet. <button type="button" data-preset="relevance-off">Check it: switch relevance off and regenerate</button></p>`
+      : v.honest.pass
+        ? `<p class="lab-check pass" data-honest="pass"><span aria-hidden="true">✓ </span><strong>The honest-instrument check passes.</strong> Relevance has no effect in this world, and the reach score ranks conversions at least as well as relevance alone and as relevance × trust × reach, for every brand.</p>`
+        : `<p class="lab-check fail" data-honest="fail"><span aria-hidden="true">✗ </span><strong>The honest-instrument check fails</strong> for ${esc(list(v.honest.failures))}: relevance has no effect in this world, yet another score ranks conversions better than reach. Please report this world's link.</p>`;
+  return `<p class="lab-headline" data-reach-wins="${v.wins.reach}" data-brands="${v.brands.length}">${esc(headline(v))}</p>
+<div class="scroll"><table class="lab-verdict-table">
+<caption>Spearman ρ between each score and the realized conversions of the sponsored posts that ran (1 = perfect ranking, 0 = chance)</caption>
+<thead><tr><th scope="col">Brand</th><th scope="col">Reach score</th><th scope="col">Relevance alone</th><th scope="col">Relevance × trust × reach</th><th scope="col">Ranks best</th></tr></thead>
+<tbody>${rows}</tbody></table></div>
+${check}`;
+}

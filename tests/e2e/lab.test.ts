@@ -1,0 +1,185 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { tableFromIPC } from 'apache-arrow';
+import type { Browser, Page } from 'playwright-core';
+import { launch, openPage } from './browser.ts';
+import { ontologyFromTables } from '../../data/sim/ontology.ts';
+import { simulateWorld } from '../../data/sim/world.ts';
+import { readWorld, worldParams } from '../../src/lib/lab/worldParams.ts';
+import { worldDigest } from '../../src/lib/lab/worldDigest.ts';
+
+const baseURL = inject('baseURL');
+let browser: Browser;
+const offOrigin: string[] = [];
+
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser.close();
+  // Across every test of this file, nothing was requested from anywhere but the site's origin.
+  expect(offOrigin).toEqual([]);
+});
+
+/** The world Node simulates for a lab query string, from the topic tables the site ships (as the worker does). */
+async function nodeDigest(search: string): Promise<string> {
+  const table = (name: string) => {
+    const t = tableFromIPC(readFileSync(`${process.cwd()}/dist/data/${name}.arrow`));
+    return Object.fromEntries(t.schema.fields.map((f) => [f.name, Array.from(t.getChild(f.name)!.toArray() as ArrayLike<unknown>, String)]));
+  };
+  const world = simulateWorld(worldParams(readWorld(search)), ontologyFromTables(table('topics') as never, table('topic_edges') as never));
+  return worldDigest(world as unknown as Record<string, Record<string, ArrayLike<unknown>>>);
+}
+
+async function open(path = '', options = {}) {
+  const session = await openPage(browser, baseURL, options);
+  session.page.on('close', () => offOrigin.push(...session.offOrigin));
+  await session.page.goto(`${baseURL}lab/${path}`);
+  return session;
+}
+
+const lab = (page: Page) => page.locator('lab-app');
+
+/** Wait until the lab shows a regenerated world (with its digest and bootstrap intervals). */
+async function waitRegenerated(page: Page) {
+  await page.waitForFunction(
+    () => {
+      const el = document.querySelector('lab-app');
+      if (el?.getAttribute('data-state') === 'failed') throw new Error(document.querySelector('[data-status]')?.textContent ?? 'failed');
+      return el?.getAttribute('data-state') === 'live' && el.hasAttribute('data-world-digest') && el.getAttribute('data-intervals') === 'done';
+    },
+    null,
+    { timeout: 90_000, polling: 100 },
+  );
+}
+
+const liveNumbers = (page: Page) =>
+  page.$$eval('.lab-figure [data-live]', (spans) => Object.fromEntries(spans.map((s) => [s.getAttribute('data-live'), s.textContent])));
+const bests = (page: Page) => page.$$eval('[data-verdict] tr[data-brand]', (rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-brand'), r.getAttribute('data-best')])));
+
+describe('the lab', () => {
+  it('reads with JavaScript off: controls with defaults and sources, the verdict and both figures are in the HTML', async () => {
+    const { page, context } = await open('', { javaScriptEnabled: false });
+    const relevance = page.getByRole('slider', { name: /relevance effect/i });
+    expect(await relevance.inputValue()).toBe('4');
+    expect(await page.locator('#lab-rel-note').textContent()).toMatch(/Published default: 4\.0\. Source: assumption/);
+    expect(await page.locator('#lab-fnano-note').textContent()).toMatch(/Published default: 42%\. Source: industry reports 2021/);
+    for (const name of [/^accounts$/i, /^fixed fee per post/i, /^fee per follower/i, /^trust effect/i, /^reach effect/i, /^mega accounts with bought followers/i]) {
+      await expect(page.getByRole('slider', { name }).count()).resolves.toBe(1);
+    }
+    expect(await page.getByLabel(/random seed/i).inputValue()).toBe('20120401');
+    await expect(page.locator('.lab-figure .chart svg[role="img"]').count()).resolves.toBe(2);
+    expect(await page.locator('.lab-headline').textContent()).toMatch(/reach score ranks conversions best for \d of 5 brands/);
+    expect(await page.locator('[data-honest]').getAttribute('data-honest')).toBe('off');
+    await context.close();
+  });
+
+  it('regenerates the published world in a worker: identical tables to Node, and the build\'s numbers', async () => {
+    const { page, context, errors } = await open();
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    const before = await liveNumbers(page);
+    await page.getByRole('button', { name: 'Regenerate the world' }).click();
+    await waitRegenerated(page);
+    expect(await lab(page).getAttribute('data-sim-context')).toBe('worker');
+    expect(await lab(page).getAttribute('data-world-digest')).toBe(await nodeDigest(''));
+    // Same simulated tables, same account features from the same SQL: the same Spearman correlations and budget results as the build.
+    expect(await liveNumbers(page)).toEqual(before);
+    expect(Number(await lab(page).getAttribute('data-regen-ms'))).toBeGreaterThan(0);
+    expect(JSON.parse((await lab(page).getAttribute('data-regen-stages'))!)).toHaveProperty('derive');
+    expect(await page.locator('[data-status]').textContent()).toMatch(/Regenerated in [\d.]+ s: 5,000 accounts/);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('a world from the URL is regenerated on load, equal to the one Node simulates with those parameters', async () => {
+    const search = '?seed=7&n=2000&trust=0.5&fmega=0.2&cpf=0.02';
+    const { page, context, errors } = await open(search);
+    await waitRegenerated(page);
+    expect(await lab(page).getAttribute('data-world-digest')).toBe(await nodeDigest(search));
+    expect(await page.getByLabel(/random seed/i).inputValue()).toBe('7');
+    expect(await page.getByRole('slider', { name: /^accounts$/i }).inputValue()).toBe('2000');
+    expect(await page.locator('[data-status]').textContent()).toMatch(/2,000 accounts.*seed 7\./);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('garbage in the URL falls back to the published defaults', async () => {
+    const { page, context } = await open('?rel=lots&n=999999&seed=-4&fnano=2&trust=0.5');
+    await waitRegenerated(page);
+    expect(await page.getByRole('slider', { name: /relevance effect/i }).inputValue()).toBe('4');
+    expect(await page.getByRole('slider', { name: /^accounts$/i }).inputValue()).toBe('5000');
+    expect(await page.getByLabel(/random seed/i).inputValue()).toBe('20120401');
+    expect(await page.getByRole('slider', { name: /nano accounts with bought/i }).inputValue()).toBe('0.42');
+    expect(await page.getByRole('slider', { name: /trust effect/i }).inputValue()).toBe('0.5');
+    await context.close();
+  });
+
+  it('with relevance\'s effect at zero, the headline flips to reach and the honest-instrument check passes', async () => {
+    const { page, context, errors } = await open();
+    const published = await bests(page);
+    expect(Object.values(published)).toContain('fit');
+    const slider = page.getByRole('slider', { name: /relevance effect/i });
+    await slider.focus();
+    await slider.press('Home');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('rel') === '0');
+    await expect(page.locator('[data-pending]').isVisible()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Regenerate the world' }).click();
+    await waitRegenerated(page);
+    const after = await bests(page);
+    expect(Object.keys(after)).toEqual(Object.keys(published));
+    for (const best of Object.values(after)) expect(best).toBe('reach');
+    expect(await page.locator('[data-honest]').getAttribute('data-honest')).toBe('pass');
+    expect(await page.locator('.lab-headline').textContent()).toBe('In this world the reach score ranks conversions best for all 5 brands.');
+    // Restoring the published defaults brings back the published verdict and clears the URL.
+    await page.getByRole('button', { name: 'Restore published defaults' }).click();
+    await page.waitForFunction(() => !new URL(location.href).searchParams.has('rel'));
+    await waitRegenerated(page);
+    expect(await bests(page)).toEqual(published);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
+  it('the panel\'s check button switches relevance off and regenerates', async () => {
+    const { page, context } = await open('?seed=11&n=3000');
+    await waitRegenerated(page);
+    await page.getByRole('button', { name: /check it: switch relevance off/i }).click();
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('rel') === '0');
+    await page.waitForFunction(() => document.querySelector('[data-honest]')?.getAttribute('data-honest') !== 'off', null, { timeout: 90_000 });
+    await waitRegenerated(page);
+    expect(await page.locator('[data-honest]').getAttribute('data-honest')).toBe('pass');
+    expect(new URL(page.url()).searchParams.get('seed')).toBe('11');
+    await context.close();
+  });
+
+  it('simulates only in a Web Worker: the page\'s own scripts do not contain the simulator', async () => {
+    const { page, context } = await open();
+    const scripts = new Map<string, string>();
+    page.on('response', async (r) => {
+      if (r.request().resourceType() === 'script' || r.url().endsWith('.js')) scripts.set(r.url(), await r.text().catch(() => ''));
+    });
+    const workers: string[] = [];
+    page.on('worker', (w) => workers.push(w.url()));
+    await page.getByRole('button', { name: 'Regenerate the world' }).click();
+    await waitRegenerated(page);
+    const simulator = 'unknown community'; // a message only the simulator (data/sim/context.ts) contains
+    const worker = workers.find((w) => /simulate\.worker/.test(w));
+    expect(worker).toBeDefined();
+    const workerSource = await (await fetch(worker!)).text();
+    expect(workerSource).toContain(simulator);
+    const mainScripts = [...scripts].filter(([url]) => url !== worker && !/duckdb-browser/.test(url));
+    expect(mainScripts.length).toBeGreaterThan(0);
+    for (const [url, text] of mainScripts) expect(text.includes(simulator), url).toBe(false);
+    await context.close();
+  });
+
+  it('the budget test follows its brand control on the regenerated world', async () => {
+    const { page, context } = await open();
+    await page.getByRole('button', { name: 'Regenerate the world' }).click();
+    await waitRegenerated(page);
+    await page.getByRole('combobox', { name: 'Brand' }).selectOption('voltra');
+    await page.waitForFunction(() => document.querySelector('[data-live="budget.brand"]')?.textContent === 'Voltra');
+    expect(new URL(page.url()).searchParams.get('brand')).toBe('voltra');
+    await context.close();
+  });
+});

@@ -1,0 +1,61 @@
+import { describe, expect, it } from 'vitest';
+import { contenderOf, verdict } from '../../../src/lib/lab/verdict.ts';
+import { headline, verdictHtml } from '../../../src/lib/lab/verdictView.ts';
+
+const rows = (slug: string, brand: string, reach: number, relevance: number, fit: number, kred = 0.99) => [
+  { slug, brand, score: 'Reach score (Klout-like)', rho: reach },
+  { slug, brand, score: 'Kred-like', rho: kred },
+  { slug, brand, score: 'Relevance', rho: relevance },
+  { slug, brand, score: 'Fit (relevance × trust × reach)', rho: fit },
+];
+
+describe('contenderOf', () => {
+  it.each([
+    ['Reach score', 'reach'],
+    ['Reach score (Klout-like)', 'reach'],
+    ['Relevance', 'relevance'],
+    ['Fit (relevance × trust × reach)', 'fit'],
+    ['Kred-like', null],
+    ['PeerIndex-like', null],
+  ])('%s → %s', (score, c) => expect(contenderOf(score)).toBe(c));
+});
+
+describe('verdict', () => {
+  it('names the best of reach, relevance and fit per brand, ignoring other scores', () => {
+    const v = verdict([...rows('a', 'A', 0.2, 0.4, 0.5), ...rows('b', 'B', 0.8, 0.2, 0.7)], 4);
+    expect(v.brands.map((b) => b.best)).toEqual(['fit', 'reach']);
+    expect(v.wins).toEqual({ reach: 1, relevance: 0, fit: 1 });
+    expect(v.honest).toBeNull();
+    expect(headline(v)).toBe('In this world the reach score ranks conversions best for 1 of 2 brands (B); relevance × trust ranks them better for 1 (A).');
+  });
+
+  it('gives a tie to reach ("at least as good"), and NaN never wins', () => {
+    const v = verdict([...rows('a', 'A', 0.5, 0.5, 0.5), ...rows('b', 'B', NaN, 0.1, NaN)], 0);
+    expect(v.brands.map((b) => b.best)).toEqual(['reach', 'relevance']);
+    expect(v.honest).toEqual({ pass: false, failures: ['B'] });
+  });
+
+  it('with relevance off, passes the honest-instrument check only if reach is at least as good as relevance and fit for every brand', () => {
+    expect(verdict([...rows('a', 'A', 0.9, 0.05, 0.8), ...rows('b', 'B', 0.7, 0, 0.7)], 0).honest).toEqual({ pass: true, failures: [] });
+    expect(verdict([...rows('a', 'A', 0.9, 0.05, 0.91)], 0).honest).toEqual({ pass: false, failures: ['A'] });
+  });
+
+  it('is empty for no rows', () => {
+    const v = verdict([], 0);
+    expect(v.brands).toEqual([]);
+    expect(v.honest).toEqual({ pass: true, failures: [] });
+  });
+});
+
+describe('verdictHtml', () => {
+  it('marks each brand row with its winner and the panel with the check state, escaping names', () => {
+    const html = verdictHtml(verdict(rows('x', 'A<b>&"', 0.1, 0.3, 0.2), 4));
+    expect(html).toContain('data-brand="x" data-best="relevance"');
+    expect(html).toContain('A&#60;b&#62;&#38;&#34;');
+    expect(html).not.toContain('<b>');
+    expect(html).toContain('data-honest="off"');
+    expect(html).toContain('data-preset="relevance-off"');
+    expect(verdictHtml(verdict(rows('x', 'A', 0.9, 0, 0.5), 0))).toContain('data-honest="pass"');
+    expect(verdictHtml(verdict(rows('x', 'A', 0.1, 0, 0.5), 0))).toContain('data-honest="fail"');
+  });
+});
