@@ -4,7 +4,8 @@
  * extension needed) plus a manifest. Also keeps a DuckDB file for pre-rendering the pages.
  *
  *   node data/build.ts                         default world into public/data/
- *   node data/build.ts --scale large --out DIR benchmark world (never under public/)
+ *   node data/build.ts --scale large          benchmark world into .bench/large/ (never under public/)
+ *   node data/build.ts --out DIR               the default world elsewhere
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,9 +23,9 @@ const root = new URL('..', import.meta.url).pathname;
 const { values: args } = parseArgs({
   options: { scale: { type: 'string', default: 'default' }, out: { type: 'string' }, db: { type: 'string' } },
 });
-const outDir = args.out ?? join(root, 'public/data');
-const dbPath = args.db ?? join(root, args.out ? join(args.out, 'world.duckdb') : 'data/out/world.duckdb');
-if (args.scale !== 'default' && !args.out) throw new Error('a scaled world must not ship: pass --out');
+// A scaled world is for the benchmark and never ships: it goes to .bench/SCALE unless told otherwise.
+const outDir = args.out ?? join(root, args.scale === 'default' ? 'public/data' : `.bench/${args.scale}`);
+const dbPath = args.db ?? (args.out || args.scale !== 'default' ? join(outDir, 'world.duckdb') : join(root, 'data/out/world.duckdb'));
 
 const started = performance.now();
 const lap = (what: string) => console.log(`data: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
@@ -39,7 +40,7 @@ lap('simulated');
 rmSync(dbPath, { force: true });
 mkdirSync(join(dbPath, '..'), { recursive: true });
 const db = await openNodeEngine(dbPath);
-await loadWorld(db, world, join(dbPath, '..', 'csv'), root);
+await loadWorld(db.connection, world, root);
 lap('loaded into DuckDB, features derived');
 
 mkdirSync(outDir, { recursive: true });

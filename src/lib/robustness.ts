@@ -7,7 +7,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { tmpdir } from 'node:os';
 import { parseOntology } from '../../data/sim/ontology.ts';
 import { DEFAULT_PARAMS } from '../../data/sim/params.ts';
 import { simulateWorld } from '../../data/sim/world.ts';
@@ -58,7 +57,7 @@ export function robustness(n = ROBUSTNESS_SEEDS): Promise<SeedResult[]> {
       const world = simulateWorld({ ...DEFAULT_PARAMS, seed, reactionSampleCap: 3 }, ontology) as unknown as Record<string, Record<string, ArrayLike<unknown>>>;
       const db = await openNodeEngine(':memory:', { threads: '2' });
       try {
-        await loadWorld(db, world, join(tmpdir(), `influence-robustness-${process.pid}-${seed}`));
+        await loadWorld(db.connection, world);
         for (const s of SETUP_SQL) await db.exec(s);
         const params = { ...DEFAULTS, brand: 'silver-lotus' };
         const [placements, audience, tree, offers] = await Promise.all(

@@ -1,7 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parseOntology } from '../../data/sim/ontology.ts';
 import { DEFAULT_PARAMS, type WorldParams } from '../../data/sim/params.ts';
 import { simulateWorld } from '../../data/sim/world.ts';
@@ -25,7 +23,7 @@ const ontology = parseOntology(
 async function judge(params: WorldParams) {
   const db = await openNodeEngine(':memory:', { threads: '2' });
   try {
-    await loadWorld(db, simulateWorld(params, ontology) as never, join(tmpdir(), `honest-${process.pid}-${params.seed}-${params.relevanceEffect}`));
+    await loadWorld(db.connection, simulateWorld(params, ontology) as never);
     for (const s of SETUP_SQL) await db.exec(s);
     const frames = await Promise.all((['placement_scores', 'audience_topics', 'topic_tree'] as const).map(async (q) => (await runQuery(db, q, DEFAULTS)).frame));
     const rows = scoreboardModel(frames, { intervals: false }).rows;
