@@ -2,7 +2,7 @@
  * The "Is it rigged?" panel as HTML text, the same at build time (Astro) and in the page: the
  * headline comparison, a row per brand, and the honest-instrument check. Every text is escaped.
  */
-import { CONTENDER_LABEL, type Contender, type Verdict } from './verdict.ts';
+import type { Contender, Verdict } from './verdict.ts';
 import { fixed } from '../figures/format.ts';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
@@ -25,7 +25,7 @@ export function verdictHtml(v: Verdict): string {
   const rows = v.brands
     .map(
       (b) =>
-        `<tr data-brand="${esc(b.slug)}" data-best="${b.best}"><th scope="row">${esc(b.brand)}</th>${cell(b, 'reach')}${cell(b, 'relevance')}${cell(b, 'fit')}<td>${esc(CONTENDER_LABEL[b.best])}</td></tr>`,
+        `<tr data-brand="${esc(b.slug)}" data-best="${b.best}"><th scope="row">${esc(b.brand)}</th>${cell(b, 'reach')}${cell(b, 'relevance')}${cell(b, 'fit')}</tr>`,
     )
     .join('');
   const check =
@@ -36,8 +36,8 @@ export function verdictHtml(v: Verdict): string {
         : `<p class="lab-check fail" data-honest="fail"><span aria-hidden="true">✗ </span><strong>The honest-instrument check fails</strong> for ${esc(list(v.honest.failures))}: relevance has no effect in this world, yet another score ranks conversions better than reach. Please report this world's link.</p>`;
   return `<p class="lab-headline" data-reach-wins="${v.wins.reach}" data-brands="${v.brands.length}">${esc(headline(v))}</p>
 <div class="scroll"><table class="lab-verdict-table">
-<caption>Spearman ρ between each score and the realized conversions of the sponsored posts that ran (1 = perfect ranking, 0 = chance)</caption>
-<thead><tr><th scope="col">Brand</th><th scope="col">Reach score</th><th scope="col">Relevance alone</th><th scope="col">Relevance × trust × reach</th><th scope="col">Ranks best</th></tr></thead>
+<caption>Spearman ρ between each score and the realized conversions of the sponsored posts that ran (1 = perfect ranking, 0 = chance); the best of the three is underlined</caption>
+<thead><tr><th scope="col">Brand</th><th scope="col">Reach score</th><th scope="col">Relevance alone</th><th scope="col">Relevance × trust × reach</th></tr></thead>
 <tbody>${rows}</tbody></table></div>
 ${check}`;
 }
