@@ -13,6 +13,12 @@ import type { Frame } from '../data/frame.ts';
 import { plainValue } from '../data/frame.ts';
 import { SETUP_SQL } from '../../sql/catalog.ts';
 import type { Param } from '../../sql/bind.ts';
+import { EngineFailure, NOTICES, engineFailure, isOutOfMemory } from './failure.ts';
+
+export { EngineFailure } from './failure.ts';
+
+/** A start that has not finished by then is given up (and can be retried). */
+const START_TIMEOUT_MS = 60_000;
 
 export interface Manifest {
   version: string;
@@ -38,10 +44,15 @@ let started: Promise<BrowserEngine> | null = null;
 
 /** The engine, started on first call; every later call shares the same promise. A failed start can be retried. */
 export function engine(): Promise<BrowserEngine> {
-  started ??= start().catch((error) => {
-    started = null;
-    throw error;
-  });
+  if (!started) {
+    const current: Promise<BrowserEngine> = start(true, () => {
+      if (started === current) started = null; // the worker died: the next call starts a new one
+    }).catch((error) => {
+      if (started === current) started = null;
+      throw error;
+    });
+    started = current;
+  }
   return started;
 }
 
@@ -52,49 +63,103 @@ let lab: Promise<LabEngine> | null = null;
 
 /** The lab's own engine instance (no dataset loaded), started on first call and shared after. */
 export function labEngine(): Promise<LabEngine> {
-  lab ??= start(false).catch((error) => {
-    lab = null;
-    throw error;
-  });
+  if (!lab) {
+    const current: Promise<LabEngine> = start(false, () => {
+      if (lab === current) lab = null;
+    }).catch((error) => {
+      if (lab === current) lab = null;
+      throw error;
+    });
+    lab = current;
+  }
   return lab;
+}
+
+/**
+ * Watch a worker: `crashed` rejects with an EngineFailure when the worker script fails to load,
+ * throws, or runs out of memory (DuckDB-WASM itself would leave its pending requests unanswered),
+ * or when `fail` is called (a timeout). `guard` races any request against it.
+ */
+function watch(worker: Worker) {
+  let fail!: (failure: EngineFailure) => void;
+  const crashed = new Promise<never>((_, reject) => (fail = reject));
+  crashed.catch(() => {});
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    fail(engineFailure((event as ErrorEvent).message || 'its script did not load', 'worker'));
+  });
+  worker.addEventListener('messageerror', () => fail(engineFailure('a message could not be read', 'worker')));
+  const guard = <T>(request: Promise<T>): Promise<T> => Promise.race([request, crashed]);
+  return { crashed, fail, guard };
 }
 
 const dataUrl = (file: string) => `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/${file}`;
 
-async function start(dataset: false): Promise<LabEngine>;
-async function start(dataset?: true): Promise<BrowserEngine>;
-async function start(dataset = true): Promise<LabEngine> {
-  if (typeof WebAssembly !== 'object' || typeof Worker !== 'function') {
-    throw new Error('this browser has no WebAssembly or Web Workers');
+/** Fetch one of the dataset's files; any failure is a "data" failure naming the file. */
+async function fetchData(file: string, what: string): Promise<Response> {
+  let r: Response;
+  try {
+    r = await fetch(dataUrl(file));
+  } catch (error) {
+    throw new EngineFailure('data', `${NOTICES.data} (${what}: ${(error as Error).message})`, { cause: error });
   }
+  if (!r.ok) throw new EngineFailure('data', `${NOTICES.data} (${what}: HTTP ${r.status})`);
+  return r;
+}
+
+async function start(dataset: false, onCrash?: () => void): Promise<LabEngine>;
+async function start(dataset?: true, onCrash?: () => void): Promise<BrowserEngine>;
+async function start(dataset = true, onCrash: () => void = () => {}): Promise<LabEngine> {
+  if (typeof WebAssembly !== 'object' || typeof Worker !== 'function') throw new EngineFailure('unsupported', NOTICES.unsupported);
+  if (dataset) performance.mark('influence:engine-start');
   const bundle = await duckdb.selectBundle({
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
   });
   const worker = new Worker(bundle.mainWorker!);
+  const { crashed, fail, guard } = watch(worker);
+  crashed.catch(() => {
+    worker.terminate();
+    onCrash();
+  });
+  const timer = setTimeout(() => fail(new EngineFailure('timeout', NOTICES.timeout)), START_TIMEOUT_MS);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  const manifestPromise = dataset
-    ? fetch(dataUrl('manifest.json')).then((r) => {
-        if (!r.ok) throw new Error(`the dataset manifest did not load (HTTP ${r.status})`);
-        return r.json() as Promise<Manifest>;
-      })
-    : Promise.resolve<Manifest>({ version: 'lab', tables: [] });
-  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
-  const manifest = await manifestPromise;
-  const conn = await db.connect();
-  await conn.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`);
-  const buffers = await Promise.all(
-    manifest.tables.map(async (t) => {
-      const r = await fetch(dataUrl(`${t.file}?v=${manifest.version}`));
-      if (!r.ok) throw new Error(`table ${t.name} did not load (HTTP ${r.status})`);
-      return new Uint8Array(await r.arrayBuffer());
-    }),
-  );
-  for (let i = 0; i < buffers.length; i++) {
-    await conn.insertArrowFromIPCStream(buffers[i], { name: manifest.tables[i].name, create: true });
+  let conn: duckdb.AsyncDuckDBConnection;
+  let manifest: Manifest;
+  try {
+    const manifestPromise = dataset
+      ? fetchData('manifest.json', 'the manifest').then((r) => r.json() as Promise<Manifest>)
+      : Promise.resolve<Manifest>({ version: 'lab', tables: [] });
+    manifestPromise.catch(() => {});
+    await guard(db.instantiate(bundle.mainModule, bundle.pthreadWorker));
+    manifest = await guard(manifestPromise);
+    conn = await guard(db.connect());
+    await guard(conn.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));
+    const buffers = await guard(
+      Promise.all(
+        manifest.tables.map(async (t) => {
+          const r = await fetchData(`${t.file}?v=${manifest.version}`, `table ${t.name}`);
+          return new Uint8Array(await r.arrayBuffer());
+        }),
+      ),
+    );
+    for (let i = 0; i < buffers.length; i++) {
+      await guard(conn.insertArrowFromIPCStream(buffers[i], { name: manifest.tables[i].name, create: true }));
+    }
+    // The lab's engine has no tables yet: its macros are installed once a world is loaded.
+    if (dataset) for (const statement of SETUP_SQL) await guard(conn.query(statement));
+  } catch (error) {
+    fail(engineFailure(error)); // stops the worker
+    throw engineFailure(error);
+  } finally {
+    clearTimeout(timer);
   }
-  // The lab's engine has no tables yet: its macros are installed once a world is loaded.
-  if (dataset) for (const statement of SETUP_SQL) await conn.query(statement);
+  if (dataset) performance.mark('influence:engine-ready');
+  /** A request to the worker: fails if the worker dies meanwhile; running out of memory is named as such. */
+  const ask = <T>(request: Promise<T>): Promise<T> =>
+    guard(request).catch((error) => {
+      throw isOutOfMemory(error) ? engineFailure(error, 'memory') : error;
+    });
 
   const toFrame = (table: Awaited<ReturnType<typeof conn.query>>): Frame => {
     const names = table.schema.fields.map((f) => f.name);
@@ -111,15 +176,15 @@ async function start(dataset = true): Promise<LabEngine> {
 
   const handle = (): Engine => ({
     async exec(sql) {
-      await conn.query(sql);
+      await ask(conn.query(sql));
     },
     async query(sql: string, values: Param[] = []) {
-      if (values.length === 0) return toFrame(await conn.query(sql));
-      const statement = await conn.prepare(sql);
+      if (values.length === 0) return toFrame(await ask(conn.query(sql)));
+      const statement = await ask(conn.prepare(sql));
       try {
-        return toFrame(await statement.query(...values));
+        return toFrame(await ask(statement.query(...values)));
       } finally {
-        await statement.close();
+        await ask(statement.close());
       }
     },
   });
@@ -128,23 +193,23 @@ async function start(dataset = true): Promise<LabEngine> {
     manifest,
     db,
     async loadTable(name, ipc) {
-      await conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`);
-      await conn.insertArrowFromIPCStream(ipc, { name, create: true });
+      await ask(conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`));
+      await ask(conn.insertArrowFromIPCStream(ipc, { name, create: true }));
     },
     async installMacros() {
-      for (const statement of SETUP_SQL) await conn.query(statement);
+      for (const statement of SETUP_SQL) await ask(conn.query(statement));
     },
     view: handle,
     async exec(sql) {
-      await conn.query(sql);
+      await ask(conn.query(sql));
     },
     async query(sql: string, values: Param[] = []) {
-      if (values.length === 0) return toFrame(await conn.query(sql));
-      const statement = await conn.prepare(sql);
+      if (values.length === 0) return toFrame(await ask(conn.query(sql)));
+      const statement = await ask(conn.prepare(sql));
       try {
-        return toFrame(await statement.query(...values));
+        return toFrame(await ask(statement.query(...values)));
       } finally {
-        await statement.close();
+        await ask(statement.close());
       }
     },
   };
