@@ -12,9 +12,9 @@ process.chdir(root);
 process.env.ASTRO_TELEMETRY_DISABLED = '1';
 const extra = process.argv.slice(2);
 
-function step(what: string, command: string, args: readonly string[]): boolean {
+function step(what: string, command: string, args: readonly string[], env: Record<string, string> = {}): boolean {
   console.log(`\n== ${what}`);
-  const r = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  const r = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   if (r.status !== 0) console.error(`${what} failed (exit ${r.status})`);
   return r.status === 0;
 }
@@ -36,6 +36,10 @@ if (!step('data', 'node', ['data/build.ts'])) failedSteps++;
 if (!step('type check', ...npx('tsc', '--noEmit'))) failedSteps++;
 if (!step('build', ...npx('astro', 'build'))) failedSteps++;
 else if (!step('post-build (CSP hashes, compressed copies)', 'node', ['src/tools/postbuild.ts'])) failedSteps++;
+// The same site for a sub-folder (tests/e2e/subfolder.test.ts serves it under its base path).
+const sub = { BASE_PATH: '/influence-this/' };
+if (!step('build under a sub-folder', ...npx('astro', 'build', '--outDir', '.cache/dist-sub'), sub)) failedSteps++;
+else if (!step('post-build, sub-folder', 'node', ['src/tools/postbuild.ts', '--dir', '.cache/dist-sub', '--no-compress'], sub)) failedSteps++;
 
 mkdirSync('.cache', { recursive: true });
 const report = '.cache/vitest-report.json';

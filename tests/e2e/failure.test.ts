@@ -16,7 +16,7 @@ afterAll(async () => {
 
 const figure = '#fig-score-sell';
 
-async function open(setup: (context: BrowserContext) => Promise<void> = async () => {}) {
+async function open(setup: (context: BrowserContext) => Promise<unknown> = async () => {}) {
   const session = await openPage(browser, baseURL);
   session.page.on('close', () => offOrigin.push(...session.offOrigin));
   await setup(session.context);
