@@ -13,6 +13,7 @@ import { rows as frameRows } from '../data/frame.ts';
 import { toCsv } from '../data/csv.ts';
 import { saveFile } from './save-file.ts';
 import { chartPng, chartSvg } from './chart-export.ts';
+import { renderSummary } from './summary-table.ts';
 
 interface Cell {
   seq: number;
@@ -155,23 +156,6 @@ async function update(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
     el.dataset.state = 'failed';
     setStatus(el, `Interaction is unavailable: ${(error as Error).message}. The figure shows the published defaults.`, true);
   }
-}
-
-function renderSummary(el: HTMLElement, summary: { head: string[]; rows: (string | number)[][] }): void {
-  const body = el.querySelector('details.table tbody');
-  if (!body) return;
-  body.replaceChildren(
-    ...summary.rows.map((r) => {
-      const tr = document.createElement('tr');
-      for (const v of r) {
-        const td = document.createElement('td');
-        td.textContent = typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
-        if (typeof v === 'number') td.className = 'num';
-        tr.append(td);
-      }
-      return tr;
-    }),
-  );
 }
 
 /** A file name that says which view it came from: figure name and the parameters that are not at their defaults. */

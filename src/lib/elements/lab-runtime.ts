@@ -22,6 +22,7 @@ import {
 } from '../lab/worldParams.ts';
 import { verdict } from '../lab/verdict.ts';
 import { verdictHtml } from '../lab/verdictView.ts';
+import { renderSummary } from './summary-table.ts';
 
 let session: LabSession | null = null;
 let warmed: Promise<void> | null = null;
@@ -260,22 +261,5 @@ async function renderFigure(el: HTMLElement, world: World, name: string, interva
     el.querySelector('[data-verdict]')!.innerHTML = verdictHtml(verdict((model as ScoreboardModel).rows, world.params.relevanceEffect));
   }
   section.dataset.state = 'live';
-}
-
-function renderSummary(section: HTMLElement, summary: { head: string[]; rows: (string | number)[][] }): void {
-  const body = section.querySelector('details.table tbody');
-  if (!body) return;
-  body.replaceChildren(
-    ...summary.rows.map((r) => {
-      const tr = document.createElement('tr');
-      for (const v of r) {
-        const td = document.createElement('td');
-        td.textContent = typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
-        if (typeof v === 'number') td.className = 'num';
-        tr.append(td);
-      }
-      return tr;
-    }),
-  );
 }
 
