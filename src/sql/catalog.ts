@@ -19,8 +19,21 @@ import exploreOptions from './explore/options.sql?raw';
 /** The table macros the queries call, by name. */
 export const MACROS = { reach_score: reachScoreMacro, kred_score: kredScoreMacro, peerindex_score: peerIndexScoreMacro } as const;
 
-/** Statements every engine runs once after loading the tables. */
-export const SETUP_SQL: string[] = Object.values(MACROS);
+/** Scores no control changes: computed once per engine by their macro into a temporary table the queries join. */
+export const SCORE_TABLES = { kred_scores: 'kred_score', peerindex_scores: 'peerindex_score' } as const satisfies Record<string, keyof typeof MACROS>;
+
+/** Statements every engine runs once after loading the tables: the macros, then the score tables. */
+export const SETUP_SQL: string[] = [
+  ...Object.values(MACROS),
+  ...Object.entries(SCORE_TABLES).map(([table, macro]) => `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${macro}()`),
+];
+
+/** The macros a query text relies on, directly or through a score table. */
+export function macrosUsedBy(text: string): (keyof typeof MACROS)[] {
+  return (Object.keys(MACROS) as (keyof typeof MACROS)[]).filter(
+    (m) => text.includes(`${m}(`) || Object.entries(SCORE_TABLES).some(([table, macro]) => macro === m && new RegExp(`\\b${table}\\b`).test(text)),
+  );
+}
 
 export const QUERIES = {
   score_by_account: scoreByAccount,

@@ -27,6 +27,6 @@ JOIN brands b USING (brand_id)
 JOIN influencers i USING (influencer_id)
 JOIN account_features f USING (influencer_id)
 JOIN reach_score($w_followers, $w_reactions, $w_reactors) s USING (influencer_id)
-JOIN kred_score() k USING (influencer_id)
-JOIN peerindex_score() pi USING (influencer_id)
+JOIN kred_scores k USING (influencer_id)
+JOIN peerindex_scores pi USING (influencer_id)
 ORDER BY p.brand_id, p.placement_id

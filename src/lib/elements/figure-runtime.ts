@@ -20,6 +20,9 @@ interface Cell {
   /** The rows behind the current chart and the parameters they were made with. */
   last?: { rows: Frame; runs: QueryRun[]; key: string };
   visible: boolean;
+  /** An update under way, and whether another was asked for meanwhile (and with intervals). */
+  running?: Promise<Cell['last']>;
+  again?: { intervals: boolean };
 }
 
 const cells = new Map<HTMLElement, Cell>();
@@ -119,7 +122,26 @@ function setStatus(el: HTMLElement, text: string, retry = false): void {
   }
 }
 
-async function update(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['last']> {
+/**
+ * Bring a figure up to the URL's state. While one update runs, further requests coalesce into a
+ * single follow-up with the newest state, so a fast drag never queues stale queries behind it.
+ */
+function update(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['last']> {
+  if (cell.running) {
+    cell.again = { intervals: intervals || (cell.again?.intervals ?? false) };
+    return cell.running.then(() => cell.running ?? cell.last);
+  }
+  const run = (wantIntervals: boolean): Promise<Cell['last']> =>
+    render(el, cell, wantIntervals).then((result) => {
+      const next = cell.again;
+      cell.again = undefined;
+      return next ? run(next.intervals) : result;
+    });
+  cell.running = run(intervals).finally(() => (cell.running = undefined));
+  return cell.running;
+}
+
+async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['last']> {
   const seq = ++cell.seq;
   const figure = figureOf(el);
   const values = readParams(location.search);
@@ -127,16 +149,24 @@ async function update(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
   setStatus(el, 'Updating…');
   try {
     const db = await engine();
+    const started = performance.now();
     const runs = await Promise.all(figure.queries.map((q) => runQuery(db, q, values)));
     if (seq !== cell.seq) return; // a newer request has been made: its result wins
+    const queried = performance.now();
     const model = figure.model(
       runs.map((r) => r.frame),
       values,
       { intervals },
     );
+    const modelled = performance.now();
     // One chart now, drawn for the width the reader has (the pre-render carried both).
     const width = el.querySelector('.chart')!.clientWidth < 560 ? 360 : 720;
     el.querySelector('.chart')!.replaceChildren(figure.chart(model, { width }));
+    // Where the time goes, for the benchmark and the browser's performance panel.
+    const name = el.dataset.figure;
+    performance.measure(`figure ${name}: query`, { start: started, end: queried });
+    performance.measure(`figure ${name}: model`, { start: queried, end: modelled });
+    performance.measure(`figure ${name}: chart`, { start: modelled, end: performance.now() });
     for (const [key, text] of Object.entries(figure.live(model) as Record<string, string>)) {
       // Intervals are only recomputed when a drag ends; keep the last ones until then.
       if (!intervals && key.startsWith('ci.')) continue;

@@ -18,3 +18,12 @@ describe('bindSql', () => {
     expect(parameterNames('$w_b * $w_a + $w_b')).toEqual(['w_b', 'w_a']);
   });
 });
+
+import { macrosUsedBy } from '../../../src/sql/catalog.ts';
+
+describe('macrosUsedBy', () => {
+  it('finds macros called directly and through the score tables they fill', () => {
+    expect(macrosUsedBy('SELECT * FROM reach_score(1, 2, 3) JOIN kred_scores USING (id)')).toEqual(['reach_score', 'kred_score']);
+    expect(macrosUsedBy('SELECT 1 FROM peerindex_scores_old')).toEqual([]);
+  });
+});
