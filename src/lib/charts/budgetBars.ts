@@ -25,17 +25,17 @@ export function budgetChart(bars: BudgetBar[], budgetText: string, { width = 720
   const plot = Plot.plot({
     document,
     width,
-    height: bars.length * 52 + 50,
+    height: bars.length * (narrow ? 78 : 52) + 50,
     marginLeft: narrow ? 10 : 200,
     marginRight: narrow ? 10 : 60,
     style: { fontSize: '12px', background: 'transparent', color: 'currentColor' },
     x: { label: `Conversions bought with ${budgetText} →`, grid: true, insetRight: narrow ? 0 : 120 },
-    y: { domain: bars.map((b) => b.strategy), label: null, axis: narrow ? null : 'left', padding: narrow ? 0.5 : 0.25 },
+    y: { domain: bars.map((b) => b.strategy), label: null, axis: narrow ? null : 'left', padding: narrow ? 0.6 : 0.25 },
     marks: [
       Plot.barX(bars, { y: 'strategy', x: 'conversions', fill: (d: BudgetBar) => COLOR[d.strategy] ?? HUE.random }),
       Plot.ruleX([0]),
-      Plot.text(bars, { y: 'strategy', x: 'conversions', text: label, dx: 6, textAnchor: 'start', fill: 'currentColor', ...(narrow ? { dy: 16, x: 0 } : {}) }),
-      ...(narrow ? [Plot.text(bars, { y: 'strategy', x: 0, text: 'strategy', dy: -16, textAnchor: 'start', fontWeight: 600, fill: 'currentColor' })] : []),
+      Plot.text(bars, { y: 'strategy', x: 'conversions', text: label, dx: 6, textAnchor: 'start', fill: 'currentColor', ...(narrow ? { dy: 22, x: 0 } : {}) }),
+      ...(narrow ? [Plot.text(bars, { y: 'strategy', x: 0, text: 'strategy', dy: -22, textAnchor: 'start', fontWeight: 600, fill: 'currentColor' })] : []),
     ],
   });
   return finishSvg(plot, `Bar chart of conversions bought with ${budgetText}: ${bars.map((b) => `${b.strategy} ${Math.round(b.conversions)}`).join(', ')}.`);
