@@ -130,19 +130,21 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
     const manifestPromise = dataset
       ? fetchData('manifest.json', 'the manifest').then((r) => r.json() as Promise<Manifest>)
       : Promise.resolve<Manifest>({ version: 'lab', tables: [] });
-    manifestPromise.catch(() => {});
-    await guard(db.instantiate(bundle.mainModule, bundle.pthreadWorker));
-    manifest = await guard(manifestPromise);
-    conn = await guard(db.connect());
-    await guard(conn.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));
-    const buffers = await guard(
+    // The data downloads while the WebAssembly compiles, not after.
+    const buffersPromise = manifestPromise.then((m) =>
       Promise.all(
-        manifest.tables.map(async (t) => {
-          const r = await fetchData(`${t.file}?v=${manifest.version}`, `table ${t.name}`);
+        m.tables.map(async (t) => {
+          const r = await fetchData(`${t.file}?v=${m.version}`, `table ${t.name}`);
           return new Uint8Array(await r.arrayBuffer());
         }),
       ),
     );
+    buffersPromise.catch(() => {});
+    await guard(db.instantiate(bundle.mainModule, bundle.pthreadWorker));
+    manifest = await guard(manifestPromise);
+    conn = await guard(db.connect());
+    await guard(conn.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));
+    const buffers = await guard(buffersPromise);
     for (let i = 0; i < buffers.length; i++) {
       await guard(conn.insertArrowFromIPCStream(buffers[i], { name: manifest.tables[i].name, create: true }));
     }

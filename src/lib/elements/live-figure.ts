@@ -17,11 +17,13 @@ class LiveFigure extends HTMLElement {
     this.addEventListener('click', (e) => {
       if ((e.target as Element).closest('[data-download],[data-retry]')) wake(e);
     });
-    this.addEventListener('pointerdown', () => void loadRuntime(), { once: true });
-    this.addEventListener('focusin', () => void loadRuntime(), { once: true });
+    // A hand on a control: start the engine now, before the first value changes.
+    const warm = () => void loadRuntime().then((r) => r.warm());
+    this.addEventListener('pointerdown', warm, { once: true });
+    this.addEventListener('focusin', warm, { once: true });
     if (location.search.length > 1) wake(new Event('restore'));
     // (a restored view is rendered as each figure nears the viewport)
-    else if ('requestIdleCallback' in window) requestIdleCallback(() => void loadRuntime().then((r) => r.warm()), { timeout: 4000 });
+    else if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 4000 });
   }
 }
 
