@@ -1,0 +1,416 @@
+/**
+ * `npm run bench [-- --runs N] [--json FILE] [--skip-build] [--no-lighthouse]`: the benchmark of
+ * QUALITY.md. Builds the data and the site (timed: the full build), builds the 100k-account /
+ * 1M-placement world into .bench/ (never shipped), serves the production build with its
+ * pre-compressed copies through src/tools/serve.ts on 127.0.0.1, drives headless Chromium over
+ * several runs, and prints one table of medians and 95th percentiles. Not a test: timings on a
+ * shared machine are noisy, so they are reported, not asserted.
+ */
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from 'playwright-core';
+import { launch } from '../e2e/browser.ts';
+import { precompress } from '../../src/tools/compress.ts';
+import './raw-imports.ts';
+import { bindSql, parameterNames } from '../../src/sql/bind.ts';
+import { DEFAULTS } from '../../src/lib/state/params.ts';
+import { figureRows, median, p95, printTable, type Row } from './report.ts';
+import { profileSummary } from './profile.ts';
+
+const root = new URL('../..', import.meta.url).pathname;
+process.chdir(root);
+process.env.ASTRO_TELEMETRY_DISABLED = '1';
+const { values: args } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '5' },
+    json: { type: 'string' },
+    'skip-build': { type: 'boolean', default: false },
+    'no-lighthouse': { type: 'boolean', default: false },
+  },
+});
+const RUNS = Math.max(1, Number(args.runs) || 5);
+const BENCH = join(root, '.bench');
+const DIST = join(BENCH, 'dist');
+const LARGE_DATA = join(BENCH, 'large');
+const DIST_LARGE = join(BENCH, 'dist-large');
+const WORLD_DB = join(BENCH, 'world.duckdb');
+const bin = (name: string) => join(root, 'node_modules/.bin', name);
+const log = (...a: unknown[]) => console.error('bench:', ...a);
+mkdirSync(BENCH, { recursive: true });
+
+function run(what: string, command: string, argv: string[], env: Record<string, string> = {}): number {
+  const t = performance.now();
+  const r = spawnSync(command, argv, { env: { ...process.env, ...env }, encoding: 'utf8', maxBuffer: 64 << 20 });
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout + r.stderr);
+    throw new Error(`${what} failed (exit ${r.status})`);
+  }
+  const ms = performance.now() - t;
+  log(`${what}: ${(ms / 1000).toFixed(1)} s`);
+  return ms;
+}
+
+// 1. The full build, as a fresh clone does it (data + site + post-build, compression cache cold).
+let buildMs: number | null = null;
+if (!args['skip-build'] || !existsSync(join(DIST, 'index.html'))) {
+  const cache = join(BENCH, 'precompress-cold');
+  rmSync(cache, { recursive: true, force: true });
+  buildMs =
+    run('data', process.execPath, ['data/build.ts', '--db', WORLD_DB]) +
+    run('astro build', process.execPath, [bin('astro'), 'build', '--outDir', DIST], { WORLD_DB }) +
+    run('post-build', process.execPath, ['src/tools/postbuild.ts', '--dir', DIST], { PRECOMPRESS_CACHE: cache });
+  rmSync(cache, { recursive: true, force: true });
+}
+
+// 2. The large world (rebuilt only when the simulator or the build SQL changed).
+const sourceHash = createHash('sha256');
+for (const dir of ['data/sim', 'src/sql/build', 'src/lib/data']) for (const f of readdirSync(dir).sort()) sourceHash.update(readFileSync(join(dir, f)));
+sourceHash.update(readFileSync('data/build.ts'));
+const hash = sourceHash.digest('hex');
+if (!existsSync(join(LARGE_DATA, 'manifest.json')) || !existsSync(join(LARGE_DATA, '.source')) || readFileSync(join(LARGE_DATA, '.source'), 'utf8') !== hash) {
+  rmSync(LARGE_DATA, { recursive: true, force: true });
+  run('large world (100k accounts, 1M placements)', process.execPath, ['data/build.ts', '--scale', 'large', '--out', LARGE_DATA]);
+  writeFileSync(join(LARGE_DATA, '.source'), hash);
+}
+
+// 3. The bench-only harness page (the site's engine module, for SQL and Parquet timings), and a copy of
+//    the build with the large world's data in place of the default.
+const HARNESS = join(BENCH, 'harness');
+{
+  const { build } = await import('vite');
+  await build({
+    root: join(root, 'tests/bench/page'),
+    base: '/',
+    logLevel: 'warn',
+    configFile: false,
+    build: { outDir: HARNESS, emptyOutDir: true, assetsDir: '__bench', assetsInlineLimit: 0, modulePreload: false },
+  });
+}
+rmSync(DIST_LARGE, { recursive: true, force: true });
+cpSync(DIST, DIST_LARGE, { recursive: true, filter: (src) => !src.startsWith(join(DIST, 'data')) });
+mkdirSync(join(DIST_LARGE, 'data'));
+for (const f of readdirSync(LARGE_DATA)) if (f.endsWith('.arrow') || f === 'manifest.json') cpSync(join(LARGE_DATA, f), join(DIST_LARGE, 'data', f));
+for (const dist of [DIST, DIST_LARGE]) {
+  cpSync(join(HARNESS, 'index.html'), join(dist, '__bench', 'index.html'));
+  cpSync(join(HARNESS, '__bench'), join(dist, '__bench'), { recursive: true });
+}
+await precompress(join(DIST_LARGE, 'data'));
+await precompress(join(DIST, '__bench'), { cacheDir: join(root, 'node_modules/.cache/precompress') });
+await precompress(join(DIST_LARGE, '__bench'), { cacheDir: join(root, 'node_modules/.cache/precompress') });
+// The front page without the pre-rendered dots, to see what the scatter plots cost the first paint.
+{
+  const html = readFileSync(join(DIST, 'index.html'), 'utf8');
+  mkdirSync(join(DIST, '__bench', 'no-dots'), { recursive: true });
+  writeFileSync(join(DIST, '__bench', 'no-dots', 'index.html'), html.replace(/<circle\b[^>]*>(<\/circle>)?/g, ''));
+  await precompress(join(DIST, '__bench', 'no-dots'));
+}
+
+// 4. Serve both builds from their own processes (Lighthouse deadlocks against a server in its own process).
+function startServer(dir: string): Promise<{ url: string; child: ChildProcess }> {
+  const child = spawn(process.execPath, ['src/tools/serve.ts', '--dir', dir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((done, fail) => {
+    let out = '';
+    child.stdout!.on('data', (b) => {
+      out += b;
+      const m = /(http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) done({ url: m[1], child });
+    });
+    child.on('exit', (code) => fail(new Error(`server exited (${code})`)));
+  });
+}
+const site = await startServer(DIST);
+const large = await startServer(DIST_LARGE);
+const stop = () => {
+  site.child.kill();
+  large.child.kill();
+};
+process.on('exit', stop);
+
+const results = new Map<string, number[]>();
+const note = (name: string, v: number | null | undefined) => {
+  if (v === null || v === undefined || !Number.isFinite(v)) return;
+  results.set(name, [...(results.get(name) ?? []), v]);
+};
+const notes: string[] = [];
+
+let browser: Browser = await launch();
+
+/** A cold page: fresh context (empty cache), paint observers installed before the document exists. */
+async function coldPage(url: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  await context.addInitScript(() => {
+    const b: Record<string, number> = ((window as unknown as { __bench: Record<string, number> }).__bench = {});
+    new PerformanceObserver((l) => {
+      for (const e of l.getEntries()) if (e.name === 'first-contentful-paint') b.fcp = e.startTime;
+    }).observe({ type: 'paint', buffered: true });
+    new PerformanceObserver((l) => {
+      const es = l.getEntries();
+      b.lcp = es[es.length - 1].startTime;
+    }).observe({ type: 'largest-contentful-paint', buffered: true });
+    // The first pre-rendered chart is painted in the first frame produced after it is in the DOM.
+    const poll = () => {
+      if (document.querySelector('live-figure .chart svg, .chart svg')) {
+        requestAnimationFrame(() => {
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => (b.chart ??= performance.now());
+          ch.port2.postMessage(0);
+        });
+      } else requestAnimationFrame(poll);
+    };
+    requestAnimationFrame(poll);
+    document.addEventListener('keydown', () => (b.firstKey ??= performance.now()), true);
+  });
+  const page = await context.newPage();
+  await page.goto(url, { waitUntil: 'load' });
+  return page;
+}
+
+const bench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench);
+
+/** Move the first slider of a figure through distinct values (no cached result), timing each move to the frame after the figure is live again. */
+async function sliderMoves(page: Page, figure: string, moves: number, event: 'input' | 'change' = 'input', { slider = 0, from = 0 } = {}): Promise<number[]> {
+  return page.evaluate(
+    async ({ figure, moves, event, slider, from }) => {
+      const el = document.querySelector<HTMLElement>(figure)!;
+      const input = el.querySelectorAll<HTMLInputElement>('input[type="range"]')[slider];
+      const min = Number(input.min);
+      const max = Number(input.max);
+      const step = Number(input.step) || (max - min) / 20;
+      const values: number[] = [];
+      for (let v = min + from * step; v <= max + 1e-9 && values.length < moves; v += step) values.push(Number(v.toFixed(6)));
+      const out: number[] = [];
+      for (const v of values) {
+        if (String(v) === input.value) continue;
+        const t0 = performance.now();
+        const done = new Promise<number>((resolve) => {
+          const obs = new MutationObserver(() => {
+            if (el.dataset.state === 'live' || el.dataset.state === 'failed') {
+              obs.disconnect();
+              requestAnimationFrame(() => {
+                const ch = new MessageChannel();
+                ch.port1.onmessage = () => resolve(performance.now() - t0);
+                ch.port2.postMessage(0);
+              });
+            }
+          });
+          obs.observe(el, { attributes: true, attributeFilter: ['data-state'] });
+        });
+        input.value = String(v);
+        input.dispatchEvent(new Event(event, { bubbles: true }));
+        out.push(await done);
+        if (el.dataset.state === 'failed') throw new Error(`figure failed: ${el.querySelector('.status')?.textContent}`);
+      }
+      return out;
+    },
+    { figure, moves, event, slider, from },
+  );
+}
+
+const FIGURE = '#fig-score-sell';
+const jsGzip = new Map<string, number>();
+const gzipOf = (path: string) => {
+  if (!jsGzip.has(path)) jsGzip.set(path, gzipSync(readFileSync(path), { level: 9 }).length);
+  return jsGzip.get(path)!;
+};
+
+/**
+ * Open the front page cold and make the first interaction as early as possible (the first step of a
+ * drag on the weight slider: an `input` event; a release would also recompute bootstrap intervals).
+ */
+async function interactive(url: string, label: 'default' | 'large') {
+  const page = await coldPage(url);
+  await page.locator(FIGURE).scrollIntoViewIfNeeded();
+  const t0 = await page.evaluate((f) => {
+    const input = document.querySelector<HTMLInputElement>(`${f} input[type="range"]`)!;
+    input.focus();
+    const t = performance.now();
+    input.value = String(Number(input.value) - (Number(input.step) || 0.05));
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return t;
+  }, FIGURE);
+  await page.waitForFunction((f) => ['live', 'failed'].includes(document.querySelector(f)?.getAttribute('data-state') ?? ''), FIGURE, { timeout: 300_000, polling: 50 });
+  const live = await page.evaluate(() => performance.now());
+  const state = await page.locator(FIGURE).getAttribute('data-state');
+  if (state !== 'live') throw new Error(`${label}: the figure failed: ${await page.locator(`${FIGURE} .status`).textContent()}`);
+  const engineMark = await page.evaluate(() => {
+    const m = performance.getEntriesByName('influence:engine-ready')[0];
+    return m ? m.startTime : null;
+  });
+  return { page, firstInteraction: live - t0, engineReadyMark: engineMark, key: t0 };
+}
+
+for (let r = 0; r < RUNS; r++) {
+  log(`run ${r + 1} of ${RUNS}`);
+  // Cold load of the front page: first chart, first paint, critical-path JavaScript.
+  {
+    const page = await coldPage(site.url);
+    await page.waitForFunction(() => (window as unknown as { __bench: { chart?: number } }).__bench.chart !== undefined);
+    const b = await bench(page);
+    note('first chart painted', b.chart);
+    note('first contentful paint', b.fcp);
+    note('largest contentful paint', b.lcp);
+    const critical = await page.evaluate(() => {
+      const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming;
+      return performance
+        .getEntriesByType('resource')
+        .filter((e) => e.startTime <= nav.domContentLoadedEventEnd && /\.m?js(\?|$)/.test(e.name))
+        .map((e) => new URL(e.name).pathname);
+    });
+    const total = critical.reduce((s, p) => s + gzipOf(join(DIST, p)), 0);
+    note('critical-path JavaScript (gzip)', total / 1024);
+    if (r === 0) notes.push(`critical path JS: ${critical.map((p) => `${p.split('/').pop()} ${(gzipOf(join(DIST, p)) / 1024).toFixed(1)} KB`).join(', ')}`);
+    await page.context().close();
+    const lite = await coldPage(`${site.url}__bench/no-dots/`);
+    await lite.waitForFunction(() => (window as unknown as { __bench: { chart?: number } }).__bench.chart !== undefined);
+    const bl = await bench(lite);
+    note('first chart painted, HTML without the scatter dots', bl.chart);
+    note('first contentful paint, HTML without the scatter dots', bl.fcp);
+    await lite.context().close();
+  }
+  // First interaction at the earliest moment, then slider moves, on the default data and on the large world
+  // (at that scale a move takes seconds today: a few moves in the first two runs only).
+  for (const [label, server] of [
+    ['default', site],
+    ['large', large],
+  ] as const) {
+    if (label === 'large' && r >= 2) continue;
+    const { page, firstInteraction, engineReadyMark, key } = await interactive(server.url, label);
+    if (label === 'default') {
+      note('engine ready after first interaction', engineReadyMark !== null ? Math.max(0, engineReadyMark - key) : firstInteraction);
+      note('first interaction → first live chart', firstInteraction);
+    } else note('first interaction → first live chart, large world', firstInteraction);
+    const moves = await sliderMoves(page, FIGURE, label === 'default' ? 12 : 3);
+    for (const m of moves) note(label === 'default' ? 'slider → updated chart and prose' : 'slider → updated chart, 100k accounts / 1M placements', m);
+    // A release also recomputes the bootstrap intervals (1,000 resamples); at the large scale that takes minutes.
+    if (label === 'default') for (const m of await sliderMoves(page, FIGURE, 4, 'change', { from: 13 })) note('slider released → chart, prose and bootstrap intervals', m);
+    if (r === 0) {
+      const n = label === 'default' ? 10 : 2;
+      // Another slider of the figure, so that no result comes from the query cache.
+      const profile = await profileSummary(page, () => sliderMoves(page, FIGURE, n, 'input', { slider: 1 }).then(() => {}), n);
+      notes.push(`where a slider move's main-thread time goes (${label} data, self time per move): ${profile}`);
+    }
+    await page.context().close();
+  }
+}
+
+// The scoring SQL: DuckDB-WASM in Chromium against DuckDB on Node, same text, same data; then the 1M-row Parquet download.
+async function harness(url: string) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${url}__bench/`);
+  await page.waitForFunction(() => document.body.hasAttribute('data-ready'));
+  await page.evaluate(() => (window as unknown as { harness: { ready(): Promise<number> } }).harness.ready());
+  return page;
+}
+async function nodeSql(dbPath: string, runs: number): Promise<number[]> {
+  // The SQL catalog imports its files with `?raw`: loaded after raw-imports.ts has registered its hook.
+  const { openWorld } = await import('../../src/lib/db/world.ts');
+  const { QUERIES } = await import('../../src/sql/catalog.ts');
+  const db = await openWorld(dbPath);
+  const text = QUERIES.score_vs_conversions;
+  const params = Object.fromEntries(parameterNames(text).map((p) => [p, (DEFAULTS as Record<string, unknown>)[p]]));
+  const { sql, values } = bindSql(text, params as never);
+  const ms: number[] = [];
+  for (let i = 0; i < runs + 1; i++) {
+    const t = performance.now();
+    await db.query(sql, values);
+    if (i > 0) ms.push(performance.now() - t); // the first run warms the file cache
+  }
+  db.close();
+  return ms;
+}
+for (const [label, server, db] of [
+  ['default', site, WORLD_DB],
+  ['large', large, join(LARGE_DATA, 'world.duckdb')],
+] as const) {
+  const page = await harness(server.url);
+  const wasm = await page.evaluate((runs) => (window as unknown as { harness: { sql(n: string, r: number): Promise<{ ms: number[] }> } }).harness.sql('score_vs_conversions', runs), RUNS * 2 + 1);
+  wasm.ms.shift();
+  const native = await nodeSql(db, RUNS * 2);
+  const name = label === 'default' ? 'scoring SQL, DuckDB-WASM ÷ DuckDB on Node' : 'scoring SQL, WASM ÷ Node, 1M placements';
+  results.set(name, [median(wasm.ms) / median(native), p95(wasm.ms) / p95(native)]);
+  notes.push(`scoring SQL (${label}): DuckDB-WASM median ${median(wasm.ms).toFixed(1)} ms, DuckDB on Node ${median(native).toFixed(1)} ms`);
+  if (label === 'large') {
+    for (let i = 0; i < Math.min(RUNS, 3); i++) {
+      const p = await page.evaluate(() => (window as unknown as { harness: { parquet(): Promise<{ ms: number; queryMs: number; rows: number; bytes: number }> } }).harness.parquet());
+      note('download of 1M filtered rows to Parquet', p.ms);
+      if (i === 0) notes.push(`Parquet download: ${p.rows.toLocaleString('en-US')} rows, ${(p.bytes / 1048576).toFixed(1)} MB, of which the query ${p.queryMs.toFixed(0)} ms`);
+    }
+  }
+  await page.context().close();
+}
+
+// The lab's regeneration, as the lab page reports it.
+{
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const response = await page.goto(`${site.url}lab/`);
+  let regen: number | null = null;
+  if (response?.status() === 200) {
+    const button = page.locator('[data-regenerate], button:has-text("Regenerate")').first();
+    if (await button.count()) await button.click().catch(() => {});
+    regen = await page
+      .waitForFunction(() => document.querySelector('[data-regen-ms]')?.getAttribute('data-regen-ms'), null, { timeout: 120_000 })
+      .then((h) => h.jsonValue())
+      .then(Number)
+      .catch(() => null);
+  }
+  if (regen !== null && Number.isFinite(regen)) results.set('lab: regenerate the world', [regen]);
+  else notes.push('lab regeneration: n/a (no /lab/ page with a data-regen-ms attribute)');
+  await context.close();
+}
+await browser.close();
+
+// Lighthouse, mobile (its default: emulated phone, throttled) and desktop, on the front page.
+if (!args['no-lighthouse']) {
+  for (const preset of ['mobile', 'desktop'] as const) {
+    const out = join(BENCH, `lighthouse-${preset}.json`);
+    const lh = spawnSync(
+      process.execPath,
+      [
+        join(root, 'node_modules/lighthouse/cli/index.js'),
+        site.url,
+        '--output=json',
+        `--output-path=${out}`,
+        '--quiet',
+        '--only-categories=performance,accessibility,best-practices,seo',
+        '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync',
+        ...(preset === 'desktop' ? ['--preset=desktop'] : []),
+      ],
+      { env: { ...process.env, CHROME_PATH: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' }, encoding: 'utf8', timeout: 300_000 },
+    );
+    if (lh.status !== 0 || !existsSync(out)) {
+      notes.push(`lighthouse ${preset}: failed (${(lh.stderr || '').trim().split('\n').pop()})`);
+      continue;
+    }
+    const report = JSON.parse(readFileSync(out, 'utf8')) as { categories: Record<string, { score: number | null }>; audits: Record<string, { score: number | null; title: string; scoreDisplayMode: string }> };
+    for (const [key, label] of [
+      ['performance', 'performance'],
+      ['accessibility', 'accessibility'],
+      ['best-practices', 'best practices'],
+      ['seo', 'SEO'],
+    ]) {
+      const score = report.categories[key]?.score;
+      if (score !== null && score !== undefined) results.set(`Lighthouse ${preset}: ${label}`, [Math.round(score * 100)]);
+    }
+    const failing = Object.entries(report.audits)
+      .filter(([, a]) => a.score !== null && a.score < 0.9 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
+      .map(([id]) => id);
+    if (failing.length) notes.push(`lighthouse ${preset}: audits below 0.9: ${failing.join(', ')}`);
+  }
+}
+stop();
+
+if (buildMs !== null) results.set('full build (data + site)', [buildMs / 1000]);
+const rows: Row[] = figureRows(results);
+printTable(rows, RUNS);
+for (const n of notes) console.log(`- ${n}`);
+if (args.json) {
+  writeFileSync(args.json, JSON.stringify({ figures: rows.map(({ name, unit, median, p95, goal }) => ({ name, unit, median, p95, goal })) }, null, 2) + '\n');
+  log(`wrote ${relative(root, args.json) || args.json}`);
+}
+process.exit(0);
