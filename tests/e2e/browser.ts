@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /** Debian's Chromium; never a downloaded browser. */
@@ -36,4 +37,35 @@ export async function openPage(browser: Browser, baseURL: string, options: Brows
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   return { context, page, offOrigin, errors };
+}
+
+/**
+ * One browser for a test file: `open(path)` gives a page of the site under test that records
+ * off-origin requests, and when the file's tests are done the browser closes and the check
+ * runs that no page asked for anything outside the origin.
+ */
+export function browserSuite(baseURL: string) {
+  let browser: Browser;
+  const offOrigin: string[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser.close();
+    expect(offOrigin).toEqual([]);
+  });
+  /** A recorded page that has not navigated yet (for tests that set up routes first). */
+  const blank = async (options: BrowserContextOptions = {}) => {
+    const session = await openPage(browser, baseURL, options);
+    session.page.on('close', () => offOrigin.push(...session.offOrigin));
+    return session;
+  };
+  return {
+    blank,
+    async open(path = '', options: BrowserContextOptions = {}) {
+      const session = await blank(options);
+      await session.page.goto(baseURL + path);
+      return session;
+    },
+  };
 }

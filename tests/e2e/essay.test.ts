@@ -1,30 +1,15 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './browser.ts';
 import { FIGURES } from '../../src/lib/figures/registry.ts';
 import { PARAMS, isChoice, type ParamSpec } from '../../src/lib/state/params.ts';
 
 const baseURL = inject('baseURL');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-let browser: Browser;
-const offOrigin: string[] = [];
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-  expect(offOrigin).toEqual([]);
-});
-
-async function open(path = '', options = {}) {
-  const session = await openPage(browser, baseURL, options);
-  session.page.on('close', () => offOrigin.push(...session.offOrigin));
-  await session.page.goto(baseURL + path);
-  return session;
-}
+const { open } = browserSuite(baseURL);
 
 const waitLive = (page: Page, id: string) =>
   page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute('data-state') === 'live', `#${id}`, { timeout: 45_000 });

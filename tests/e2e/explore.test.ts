@@ -1,32 +1,18 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { tableFromIPC, tableToIPC, vectorFromArray, Table, Utf8 } from 'apache-arrow';
-import { launch, openPage } from './browser.ts';
+import { browserSuite } from './browser.ts';
 import { openWorld } from '../../src/lib/db/world.ts';
 import { runQuery } from '../../src/lib/db/run.ts';
 import { toCsv } from '../../src/lib/data/csv.ts';
 import { DEFAULT_STATE, queryParams, type ExploreState } from '../../src/lib/explore/state.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-const offOrigin: string[] = [];
 
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-  expect(offOrigin).toEqual([]);
-});
-
-async function open(path = 'explore/', options = {}) {
-  const session = await openPage(browser, baseURL, options);
-  session.page.on('close', () => offOrigin.push(...session.offOrigin));
-  await session.page.goto(baseURL + path);
-  return session;
-}
+const suite = browserSuite(baseURL);
+const open = (path = 'explore/', options = {}) => suite.open(path, options);
 
 const waitLive = (page: Page) => page.waitForFunction(() => document.querySelector('explore-view')?.getAttribute('data-state') === 'live' && !document.querySelector('explore-view')?.hasAttribute('aria-busy'), null, { timeout: 45_000 });
 const column = (page: Page, n: number) => page.locator(`.explore-table tbody tr td:nth-child(${n})`).allTextContents();
@@ -175,8 +161,7 @@ describe('Explore page', () => {
   });
 
   it('a handle that looks like a formula is escaped in the CSV download (and not in the other formats)', async () => {
-    const session = await openPage(browser, baseURL);
-    session.page.on('close', () => offOrigin.push(...session.offOrigin));
+    const session = await suite.blank();
     // Serve the shipped influencers table with one handle turned into a spreadsheet formula.
     await session.context.route(/\/data\/influencers\.arrow/, async (route) => {
       const response = await route.fetch();

@@ -1,31 +1,19 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
+import { browserSuite } from './browser.ts';
 import { openWorld } from '../../src/lib/db/world.ts';
 import { runQuery } from '../../src/lib/db/run.ts';
 import { toCsv } from '../../src/lib/data/csv.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-const offOrigin: string[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-  // Across every test of this file, nothing was requested from anywhere but the site's origin.
-  expect(offOrigin).toEqual([]);
-});
 
 const figure = '#fig-score-sell';
 
+const suite = browserSuite(baseURL);
+
 /** Open the page and scroll to the chapter's figure (figures start their work as they near the viewport). */
 async function open(path = '', options = {}) {
-  const session = await openPage(browser, baseURL, options);
-  session.page.on('close', () => offOrigin.push(...session.offOrigin));
-  await session.page.goto(baseURL + path);
+  const session = await suite.open(path, options);
   await session.page.locator(figure).scrollIntoViewIfNeeded();
   return session;
 }
