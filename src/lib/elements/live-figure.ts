@@ -23,7 +23,21 @@ class LiveFigure extends HTMLElement {
     this.addEventListener('focusin', warm, { once: true });
     if (location.search.length > 1) wake(new Event('restore'));
     // (a restored view is rendered as each figure nears the viewport)
-    else if ('requestIdleCallback' in window) requestIdleCallback(warm, { timeout: 4000 });
+    // Otherwise the engine warms up once the page is idle and a figure is within a screen of the
+    // viewport: a reader at the top of the essay is not made to pay for it while reading.
+    else if ('requestIdleCallback' in window && 'IntersectionObserver' in window) {
+      requestIdleCallback(() => {
+        const near = new IntersectionObserver(
+          (entries) => {
+            if (!entries.some((e) => e.isIntersecting)) return;
+            near.disconnect();
+            warm();
+          },
+          { rootMargin: '100% 0px' },
+        );
+        near.observe(this);
+      }, { timeout: 4000 });
+    }
   }
 }
 
