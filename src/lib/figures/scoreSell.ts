@@ -6,7 +6,7 @@
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
 import { spearman } from '../stats/spearman.ts';
-import { bootstrapInterval } from '../stats/bootstrap.ts';
+import { spearmanInterval } from '../stats/spearmanInterval.ts';
 import { captureRatio } from '../stats/gainCurve.ts';
 import { scoreVsConversionsChart, type BrandPanel } from '../charts/scoreVsConversions.ts';
 import type { ChartOptions } from '../charts/scoreVsConversions.ts';
@@ -40,7 +40,7 @@ export function scoreSellModel(frame: Frame, { intervals = true }: { intervals?:
   for (const [slug, idx] of groups) {
     const s = Float64Array.from(idx, (i) => score[i]);
     const c = Float64Array.from(idx, (i) => conversions[i]);
-    const ci = intervals ? bootstrapInterval(s, c, spearman, { samples: 1000, seed: 2012 }) : { estimate: spearman(s, c), lo: NaN, hi: NaN };
+    const ci = intervals ? spearmanInterval(s, c) : { estimate: spearman(s, c), lo: NaN, hi: NaN };
     brands.push({
       brand: slug,
       name: brandName[idx[0]],
