@@ -1,6 +1,10 @@
+import { integerKeys, keyCounts, type IntegerKeys } from './integerKeys.ts';
+
 /** Average (fractional) 1-based ranks: tied values share the mean of their ranks; null/NaN get NaN and are not counted; ±Infinity are ranked; empty gives empty. */
 export function rank(values: ArrayLike<number | null>): Float64Array {
   const n = values.length;
+  const integer = integerKeys(values);
+  if (integer) return rankByKeys(integer);
   const keys = new Float64Array(n);
   const index = new Uint32Array(n);
   const out = new Float64Array(n);
@@ -20,6 +24,21 @@ export function rank(values: ArrayLike<number | null>): Float64Array {
     for (let j = start; j < end; j++) out[index[j]] = r;
     start = end;
   }
+  return out;
+}
+
+/** The counting-sort path: each key's average rank from the counts of the keys below it. */
+function rankByKeys(integer: IntegerKeys): Float64Array {
+  const counts = keyCounts(integer);
+  const middle = new Float64Array(integer.span);
+  let below = 0;
+  for (let k = 0; k < integer.span; k++) {
+    middle[k] = below + (counts[k] + 1) / 2;
+    below += counts[k];
+  }
+  const { keys } = integer;
+  const out = new Float64Array(keys.length);
+  for (let i = 0; i < keys.length; i++) out[i] = middle[keys[i]];
   return out;
 }
 

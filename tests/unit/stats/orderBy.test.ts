@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { orderBy } from '../../../src/lib/stats/orderBy.ts';
+import { rng } from '../../../src/lib/random.ts';
 
 describe('orderBy(values, direction)', () => {
   it.each([
@@ -19,4 +20,20 @@ describe('orderBy(values, direction)', () => {
       expect(Array.from(orderBy(values, direction))).toEqual(expected);
     },
   );
+
+  // Whole numbers and hundredths take the counting-sort path; a comparator sort is the reference.
+  it.each([
+    ['scores rounded to hundredths, many ties', (u: () => number) => Math.round(u() * 300) / 100],
+    ['negative whole numbers', (u: () => number) => -Math.floor(u() * 40)],
+    ['counts with a long tail', (u: () => number) => Math.floor(u() ** 6 * 5000)],
+    ['three decimals (the general path)', (u: () => number) => Math.round(u() * 3000) / 1000],
+  ] as [string, (u: () => number) => number][])('agrees with a comparator sort on %s, both directions', (_name, draw) => {
+    const u = rng(5, 1);
+    const v = Array.from({ length: 2000 }, () => draw(u));
+    for (const direction of ['descending', 'ascending'] as const) {
+      const sign = direction === 'ascending' ? 1 : -1;
+      const reference = v.map((_, i) => i).sort((a, b) => (v[a] - v[b]) * sign || a - b);
+      expect(Array.from(orderBy(v, direction))).toEqual(reference);
+    }
+  });
 });

@@ -53,6 +53,8 @@ describe('rank(values)', () => {
     ['descending', 300, (_u: () => number, i: number) => -i],
     ['all equal', 100, () => 3],
     ['two values', 257, (u: () => number) => (u() < 0.5 ? 0 : 1)],
+    ['hundredths with ties (the counting-sort path)', 3000, (u: () => number) => Math.round(u() * 500 - 250) / 100],
+    ['counts with a long tail (the counting-sort path)', 3000, (u: () => number) => Math.floor(u() ** 6 * 10000)],
   ] as [string, number, (u: () => number, i: number) => number][])(
     'agrees with the brute-force definition on %s',
     (_name, n, draw) => {
