@@ -12,7 +12,8 @@ import audienceTopics from './audience_topics.sql?raw';
 import topicTree from './topic_tree.sql?raw';
 import topicMentions from './topic_mentions.sql?raw';
 import boughtFollowers from './bought_followers.sql?raw';
-import scoreVsConversions from './score_vs_conversions.sql?raw';
+import placementOutcomes from './placement_outcomes.sql?raw';
+import accountScores from './account_scores.sql?raw';
 import exploreAccounts from './explore/accounts.sql?raw';
 import exploreOptions from './explore/options.sql?raw';
 
@@ -43,7 +44,8 @@ export const QUERIES = {
   topic_tree: topicTree,
   topic_mentions: topicMentions,
   bought_followers: boughtFollowers,
-  score_vs_conversions: scoreVsConversions,
+  placement_outcomes: placementOutcomes,
+  account_scores: accountScores,
   explore_accounts: exploreAccounts,
   explore_options: exploreOptions,
 } as const;

@@ -311,7 +311,7 @@ async function nodeSql(dbPath: string, runs: number): Promise<number[]> {
   const { openWorld } = await import('../../src/lib/db/world.ts');
   const { QUERIES } = await import('../../src/sql/catalog.ts');
   const db = await openWorld(dbPath);
-  const text = QUERIES.score_vs_conversions;
+  const text = QUERIES.account_scores;
   const params = Object.fromEntries(parameterNames(text).map((p) => [p, (DEFAULTS as Record<string, unknown>)[p]]));
   const { sql, values } = bindSql(text, params as never);
   const ms: number[] = [];
@@ -328,7 +328,7 @@ for (const [label, server, db] of [
   ['large', large, join(LARGE_DATA, 'world.duckdb')],
 ] as const) {
   const page = await harness(server.url);
-  const wasm = await page.evaluate((runs) => (window as unknown as { harness: { sql(n: string, r: number): Promise<{ ms: number[] }> } }).harness.sql('score_vs_conversions', runs), RUNS * 2 + 1);
+  const wasm = await page.evaluate((runs) => (window as unknown as { harness: { sql(n: string, r: number): Promise<{ ms: number[] }> } }).harness.sql('account_scores', runs), RUNS * 2 + 1);
   wasm.ms.shift();
   const native = await nodeSql(db, RUNS * 2);
   const name = label === 'default' ? 'scoring SQL, DuckDB-WASM ÷ DuckDB on Node' : 'scoring SQL, WASM ÷ Node, 1M placements';

@@ -9,6 +9,7 @@ function panels(): BrandPanel[] {
     brand: `b${b}`,
     name,
     rho: [0.12, 0.61, -0.05][b],
+    n: 40,
     points: Array.from({ length: 40 }, () => {
       const score = 1 + u() * 98;
       return { score, conversions: Math.floor(u() * score * (b + 1)) };
@@ -33,6 +34,15 @@ describe('scoreVsConversionsChart', () => {
     expect(el.getAttribute('aria-label')).toContain('Yoga workshop: Spearman 0.12');
     expect(el.querySelectorAll('g[aria-label]').length).toBe(0);
     expect(el.querySelectorAll('circle').length).toBe(120);
+  });
+
+  it('says when only a sample of the placements is drawn', () => {
+    const p = panels();
+    p[1].n = 4000;
+    const el = scoreVsConversionsChart(p, { width: 720, document: chartDocument() });
+    expect(el.getAttribute('aria-label')).toContain('Energy drink: Spearman 0.61, 40 of 4,000 drawn');
+    expect(el.getAttribute('aria-label')).not.toContain('Yoga workshop: Spearman 0.12,');
+    expect(el.textContent).toContain('40 of 4,000 drawn');
   });
 
   it('says "not defined" for a missing correlation instead of NaN', () => {

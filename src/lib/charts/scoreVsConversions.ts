@@ -6,6 +6,8 @@ export interface BrandPanel {
   brand: string;
   name: string;
   rho: number;
+  /** Placements in the brand; `points` may be an even sample of them. */
+  n: number;
   points: { score: number; conversions: number }[];
 }
 
@@ -15,6 +17,10 @@ export interface ChartOptions {
 }
 
 const CELL_HEIGHT = 240;
+
+/** Says so when only a sample of a brand's placements is drawn (Spearman uses all of them). */
+const sampleNote = (p: BrandPanel, separator: string) =>
+  p.points.length < p.n ? `${separator}${p.points.length.toLocaleString('en-US')} of ${p.n.toLocaleString('en-US')} drawn` : '';
 
 /** Small multiples, one per brand, each with its own y scale: each placement's reach score against its conversions (symlog y). */
 export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, document }: ChartOptions = {}): Element {
@@ -33,7 +39,7 @@ export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, doc
       y: { label: '↑ Purchases per post (symlog)', type: 'symlog', grid: true, ticks: 3, nice: true },
       marks: [
         Plot.dot(p.points, { x: 'score', y: 'conversions', r: 2, fill: HUE.reach, fillOpacity: 0.4 }),
-        Plot.text([`${p.name}   ρ = ${Number.isFinite(p.rho) ? p.rho.toFixed(2).replace('-', '−') : '–'}`], {
+        Plot.text([`${p.name}   ρ = ${Number.isFinite(p.rho) ? p.rho.toFixed(2).replace('-', '−') : '–'}${sampleNote(p, ' · ')}`], {
           frameAnchor: 'top-left',
           dx: -40,
           dy: -46,
@@ -49,7 +55,7 @@ export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, doc
   return finishSvg(
     grid,
     `Scatter plots, one per brand, of each placement's reach score against its purchases. ${panels
-      .map((p) => `${p.name}: Spearman ${Number.isFinite(p.rho) ? p.rho.toFixed(2) : 'not defined'}`)
+      .map((p) => `${p.name}: Spearman ${Number.isFinite(p.rho) ? p.rho.toFixed(2) : 'not defined'}${sampleNote(p, ', ')}`)
       .join('; ')}.`,
   );
 }

@@ -17,8 +17,8 @@ import { renderSummary } from './summary-table.ts';
 
 interface Cell {
   seq: number;
-  /** The rows behind the current chart and the parameters they were made with. */
-  last?: { rows: Frame; runs: QueryRun[]; key: string };
+  /** The model behind the current chart, its query runs and the parameters they were made with. */
+  last?: { model: unknown; runs: QueryRun[]; key: string };
   visible: boolean;
   /** An update under way, and whether another was asked for meanwhile (and with intervals). */
   running?: Promise<Cell['last']>;
@@ -26,6 +26,8 @@ interface Cell {
 }
 
 const cells = new Map<HTMLElement, Cell>();
+/** An update that takes longer than this shows "Updating…" (the chart dims then too: see report.css). */
+const SLOW_MS = 250;
 let observer: IntersectionObserver | null = null;
 
 /** Start the engine in the background (idle time), so the first slider move is quick. */
@@ -112,6 +114,7 @@ function syncControls(el: HTMLElement, values: ParamValues): void {
 
 function setStatus(el: HTMLElement, text: string, retry = false): void {
   const status = el.querySelector('.status')!;
+  if (status.textContent === text && !retry) return;
   status.textContent = text;
   if (retry) {
     const button = document.createElement('button');
@@ -146,7 +149,8 @@ async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
   const figure = figureOf(el);
   const values = readParams(location.search);
   el.dataset.state = 'updating';
-  setStatus(el, 'Updating…');
+  // Only a slow update says so: a quick one must not cost the page an extra frame to draw.
+  const slow = setTimeout(() => setStatus(el, 'Updating…'), SLOW_MS);
   try {
     const db = await engine();
     const started = performance.now();
@@ -177,7 +181,7 @@ async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
       const code = el.querySelector(`[data-params="${r.name}"]`);
       if (code) code.textContent = JSON.stringify(r.params, null, 2);
     }
-    cell.last = { rows: figure.rows ? figure.rows(model) : runs[0].frame, runs, key: paramKey(dependencies(figure), values) };
+    cell.last = { model, runs, key: paramKey(dependencies(figure), values) };
     el.dataset.state = 'live';
     setStatus(el, '');
     return cell.last;
@@ -185,6 +189,8 @@ async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
     if (seq !== cell.seq) return;
     el.dataset.state = 'failed';
     setStatus(el, `Interaction is unavailable: ${(error as Error).message}. The figure shows the published defaults.`, true);
+  } finally {
+    clearTimeout(slow);
   }
 }
 
@@ -208,10 +214,11 @@ async function save(el: HTMLElement, cell: Cell, kind: string): Promise<void> {
   }
   const last = cell.last?.key === current ? cell.last : await update(el, cell, true);
   if (!last) return;
-  if (kind === 'csv') saveFile(fileName(el, 'csv'), new Blob([toCsv(last.rows)], { type: 'text/csv;charset=utf-8' }));
+  const rows: Frame = figure.rows ? figure.rows(last.model) : last.runs[0].frame;
+  if (kind === 'csv') saveFile(fileName(el, 'csv'), new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
   if (kind === 'json') {
     const provenance = last.runs.map((r) => ({ query: `${r.name}.sql`, sql: r.text, parameters: r.params }));
-    const body = JSON.stringify({ provenance, rows: frameRows(last.rows) }, null, 2);
+    const body = JSON.stringify({ provenance, rows: frameRows(rows) }, null, 2);
     saveFile(fileName(el, 'json'), new Blob([body], { type: 'application/json' }));
   }
 }

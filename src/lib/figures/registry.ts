@@ -7,7 +7,7 @@ import type { Frame } from '../data/frame.ts';
 import type { QueryName } from '../../sql/catalog.ts';
 import type { ParamName, ParamValues } from '../state/params.ts';
 import type { ChartOptions } from '../charts/scoreVsConversions.ts';
-import { scoreSellChart, scoreSellLive, scoreSellModel, type ScoreSellModel } from './scoreSell.ts';
+import { scoreSellChart, scoreSellLive, scoreSellModel, scoreSellRows, type ScoreSellModel } from './scoreSell.ts';
 import { scoreSizeLive, scoreSizeModel, type ScoreSizeModel } from './scoreSize.ts';
 import { scoreBySizeChart, scoreDistributionChart } from '../charts/scoreBySize.ts';
 import { scoreboardLive, scoreboardModel, type ScoreboardModel } from './scoreboard.ts';
@@ -45,9 +45,10 @@ const WEIGHTS: ParamName[] = ['w_followers', 'w_reactions', 'w_reactors'];
 
 const scoreSell: FigureDef<ScoreSellModel> = {
   title: 'Reach score against conversions, per brand',
-  queries: ['score_vs_conversions'],
+  queries: ['placement_outcomes', 'account_scores'],
   params: WEIGHTS,
-  model: ([frame], _, o) => scoreSellModel(frame, o),
+  model: ([placements, scores], _, o) => scoreSellModel(placements, scores, o),
+  rows: scoreSellRows,
   live: scoreSellLive,
   chart: scoreSellChart,
   summary: (m) => {

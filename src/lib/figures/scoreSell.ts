@@ -2,17 +2,21 @@
  * "Does the score sell?": per brand, how well the reach score ranks the conversions of the
  * placements that ran (Spearman, with a seeded bootstrap interval), and the share of the best
  * possible conversions that hiring the top tenth by score would have captured.
+ *
+ * Two queries feed it: the placements with their outcomes (no parameter: run once per engine) and
+ * every account's score under the current weights (the only query a weight slider re-runs). The
+ * model matches them by account; the matching is prepared once per pair of results and reused.
  */
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
 import { spearman } from '../stats/spearman.ts';
 import { spearmanInterval } from '../stats/spearmanInterval.ts';
 import { captureRatio } from '../stats/gainCurve.ts';
+import { orderBy } from '../stats/orderBy.ts';
 import { scoreVsConversionsChart, type BrandPanel } from '../charts/scoreVsConversions.ts';
 import type { ChartOptions } from '../charts/scoreVsConversions.ts';
 
 export interface BrandResult extends BrandPanel {
-  n: number;
   lo: number;
   hi: number;
   capture: number;
@@ -20,39 +24,120 @@ export interface BrandResult extends BrandPanel {
 
 export interface ScoreSellModel {
   brands: BrandResult[];
+  /** The placements' rows, and each one's score under the current weights (for the download). */
+  placements: Frame;
+  score: Float64Array;
 }
 
 /** The share of accounts "hired" in the capture headline: the top tenth by score. */
 export const TOP_SHARE = 0.1;
+/** At most this many dots per brand are drawn (an even sample by placement); the statistics use every placement. */
+export const MAX_DOTS = 1500;
 
-/** Group the query's rows by brand and judge the score in each; intervals only when asked (they cost 1,000 resamples). */
-export function scoreSellModel(frame: Frame, { intervals = true }: { intervals?: boolean } = {}): ScoreSellModel {
-  const brand = frame.columns.brand as ArrayLike<string>;
-  const brandName = frame.columns.brand_name as ArrayLike<string>;
-  const score = numbers(frame, 'score');
-  const conversions = numbers(frame, 'conversions');
+interface BrandRows {
+  slug: string;
+  name: string;
+  /** The brand's rows in the placements frame, in placement order. */
+  rows: Uint32Array;
+  conversions: Float64Array;
+  /** Positions in `rows` of the placements drawn. */
+  drawn: Uint32Array;
+}
+
+interface Prepared {
+  brands: BrandRows[];
+  /** The account ids the positions below were matched against, and each placement's account position. */
+  ids?: ArrayLike<unknown>;
+  account?: Int32Array;
+}
+
+const prepared = new WeakMap<Frame, Prepared>();
+
+function brandsOf(placements: Frame): Prepared {
+  const cached = prepared.get(placements);
+  if (cached) return cached;
+  const brand = placements.columns.brand as ArrayLike<string>;
+  const brandName = placements.columns.brand_name as ArrayLike<string>;
+  const conversions = numbers(placements, 'conversions');
   const groups = new Map<string, number[]>();
-  for (let i = 0; i < frame.length; i++) {
-    const list = groups.get(brand[i]) ?? groups.set(brand[i], []).get(brand[i])!;
-    list.push(i);
-  }
-  const brands: BrandResult[] = [];
-  for (const [slug, idx] of groups) {
-    const s = Float64Array.from(idx, (i) => score[i]);
-    const c = Float64Array.from(idx, (i) => conversions[i]);
+  for (let i = 0; i < placements.length; i++) (groups.get(brand[i]) ?? groups.set(brand[i], []).get(brand[i])!).push(i);
+  const brands = [...groups].map(([slug, list]): BrandRows => {
+    const rows = Uint32Array.from(list);
+    const stride = Math.ceil(rows.length / MAX_DOTS);
+    return {
+      slug,
+      name: brandName[rows[0]],
+      rows,
+      conversions: Float64Array.from(rows, (i) => conversions[i]),
+      drawn: Uint32Array.from({ length: Math.ceil(rows.length / stride) }, (_, k) => k * stride),
+    };
+  });
+  const out: Prepared = { brands };
+  prepared.set(placements, out);
+  return out;
+}
+
+const sameIds = (a: ArrayLike<unknown>, b: ArrayLike<unknown>) => {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+};
+
+/** Each placement's position among the scored accounts (re-matched only when the accounts change). */
+function accountPositions(placements: Frame, scores: Frame, p: Prepared): Int32Array {
+  const ids = scores.columns.influencer_id;
+  if (p.account && p.ids && sameIds(p.ids, ids)) return p.account;
+  const position = new Map<unknown, number>();
+  for (let i = 0; i < scores.length; i++) position.set(ids[i], i);
+  const of = placements.columns.influencer_id;
+  p.account = Int32Array.from({ length: placements.length }, (_, i) => position.get(of[i]) ?? -1);
+  p.ids = ids;
+  return p.account;
+}
+
+/** Judge the score in each brand; intervals only when asked (they cost 1,000 resamples). */
+export function scoreSellModel(placements: Frame, scores: Frame, { intervals = true }: { intervals?: boolean } = {}): ScoreSellModel {
+  const p = brandsOf(placements);
+  const account = accountPositions(placements, scores, p);
+  const accountScore = numbers(scores, 'score');
+  const score = new Float64Array(placements.length);
+  for (let i = 0; i < placements.length; i++) score[i] = account[i] < 0 ? NaN : accountScore[account[i]];
+  const brands = p.brands.map(({ slug, name, rows, conversions: c, drawn }): BrandResult => {
+    const s = Float64Array.from(rows, (i) => score[i]);
     const ci = intervals ? spearmanInterval(s, c) : { estimate: spearman(s, c), lo: NaN, hi: NaN };
-    brands.push({
+    return {
       brand: slug,
-      name: brandName[idx[0]],
-      n: idx.length,
+      name,
+      n: rows.length,
       rho: ci.estimate,
       lo: ci.lo,
       hi: ci.hi,
       capture: captureRatio(s, c, TOP_SHARE),
-      points: idx.map((i) => ({ score: score[i], conversions: conversions[i] })),
-    });
+      points: Array.from(drawn, (j) => ({ score: s[j], conversions: c[j] })),
+    };
+  });
+  return { brands, placements, score };
+}
+
+/** The rows behind the chart, for downloads: every placement with its score, by brand and then by score (highest first). */
+export function scoreSellRows({ placements, score }: ScoreSellModel): Frame {
+  const brand = placements.columns.brand_id as ArrayLike<unknown>;
+  const order: number[] = [];
+  for (let start = 0; start < placements.length; ) {
+    let end = start + 1;
+    while (end < placements.length && brand[end] === brand[start]) end++;
+    for (const j of orderBy(score.subarray(start, end))) order.push(start + j);
+    start = end;
   }
-  return { brands };
+  const names = [...placements.names];
+  names.splice(names.indexOf('followers') + 1, 0, 'score');
+  const columns: Frame['columns'] = {};
+  for (const n of names) {
+    const from = n === 'score' ? score : placements.columns[n];
+    columns[n] = Array.from(order, (i) => from[i]);
+  }
+  return { names, columns, length: order.length };
 }
 
 const fixed = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits).replace('-', '−') : '–');
