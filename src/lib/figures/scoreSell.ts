@@ -13,6 +13,8 @@ import { spearman } from '../stats/spearman.ts';
 import { spearmanInterval } from '../stats/spearmanInterval.ts';
 import { captureRatio } from '../stats/gainCurve.ts';
 import { orderBy } from '../stats/orderBy.ts';
+import { integerKeys } from '../stats/integerKeys.ts';
+import { bucketedRanking, fixedOutcome, type FixedOutcome } from '../stats/bucketedRanking.ts';
 import { scoreVsConversionsChart, type BrandPanel } from '../charts/scoreVsConversions.ts';
 import type { ChartOptions } from '../charts/scoreVsConversions.ts';
 
@@ -24,15 +26,16 @@ export interface BrandResult extends BrandPanel {
 
 export interface ScoreSellModel {
   brands: BrandResult[];
-  /** The placements' rows, and each one's score under the current weights (for the download). */
+  /** The placements' rows, each one's account position and the accounts' scores (for the download). */
   placements: Frame;
-  score: Float64Array;
+  account: Int32Array;
+  accountScore: Float64Array;
 }
 
 /** The share of accounts "hired" in the capture headline: the top tenth by score. */
 export const TOP_SHARE = 0.1;
 /** At most this many dots per brand are drawn (an even sample by placement); the statistics use every placement. */
-export const MAX_DOTS = 1500;
+export const MAX_DOTS = 1000;
 
 interface BrandRows {
   slug: string;
@@ -42,6 +45,8 @@ interface BrandRows {
   conversions: Float64Array;
   /** Positions in `rows` of the placements drawn. */
   drawn: Uint32Array;
+  /** The conversions' ranks and oracle, prepared once (null if a conversion is missing). */
+  fixed: FixedOutcome | null;
 }
 
 interface Prepared {
@@ -70,8 +75,10 @@ function brandsOf(placements: Frame): Prepared {
       rows,
       conversions: Float64Array.from(rows, (i) => conversions[i]),
       drawn: Uint32Array.from({ length: Math.ceil(rows.length / stride) }, (_, k) => k * stride),
+      fixed: null,
     };
   });
+  for (const b of brands) b.fixed = fixedOutcome(b.conversions, TOP_SHARE);
   const out: Prepared = { brands };
   prepared.set(placements, out);
   return out;
@@ -96,33 +103,39 @@ function accountPositions(placements: Frame, scores: Frame, p: Prepared): Int32A
   return p.account;
 }
 
-/** Judge the score in each brand; intervals only when asked (they cost 1,000 resamples). */
+/**
+ * Judge the score in each brand; intervals only when asked (they cost 1,000 resamples). Scores in
+ * hundredths take the bucketed path (one pass, no sort); anything else the general functions.
+ */
 export function scoreSellModel(placements: Frame, scores: Frame, { intervals = true }: { intervals?: boolean } = {}): ScoreSellModel {
   const p = brandsOf(placements);
   const account = accountPositions(placements, scores, p);
   const accountScore = numbers(scores, 'score');
-  const score = new Float64Array(placements.length);
-  for (let i = 0; i < placements.length; i++) score[i] = account[i] < 0 ? NaN : accountScore[account[i]];
-  const brands = p.brands.map(({ slug, name, rows, conversions: c, drawn }): BrandResult => {
-    const s = Float64Array.from(rows, (i) => score[i]);
-    const ci = intervals ? spearmanInterval(s, c) : { estimate: spearman(s, c), lo: NaN, hi: NaN };
+  const keys = integerKeys(accountScore);
+  const brands = p.brands.map(({ slug, name, rows, conversions: c, drawn, fixed }): BrandResult => {
+    const scoreAt = (j: number) => (account[rows[j]] < 0 ? NaN : accountScore[account[rows[j]]]);
+    const matched = rows.every((i) => account[i] >= 0);
+    const fast = keys && fixed && matched ? bucketedRanking((j) => keys.keys[account[rows[j]]], keys.span, fixed) : null;
+    const s = fast && !intervals ? null : Float64Array.from(rows, (_, j) => scoreAt(j));
+    const ci = intervals ? spearmanInterval(s!, c) : { estimate: fast ? fast.rho : spearman(s!, c), lo: NaN, hi: NaN };
     return {
       brand: slug,
       name,
       n: rows.length,
-      rho: ci.estimate,
+      rho: fast ? fast.rho : ci.estimate,
       lo: ci.lo,
       hi: ci.hi,
-      capture: captureRatio(s, c, TOP_SHARE),
-      points: Array.from(drawn, (j) => ({ score: s[j], conversions: c[j] })),
+      capture: fast ? fast.capture : captureRatio(s!, c, TOP_SHARE),
+      points: Array.from(drawn, (j) => ({ score: scoreAt(j), conversions: c[j] })),
     };
   });
-  return { brands, placements, score };
+  return { brands, placements, account, accountScore };
 }
 
 /** The rows behind the chart, for downloads: every placement with its score, by brand and then by score (highest first). */
-export function scoreSellRows({ placements, score }: ScoreSellModel): Frame {
+export function scoreSellRows({ placements, account, accountScore }: ScoreSellModel): Frame {
   const brand = placements.columns.brand_id as ArrayLike<unknown>;
+  const score = Float64Array.from(account, (a) => (a < 0 ? NaN : accountScore[a]));
   const order: number[] = [];
   for (let start = 0; start < placements.length; ) {
     let end = start + 1;

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../../src/lib/data/frame.ts';
 import { rng } from '../../../src/lib/random.ts';
-import { MAX_DOTS, scoreSellModel, scoreSellRows } from '../../../src/lib/figures/scoreSell.ts';
+import { MAX_DOTS, TOP_SHARE, scoreSellModel, scoreSellRows } from '../../../src/lib/figures/scoreSell.ts';
 import { spearman } from '../../../src/lib/stats/spearman.ts';
+import { captureRatio } from '../../../src/lib/stats/gainCurve.ts';
 
 /** Placements of two brands over `accounts` accounts, and the accounts' scores in a shuffled order. */
 function world(placementsPerBrand: number, accounts = 50) {
@@ -28,8 +29,11 @@ function world(placementsPerBrand: number, accounts = 50) {
 }
 
 describe('scoreSellModel(placements, scores)', () => {
-  it('matches scores to placements by account, whatever order the scores come in, and judges each brand on all its placements', () => {
-    const { placements, scores, rows, scoreOf } = world(300);
+  it.each([
+    ['1,000 accounts (scores bucketed by hundredths)', 1000],
+    ['50 accounts (too few for buckets: the general functions)', 50],
+  ])('matches scores to placements by account, whatever order the scores come in, and judges each brand on all its placements: %s', (_name, accounts) => {
+    const { placements, scores, rows, scoreOf } = world(300, accounts);
     const model = scoreSellModel(placements, scores, { intervals: false });
     expect(model.brands.map((b) => [b.brand, b.name, b.n])).toEqual([
       ['taskwise', 'Taskwise', 300],
@@ -42,6 +46,7 @@ describe('scoreSellModel(placements, scores)', () => {
         mine.map((r) => r.conversions as number),
       );
       expect(b.rho).toBeCloseTo(reference, 12);
+      expect(b.capture).toBeCloseTo(captureRatio(mine.map((r) => scoreOf.get(r.influencer_id as number)!), mine.map((r) => r.conversions as number), TOP_SHARE), 12);
       expect(b.points).toHaveLength(300);
     }
   });
