@@ -33,16 +33,28 @@ describe('scoreVsConversionsChart', () => {
     expect(el.getAttribute('role')).toBe('img');
     expect(el.getAttribute('aria-label')).toContain('Yoga workshop: Spearman 0.12');
     expect(el.querySelectorAll('g[aria-label]').length).toBe(0);
-    expect(el.querySelectorAll('circle').length).toBe(120);
+    // Dots are drawn as a few paths per panel (see pathDots), every one of them.
+    const dots = Array.from(el.querySelectorAll('g.dots'));
+    expect(dots.length).toBe(3);
+    expect(dots.reduce((sum, g) => sum + Number(g.getAttribute('data-dots')), 0)).toBe(120);
+    expect(el.querySelectorAll('g.dots path').length).toBe(24);
+    expect(el.querySelectorAll('circle').length).toBe(0);
+  });
+
+  it('skips a dot with no score rather than drawing it at the edge', () => {
+    const p = panels();
+    p[0].points[0].score = NaN;
+    const el = scoreVsConversionsChart(p, { width: 720, document: chartDocument() });
+    expect(el.querySelector('g.dots')!.getAttribute('data-dots')).toBe('39');
   });
 
   it('says when only a sample of the placements is drawn', () => {
     const p = panels();
     p[1].n = 4000;
     const el = scoreVsConversionsChart(p, { width: 720, document: chartDocument() });
-    expect(el.getAttribute('aria-label')).toContain('Energy drink: Spearman 0.61, 40 of 4,000 drawn');
+    expect(el.getAttribute('aria-label')).toContain('Energy drink: Spearman 0.61, 40 of 4,000 placements drawn');
     expect(el.getAttribute('aria-label')).not.toContain('Yoga workshop: Spearman 0.12,');
-    expect(el.textContent).toContain('40 of 4,000 drawn');
+    expect(el.textContent).toContain('40 of 4,000 placements drawn');
   });
 
   it('says "not defined" for a missing correlation instead of NaN', () => {

@@ -36,7 +36,9 @@ describe('"Does the score sell?" chapter', () => {
   it('reads completely with JavaScript off: chart SVG, prose and live numbers are in the HTML', async () => {
     const { page, context } = await open('', { javaScriptEnabled: false });
     await expect(page.locator(`${figure} .chart-wide svg[role="img"]`).count()).resolves.toBe(1);
-    await expect(page.locator(`${figure} .chart-wide svg circle`).count()).resolves.toBeGreaterThan(100);
+    const dots = await page.locator(`${figure} .chart-wide svg g.dots`).evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-dots'))));
+    expect(dots.length).toBe(5);
+    for (const n of dots) expect(n).toBeGreaterThan(100);
     const numbers = await page.locator('#does-the-score-sell .live').allTextContents();
     expect(numbers.length).toBeGreaterThan(0);
     for (const n of numbers) expect(n).toMatch(/\d/);

@@ -1,6 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { HUE } from './palette.ts';
 import { finishSvg, gridOfPlots } from './svg.ts';
+import { pathDots } from './pathDots.ts';
 
 export interface BrandPanel {
   brand: string;
@@ -20,7 +21,7 @@ const CELL_HEIGHT = 240;
 
 /** Says so when only a sample of a brand's placements is drawn (Spearman uses all of them). */
 const sampleNote = (p: BrandPanel, separator: string) =>
-  p.points.length < p.n ? `${separator}${p.points.length.toLocaleString('en-US')} of ${p.n.toLocaleString('en-US')} drawn` : '';
+  p.points.length < p.n ? `${separator}${p.points.length.toLocaleString('en-US')} of ${p.n.toLocaleString('en-US')} placements drawn` : '';
 
 /** Small multiples, one per brand, each with its own y scale: each placement's reach score against its conversions (symlog y). */
 export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, document }: ChartOptions = {}): Element {
@@ -38,8 +39,8 @@ export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, doc
       x: { label: i === panels.length - 1 || columns === 1 ? 'Reach score →' : 'Reach score →', domain: [0, 100], grid: true, ticks: 5 },
       y: { label: '↑ Purchases per post (symlog)', type: 'symlog', grid: true, ticks: 3, nice: true },
       marks: [
-        Plot.dot(p.points, { x: 'score', y: 'conversions', r: 2, fill: HUE.reach, fillOpacity: 0.4 }),
-        Plot.text([`${p.name}   ρ = ${Number.isFinite(p.rho) ? p.rho.toFixed(2).replace('-', '−') : '–'}${sampleNote(p, ' · ')}`], {
+        Plot.dot(p.points, { x: 'score', y: 'conversions', render: pathDots({ r: 2, fill: HUE.reach, fillOpacity: 0.4 }) }),
+        Plot.text([`${p.name}   ρ = ${Number.isFinite(p.rho) ? p.rho.toFixed(2).replace('-', '−') : '–'}`], {
           frameAnchor: 'top-left',
           dx: -40,
           dy: -46,
@@ -48,6 +49,7 @@ export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, doc
           textAnchor: 'start',
           fill: 'currentColor',
         }),
+        Plot.text([sampleNote(p, '')], { frameAnchor: 'top-left', dx: -40, dy: -28, fontSize: 11, textAnchor: 'start', fill: 'currentColor', fillOpacity: 0.8 }),
       ],
     }),
   );
