@@ -43,6 +43,13 @@ export interface PostsAndReactions {
   };
 }
 
+/** After an account's posts: posts[0, posts) and reactions[0, reactions) are final, in `columns` (allocated at their bound; read only the rows made). */
+export interface Made {
+  posts: number;
+  reactions: number;
+  columns: PostsAndReactions;
+}
+
 /**
  * Each account's posts over the 90 days (mostly on its niche, sometimes a one-off mention of an
  * unrelated topic), their likes, shares and replies from its engagement rate, and a bounded,
@@ -50,7 +57,7 @@ export interface PostsAndReactions {
  * the influencers themselves, then ordinary people, then a small pool of indiscriminate reactors
  * (like-farms and pods) who react to a great many posts a day.
  */
-export function simulatePosts(ctx: SimContext, acc: Accounts, onAccount?: (i: number) => void): PostsAndReactions {
+export function simulatePosts(ctx: SimContext, acc: Accounts, onAccount?: (i: number, made: Made) => void): PostsAndReactions {
   const p = ctx.params;
   const n = acc.n;
   const people = PEOPLE_PER_ACCOUNT * n;
@@ -87,6 +94,7 @@ export function simulatePosts(ctx: SimContext, acc: Accounts, onAccount?: (i: nu
   let postId = 0;
   const alloc = [0, 0, 0];
   const counts = [0, 0, 0];
+  const made: Made = { posts: 0, reactions: 0, columns: { posts: post, reactions: rx } };
 
   for (let i = 0; i < n; i++) {
     const id = i + 1;
@@ -180,7 +188,11 @@ export function simulatePosts(ctx: SimContext, acc: Accounts, onAccount?: (i: nu
         }
       }
     }
-    onAccount?.(i);
+    if (onAccount) {
+      made.posts = postId;
+      made.reactions = events;
+      onAccount(i, made);
+    }
   }
   rx.kind.length = events;
   return {

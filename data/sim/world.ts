@@ -7,7 +7,7 @@ import type { Ontology } from './ontology.ts';
 import { drawPost, pairModel } from './outcomes.ts';
 import { checkParams, type WorldParams } from './params.ts';
 import { selectPlacements } from './placements.ts';
-import { simulatePosts } from './posts.ts';
+import { simulatePosts, type Made, type PostsAndReactions } from './posts.ts';
 import { STREAM } from './streams.ts';
 
 /** The simulated and real tables of the data dictionary (account_topic_weeks and account_features are derived later by build SQL). */
@@ -93,9 +93,36 @@ export interface Truth {
   engagement: Float64Array;
 }
 
+/**
+ * Tables handed out while a world is simulated, for a consumer that loads them as they come (the
+ * lab's worker). What they hand out is the very data the returned world holds: do not modify it.
+ */
+export interface WorldStream {
+  /** A table is complete: called once per table, as soon as the simulation has made it. */
+  table?(name: TableName, columns: World[TableName]): void;
+  /** After each account's posts: the posts and reactions made so far; `rows` gives rows [from, to) of either, as the world's columns. */
+  events?(made: { posts: number; reactions: number }, rows: (table: 'posts' | 'reactions', from: number, to: number) => Record<string, ArrayLike<unknown>>): void;
+}
+
 /** Simulates a world from parameters and an ontology (full, or a world's shipped subset: same output). Pure: no I/O, no clock. */
-export function simulateWorld(params: WorldParams, ontology: Ontology, onProgress?: (share: number) => void): World {
-  return simulateWorldWithTruth(params, ontology, onProgress).world;
+export function simulateWorld(params: WorldParams, ontology: Ontology, onProgress?: (share: number) => void, stream?: WorldStream): World {
+  return simulateWorldWithTruth(params, ontology, onProgress, stream).world;
+}
+
+/** Rows [from, to) of the posts as the world's columns (views where the rows are all of them). */
+function postColumns(posts: PostsAndReactions['posts'], ids: string[], from: number, to: number): World['posts'] {
+  const cut = <T extends Int32Array | Uint8Array>(a: T): T => (from === 0 && to === a.length ? a : (a.subarray(from, to) as T));
+  return {
+    post_id: cut(posts.post_id),
+    influencer_id: cut(posts.influencer_id),
+    day: cut(posts.day),
+    topic_id: Array.from(cut(posts.topic), (t) => ids[t]),
+    is_sponsored: cut(posts.is_sponsored),
+    likes: cut(posts.likes),
+    shares: cut(posts.shares),
+    replies: cut(posts.replies),
+    unique_reactors: cut(posts.unique_reactors),
+  };
 }
 
 /** simulateWorld plus the hidden truth behind it. */
@@ -103,21 +130,87 @@ export function simulateWorldWithTruth(
   params: WorldParams,
   ontology: Ontology,
   onProgress?: (share: number) => void,
+  stream: WorldStream = {},
 ): { world: World; truth: Truth } {
   checkParams(params);
   const progress = onProgress ?? (() => {});
+  const emit = <T extends TableName>(name: T, columns: World[T]): World[T] => (stream.table?.(name, columns), columns);
   const ctx = simContext(params, ontology);
   const { space } = ctx;
   const nb = ctx.brands.length;
   progress(0);
 
+  const brandTopics = { brand_id: [] as number[], topic_id: [] as string[], weight: [] as number[] };
+  ctx.brands.forEach((b, k) => {
+    b.topics.forEach((t, j) => {
+      brandTopics.brand_id.push(k + 1);
+      brandTopics.topic_id.push(space.ids[t]);
+      brandTopics.weight.push(b.weights[j]);
+    });
+  });
+  const topics = emit('topics', {
+    topic_id: space.ids.slice(),
+    slug: space.slugs.slice(),
+    name: space.names.slice(),
+    super_topic: space.superSlug.slice(),
+    depth: space.depth.slice(),
+  });
+  const topicEdges = emit('topic_edges', { parent_id: space.edgeParents.slice(), child_id: space.edgeChildren.slice() });
+  const brands = emit('brands', {
+    brand_id: Int32Array.from(ctx.brands, (_, k) => k + 1),
+    slug: ctx.brands.map((b) => b.spec.slug),
+    name: ctx.brands.map((b) => b.spec.name),
+    category: ctx.brands.map((b) => b.spec.category),
+    price: Float64Array.from(ctx.brands, (b) => b.spec.price),
+    margin: Float64Array.from(ctx.brands, (b) => b.spec.margin),
+    goal: ctx.brands.map((b) => b.spec.goal),
+  });
+  const brandTopicsTable = emit('brand_topics', {
+    brand_id: Int32Array.from(brandTopics.brand_id),
+    topic_id: brandTopics.topic_id,
+    weight: Float64Array.from(brandTopics.weight),
+  });
+
   const acc = simulateAccounts(ctx);
+  const influencers = emit('influencers', {
+    influencer_id: Int32Array.from({ length: acc.n }, (_, i) => i + 1),
+    handle: acc.handle,
+    tier: acc.tier.slice(),
+    followers: acc.followers,
+    follows: acc.follows,
+    account_age_days: acc.ageDays,
+    fake_follower_share: acc.fakeShare,
+    niche_topic_id: Array.from(acc.niche, (t) => space.ids[t]),
+    persona: acc.persona,
+  });
   progress(0.05);
-  const aud = simulateAudiences(ctx, acc);
-  progress(0.35);
+  // The posts and reactions come first (they depend on the accounts alone; every stage draws from its
+  // own seeded streams, so the order of stages changes nothing): a consumer streaming the events
+  // gets them before the audiences are simulated.
   const step = Math.max(1, Math.floor(acc.n / 20));
-  const pr = simulatePosts(ctx, acc, (i) => {
-    if (i % step === 0) progress(0.35 + (0.35 * i) / acc.n);
+  const eventRows = (made: Made) => (table: 'posts' | 'reactions', from: number, to: number) => {
+    if (table === 'posts') return postColumns(made.columns.posts, space.ids, from, to);
+    const r = made.columns.reactions;
+    return {
+      post_id: r.post_id.subarray(from, to),
+      reactor_id: r.reactor_id.subarray(from, to),
+      day: r.day.subarray(from, to),
+      kind: r.kind.slice(from, to),
+      sample_weight: r.sample_weight.subarray(from, to),
+    };
+  };
+  const pr = simulatePosts(ctx, acc, (i, made) => {
+    if (i % step === 0) progress(0.05 + (0.35 * i) / acc.n);
+    stream.events?.(made, eventRows(made));
+  });
+  const posts = emit('posts', postColumns(pr.posts, space.ids, 0, pr.posts.post_id.length));
+  const reactions = emit('reactions', pr.reactions);
+  progress(0.4);
+  const aud = simulateAudiences(ctx, acc);
+  const audienceTopics = emit('audience_topics', {
+    influencer_id: aud.observed.influencer,
+    topic_id: Array.from(aud.observed.topic, (t) => space.ids[t]),
+    share: aud.observed.share,
   });
   progress(0.7);
   const model = pairModel(ctx, acc, aud);
@@ -170,77 +263,27 @@ export function simulateWorldWithTruth(
   }
   const placementCount = pl.brand.length;
 
-  const brandTopics = { brand_id: [] as number[], topic_id: [] as string[], weight: [] as number[] };
-  ctx.brands.forEach((b, k) => {
-    b.topics.forEach((t, j) => {
-      brandTopics.brand_id.push(k + 1);
-      brandTopics.topic_id.push(space.ids[t]);
-      brandTopics.weight.push(b.weights[j]);
-    });
+  const placements = emit('placements', {
+    placement_id: Int32Array.from({ length: placementCount }, (_, k) => k + 1),
+    brand_id: pl.brand.done(),
+    influencer_id: pl.influencer.done(),
+    cost: pl.cost.done(),
+    impressions: pl.impressions.done(),
+    clicks: pl.clicks.done(),
+    conversions: pl.conversions.done(),
+    revenue: pl.revenue.done(),
   });
-
   const world: World = {
-    topics: {
-      topic_id: space.ids.slice(),
-      slug: space.slugs.slice(),
-      name: space.names.slice(),
-      super_topic: space.superSlug.slice(),
-      depth: space.depth.slice(),
-    },
-    topic_edges: { parent_id: space.edgeParents.slice(), child_id: space.edgeChildren.slice() },
-    brands: {
-      brand_id: Int32Array.from(ctx.brands, (_, k) => k + 1),
-      slug: ctx.brands.map((b) => b.spec.slug),
-      name: ctx.brands.map((b) => b.spec.name),
-      category: ctx.brands.map((b) => b.spec.category),
-      price: Float64Array.from(ctx.brands, (b) => b.spec.price),
-      margin: Float64Array.from(ctx.brands, (b) => b.spec.margin),
-      goal: ctx.brands.map((b) => b.spec.goal),
-    },
-    brand_topics: {
-      brand_id: Int32Array.from(brandTopics.brand_id),
-      topic_id: brandTopics.topic_id,
-      weight: Float64Array.from(brandTopics.weight),
-    },
-    influencers: {
-      influencer_id: Int32Array.from({ length: acc.n }, (_, i) => i + 1),
-      handle: acc.handle,
-      tier: acc.tier.slice(),
-      followers: acc.followers,
-      follows: acc.follows,
-      account_age_days: acc.ageDays,
-      fake_follower_share: acc.fakeShare,
-      niche_topic_id: Array.from(acc.niche, (t) => space.ids[t]),
-      persona: acc.persona,
-    },
-    audience_topics: {
-      influencer_id: aud.observed.influencer,
-      topic_id: Array.from(aud.observed.topic, (t) => space.ids[t]),
-      share: aud.observed.share,
-    },
-    posts: {
-      post_id: pr.posts.post_id,
-      influencer_id: pr.posts.influencer_id,
-      day: pr.posts.day,
-      topic_id: Array.from(pr.posts.topic, (t) => space.ids[t]),
-      is_sponsored: pr.posts.is_sponsored,
-      likes: pr.posts.likes,
-      shares: pr.posts.shares,
-      replies: pr.posts.replies,
-      unique_reactors: pr.posts.unique_reactors,
-    },
-    reactions: pr.reactions,
-    placements: {
-      placement_id: Int32Array.from({ length: placementCount }, (_, k) => k + 1),
-      brand_id: pl.brand.done(),
-      influencer_id: pl.influencer.done(),
-      cost: pl.cost.done(),
-      impressions: pl.impressions.done(),
-      clicks: pl.clicks.done(),
-      conversions: pl.conversions.done(),
-      revenue: pl.revenue.done(),
-    },
-    pair_outcomes: pairs,
+    topics,
+    topic_edges: topicEdges,
+    brands,
+    brand_topics: brandTopicsTable,
+    influencers,
+    audience_topics: audienceTopics,
+    posts,
+    reactions,
+    placements,
+    pair_outcomes: emit('pair_outcomes', pairs),
   };
   const match = ctx.brands.map((_, b) => Float64Array.from({ length: acc.n }, (_, i) => aud.match[i * nb + b]));
   progress(1);

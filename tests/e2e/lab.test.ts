@@ -87,6 +87,15 @@ describe('the lab', () => {
     expect(await liveNumbers(page)).toEqual(before);
     expect(Number(await lab(page).getAttribute('data-regen-ms'))).toBeGreaterThan(0);
     expect(JSON.parse((await lab(page).getAttribute('data-regen-stages'))!)).toHaveProperty('derive');
+    // The models (bootstrap intervals included) ran in the worker, not on the page's main thread.
+    expect(await lab(page).getAttribute('data-model-context')).toBe('worker');
+    // The main thread drew each figure in a task of its own, one after the other (never both in one task).
+    const draws = await page.evaluate(() =>
+      performance.getEntriesByType('measure').filter((m) => m.name.startsWith('lab draw: ')).map((m) => ({ name: m.name, start: m.startTime, end: m.startTime + m.duration })),
+    );
+    expect(new Set(draws.map((d) => d.name))).toEqual(new Set(['lab draw: scoreboard', 'lab draw: budget']));
+    const sorted = [...draws].sort((a, b) => a.start - b.start);
+    for (let k = 1; k < sorted.length; k++) expect(sorted[k].start).toBeGreaterThanOrEqual(sorted[k - 1].end);
     expect(await page.locator('[data-status]').textContent()).toMatch(/Regenerated in [\d.]+ s: 5,000 accounts/);
     expect(errors).toEqual([]);
     await context.close();

@@ -10,7 +10,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { Engine } from './engine.ts';
 import type { Frame } from '../data/frame.ts';
-import { plainValue } from '../data/frame.ts';
+import { arrowFrame } from './arrowFrame.ts';
 import { SETUP_SQL } from '../../sql/catalog.ts';
 import type { Param } from '../../sql/bind.ts';
 import { EngineFailure, NOTICES, engineFailure, isOutOfMemory } from './failure.ts';
@@ -32,8 +32,10 @@ export interface BrowserEngine extends Engine {
 
 /** The lab's engine: starts empty; worlds regenerated in the browser are loaded into it table by table. */
 export interface LabEngine extends BrowserEngine {
-  /** Create or replace a table from Arrow IPC stream bytes (the buffer is handed to DuckDB's worker). */
-  loadTable(name: string, ipc: Uint8Array): Promise<void>;
+  /** Create or replace a table from Arrow IPC stream bytes, or with `append` add the rows to it (the buffer is handed to DuckDB's worker). */
+  loadTable(name: string, ipc: Uint8Array, append?: boolean): Promise<void>;
+  /** Run a query and get its result as Arrow IPC bytes, not decoded (for a worker to read: the page's main thread never walks the rows). */
+  queryIpc(sql: string, values?: Param[]): Promise<Uint8Array>;
   /** Install the shared macros again (after the tables they read were replaced). */
   installMacros(): Promise<void>;
   /** A fresh handle on the same database, so results cached for an earlier world are never reused. */
@@ -163,18 +165,7 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
       throw isOutOfMemory(error) ? engineFailure(error, 'memory') : error;
     });
 
-  const toFrame = (table: Awaited<ReturnType<typeof conn.query>>): Frame => {
-    const names = table.schema.fields.map((f) => f.name);
-    const columns: Frame['columns'] = {};
-    for (const n of names) {
-      const vector = table.getChild(n)!;
-      const values = vector.toArray() as ArrayLike<unknown>;
-      const plain = values instanceof Float64Array || values instanceof Int32Array ? values : Array.from(values, plainValue);
-      // Typed arrays carry no nulls; rebuild the column where any value is null.
-      columns[n] = vector.nullCount > 0 ? Array.from({ length: table.numRows }, (_, i) => plainValue(vector.get(i))) : plain;
-    }
-    return { names, columns, length: table.numRows };
-  };
+  const toFrame = arrowFrame;
 
   const handle = (): Engine => ({
     async exec(sql) {
@@ -194,9 +185,20 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
   return {
     manifest,
     db,
-    async loadTable(name, ipc) {
-      await ask(conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`));
-      await ask(conn.insertArrowFromIPCStream(ipc, { name, create: true }));
+    async loadTable(name, ipc, append = false) {
+      if (!append) await ask(conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`));
+      await ask(conn.insertArrowFromIPCStream(ipc, { name, create: !append }));
+    },
+    queryIpc(sql: string, values: Param[] = []) {
+      return conn.useUnsafe(async (bindings, id) => {
+        if (values.length === 0) return ask(bindings.runQuery(id, sql));
+        const statement = await ask(bindings.createPrepared(id, sql));
+        try {
+          return await ask(bindings.runPrepared(id, statement, values));
+        } finally {
+          await ask(bindings.closePrepared(id, statement));
+        }
+      });
     },
     async installMacros() {
       for (const statement of SETUP_SQL) await ask(conn.query(statement));

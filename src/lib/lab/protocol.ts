@@ -1,22 +1,27 @@
 /** The messages between the lab page and its worker (simulate.worker.ts). */
 import type { WorldParams } from '../../../data/sim/params.ts';
-import type { Frame } from '../data/frame.ts';
 
 export type ToWorker =
   /** Load the shipped topic tables the simulator needs (once). */
   | { type: 'init'; base: string; version: string }
-  /** Simulate a world; `digest` asks for its fingerprint after the tables. */
-  | { type: 'simulate'; id: number; params: WorldParams; digest: boolean }
-  /** Query results of world `world`, by query name, for the models. */
-  | { type: 'frames'; world: number; frames: Record<string, Frame> }
+  /** Simulate a world, handing its tables over as they are made. */
+  | { type: 'simulate'; id: number; params: WorldParams }
+  /** The fingerprint of world `id` (the last one simulated), asked for once the page is done with the regeneration. */
+  | { type: 'digest'; id: number }
+  /** Query results of world `world`, by query name, as Arrow IPC bytes (transferred; the worker decodes them). */
+  | { type: 'frames'; world: number; ipc: Record<string, Uint8Array> }
   /** Compute a figure's model from the frames of world `world`. */
   | { type: 'model'; req: number; world: number; figure: string; values: Record<string, number | string>; intervals: boolean };
 
 export type FromWorker =
   | { type: 'ready'; context: 'worker' | 'window' }
   | { type: 'progress'; id: number; share: number }
-  | { type: 'table'; id: number; name: string; ipc: Uint8Array }
+  /**
+   * Rows of a table as Arrow IPC stream bytes: the first message of a table creates it, later ones
+   * (`append`) add rows; `last` says the table is complete (with no bytes when nothing was left).
+   */
+  | { type: 'table'; id: number; name: string; ipc: Uint8Array | null; append: boolean; last: boolean }
   | { type: 'simulated'; id: number; rows: Record<string, number>; ms: { simulate: number; encode: number } }
   | { type: 'digest'; id: number; digest: string }
-  | { type: 'model'; req: number; model: unknown; ms: number }
+  | { type: 'model'; req: number; model: unknown; ms: number; context: 'worker' | 'window' }
   | { type: 'error'; id: number; message: string };

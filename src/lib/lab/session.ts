@@ -1,14 +1,16 @@
 /**
  * One lab session in the page: the worker that simulates, the lab's DuckDB instance, and the
- * steps of a regeneration. The page's main thread only moves buffers and query results between
- * them: the worker simulates and computes models, DuckDB (in its own worker) loads the tables and
- * derives the account features with the build's own SQL text.
+ * steps of a regeneration. The page's main thread only moves buffers between them (transferred,
+ * never decoded here): the worker simulates and hands tables over as they are made; DuckDB (in its
+ * own worker) loads them meanwhile and, as soon as the tables a step reads are complete, derives
+ * the account features with the build's own SQL text and runs the queries every model reads; their
+ * results go to the worker as Arrow bytes, and the worker computes the models.
  */
 import { labEngine, type LabEngine } from '../db/browser.ts';
 import type { Engine } from '../db/engine.ts';
-import { runQuery } from '../db/run.ts';
-import type { Frame } from '../data/frame.ts';
+import { bindQuery } from '../db/run.ts';
 import type { QueryName } from '../../sql/catalog.ts';
+import { TABLES } from '../data/dictionary.ts';
 import accountFeaturesSql from '../../sql/build/account_features.sql?raw';
 import type { WorldParams } from '../../../data/sim/params.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
@@ -17,17 +19,22 @@ import type { FromWorker, ToWorker } from './protocol.ts';
 const DERIVED: Record<string, string> = { account_features: accountFeaturesSql };
 /** Event-level tables: only the derivation reads them, so they are dropped after it. */
 const EVENTS = ['posts', 'reactions'];
-/** Queries every model reads that depend on the world alone: run once per world, handed to the worker early. */
+/** Queries every model reads that depend on the world alone: run once per world, as soon as their tables are in. */
 const CONTEXT: QueryName[] = ['topic_tree', 'audience_topics'];
 
 export type Stage = 'simulating' | 'loading' | 'deriving' | 'figures' | 'done';
 
 export interface Timings {
+  /** The simulator in the worker (its encoding of the tables left out). */
   simulate: number;
+  /** Encoding the tables as Arrow, in the worker (interleaved with the simulation). */
   encode: number;
+  /** DuckDB loading the tables (mostly while the simulation runs). */
   load: number;
+  /** DuckDB deriving the account features with the build SQL. */
   derive: number;
-  total: number;
+  /** From the start until the world can be queried. */
+  ready: number;
 }
 
 export interface World {
@@ -35,15 +42,18 @@ export interface World {
   params: WorldParams;
   engine: Engine;
   rows: Record<string, number>;
-  ms: Omit<Timings, 'total'>;
-  /** The world's fingerprint, computed in the worker after the tables were handed over. */
-  digest: Promise<string>;
+  ms: Timings;
 }
 
 interface Pending {
   resolve(value: unknown): void;
   reject(error: Error): void;
 }
+
+/** The tables the simulator makes (the data dictionary's tables not derived by SQL). */
+const SIMULATED = TABLES.filter((t) => !t.origin.startsWith('derived')).map((t) => t.name);
+/** The simulated tables a SQL text reads (a word match on their names). */
+const reads = (sql: string) => SIMULATED.filter((t) => new RegExp(`\\b${t}\\b`).test(sql));
 
 export class LabSession {
   private worker: Worker;
@@ -52,7 +62,10 @@ export class LabSession {
   private seq = 0;
   private listeners = new Map<number, (m: FromWorker) => void>();
   private requests = new Map<number, Pending>();
-  private loads: Promise<unknown> = Promise.resolve();
+  /** Every request to the lab's DuckDB, in order: one chain, so loads, derivation and queries never interleave. */
+  private chain: Promise<unknown> = Promise.resolve();
+  /** By query name, the world and bound values of the result the worker holds (it keeps one per query name). */
+  private held = new Map<string, string>();
 
   constructor(base: string, version: string) {
     this.worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module', name: 'lab-simulator' });
@@ -71,91 +84,139 @@ export class LabSession {
     return this.ready;
   }
 
-  private send(message: ToWorker): void {
-    this.worker.postMessage(message);
+  private send(message: ToWorker, transfer: Transferable[] = []): void {
+    this.worker.postMessage(message, transfer);
   }
 
   private receive(m: FromWorker): void {
-    if (m.type === 'model') {
-      this.requests.get(m.req)?.resolve(m.model);
-      this.requests.delete(m.req);
-      return;
-    }
-    if (m.type === 'error' && this.requests.has(m.id)) {
-      this.requests.get(m.id)!.reject(new Error(m.message));
-      this.requests.delete(m.id);
+    if (m.type === 'model' || (m.type === 'error' && this.requests.has(m.id))) {
+      const pending = this.requests.get(m.type === 'model' ? m.req : m.id);
+      this.requests.delete(m.type === 'model' ? m.req : m.id);
+      if (m.type === 'model') pending?.resolve(m);
+      else pending?.reject(new Error(m.message));
       return;
     }
     this.listeners.get(m.type === 'ready' ? 0 : m.id)?.(m);
     if (m.type === 'error' && m.id === -1) for (const l of this.listeners.values()) l(m);
   }
 
+  /** Queue a request to DuckDB after every earlier one; the returned promise carries its own failure. */
+  private queue<T>(step: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(step);
+    this.chain = run.catch(() => {});
+    return run;
+  }
+
+  /** Send query results to the worker as Arrow bytes (transferred). */
+  private async forward(world: number, db: LabEngine, names: QueryName[], values: Record<string, number | string>): Promise<void> {
+    const ipc: Record<string, Uint8Array> = {};
+    await Promise.all(
+      names.map(async (q) => {
+        const { sql, values: bound } = bindQuery(q, values);
+        const key = `${world}\u0000${JSON.stringify(bound)}`;
+        if (this.held.get(q) === key) return;
+        this.held.set(q, key);
+        ipc[q] = await this.queue(() => db.queryIpc(sql, bound)).catch((error) => {
+          this.held.delete(q);
+          throw error;
+        });
+      }),
+    );
+    if (Object.keys(ipc).length === 0) return;
+    this.send({ type: 'frames', world, ipc }, Object.values(ipc).map((b) => b.buffer as ArrayBuffer));
+  }
+
   /**
    * Simulate a world in the worker and load it into DuckDB, deriving the account features; resolves
-   * once the world can be queried. `onStage` reports progress (share in 0–1 while simulating).
+   * once the world can be queried. `onStage` reports progress (share in 0–1 while simulating; the
+   * loading and the derivation overlap the simulation, and what is left of them follows it).
    */
-  async regenerate(params: WorldParams, onStage: (stage: Stage, share?: number) => void, { digest = true } = {}): Promise<World> {
+  async regenerate(params: WorldParams, onStage: (stage: Stage, share?: number) => void): Promise<World> {
     await this.ready;
     const db = await this.engine;
     const id = ++this.seq;
     const t0 = performance.now();
-    let tLoaded = 0;
-    const loaded: Promise<void>[] = [];
-    let digestPromise!: Promise<string>;
+    const ms = { load: 0, derive: 0 };
+    const steps: Promise<unknown>[] = [];
+    const timed = (key: keyof typeof ms, step: () => Promise<unknown>) => async () => {
+      const t = performance.now();
+      await step();
+      ms[key] += performance.now() - t;
+    };
+    const complete = new Set<string>();
+    // Steps that wait for their tables: the derivation (then the event tables are dropped) and the context queries.
+    const waiting: { sql: string; run: () => void }[] = [
+      ...Object.entries(DERIVED).map(([name, sql]) => ({
+        sql,
+        run: () => {
+          steps.push(this.queue(timed('derive', () => db.exec(`CREATE OR REPLACE TABLE ${name} AS ${sql}`))));
+          steps.push(this.queue(() => db.exec(EVENTS.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '))));
+        },
+      })),
+      ...CONTEXT.map((q) => ({ sql: bindQuery(q, {}).sql, run: () => steps.push(this.forward(id, db, [q], {})) })),
+    ];
     const simulated = new Promise<Extract<FromWorker, { type: 'simulated' }>>((resolve, reject) => {
-      let resolveDigest!: (d: string) => void;
-      digestPromise = new Promise<string>((r) => (resolveDigest = r));
       this.listeners.set(id, (m) => {
         if (m.type === 'progress') onStage('simulating', m.share);
         else if (m.type === 'table') {
-          if (loaded.length === 0) onStage('loading');
-          // DuckDB loads one table while the worker encodes the next.
-          const load = this.loads.then(() => db.loadTable(m.name, m.ipc));
-          this.loads = load.catch(() => {});
-          loaded.push(load);
+          const ipc = m.ipc;
+          if (ipc) steps.push(this.queue(timed('load', () => db.loadTable(m.name, ipc, m.append))));
+          if (!m.last) return;
+          complete.add(m.name);
+          for (let k = 0; k < waiting.length; k++) {
+            if (reads(waiting[k].sql).every((t) => complete.has(t))) {
+              waiting.splice(k--, 1)[0].run();
+            }
+          }
         } else if (m.type === 'simulated') resolve(m);
-        else if (m.type === 'digest') {
-          resolveDigest(m.digest);
-          this.listeners.delete(id);
-        } else if (m.type === 'error') {
-          this.listeners.delete(id);
-          reject(new Error(m.message));
-        }
+        else if (m.type === 'error') reject(new Error(m.message));
       });
     });
-    this.send({ type: 'simulate', id, params, digest });
+    this.send({ type: 'simulate', id, params });
     onStage('simulating', 0);
-    const sim = await simulated;
-    if (!digest) this.listeners.delete(id);
-    await Promise.all(loaded);
-    tLoaded = performance.now();
-    onStage('deriving');
-    const view = db.view();
-    // Audience vectors are the slow part of relevance: the worker expands them while DuckDB derives.
-    const context = await Promise.all(CONTEXT.map((q) => runQuery(view, q, {})));
-    this.send({ type: 'frames', world: id, frames: Object.fromEntries(context.map((r) => [r.name, r.frame])) });
-    for (const [name, sql] of Object.entries(DERIVED)) await db.exec(`CREATE OR REPLACE TABLE ${name} AS ${sql}`);
-    for (const name of EVENTS) await db.exec(`DROP TABLE IF EXISTS ${name}`);
-    await db.installMacros();
-    const tDerived = performance.now();
+    let sim: Extract<FromWorker, { type: 'simulated' }>;
+    try {
+      sim = await simulated;
+      onStage('deriving');
+      // Anything still waiting (a table it reads was not made) runs now, and fails with DuckDB's own message.
+      for (const w of waiting.splice(0)) w.run();
+      for (let k = 0; k < steps.length; k++) await steps[k];
+      await this.queue(() => db.installMacros());
+    } finally {
+      this.listeners.delete(id);
+      // Let every queued step settle before the next world starts, whatever happened.
+      await Promise.allSettled(steps);
+    }
     return {
       id,
       params,
-      engine: view,
+      engine: db.view(),
       rows: sim.rows,
-      ms: { simulate: sim.ms.simulate, encode: sim.ms.encode, load: tLoaded - t0 - sim.ms.simulate, derive: tDerived - tLoaded },
-      digest: digest ? digestPromise : Promise.resolve(''),
+      ms: { simulate: sim.ms.simulate, encode: sim.ms.encode, load: ms.load, derive: ms.derive, ready: performance.now() - t0 },
     };
   }
 
-  /** Run a figure's queries on a world and have the worker compute its model (the registry's model function). */
-  async model<M>(world: World, figure: { queries: QueryName[] }, name: string, values: Record<string, number | string>, intervals: boolean): Promise<M> {
-    const runs = await Promise.all(figure.queries.filter((q) => !CONTEXT.includes(q)).map((q) => runQuery(world.engine, q, values)));
-    const frames: Record<string, Frame> = Object.fromEntries(runs.map((r) => [r.name, r.frame]));
-    if (runs.length) this.send({ type: 'frames', world: world.id, frames });
+  /** The world's fingerprint, computed in the worker (after the regeneration, so it never delays it). Only for the last world simulated. */
+  digest(world: World): Promise<string> {
+    return new Promise((resolve, reject) => {
+      this.listeners.set(world.id, (m) => {
+        if (m.type === 'digest' || m.type === 'error') this.listeners.delete(world.id);
+        if (m.type === 'digest') resolve(m.digest);
+        else if (m.type === 'error') reject(new Error(m.message));
+      });
+      this.send({ type: 'digest', id: world.id });
+    });
+  }
+
+  /** Run a figure's queries on a world and have the worker compute its model (the registry's model function) from their Arrow results. */
+  async model<M>(world: World, figure: { queries: QueryName[] }, name: string, values: Record<string, number | string>, intervals: boolean): Promise<{ model: M; context: 'worker' | 'window' }> {
+    const db = await this.engine;
+    const own = figure.queries.filter((q) => !CONTEXT.includes(q));
+    if (own.length) await this.forward(world.id, db, own, values);
     const req = ++this.seq;
-    const result = new Promise<M>((resolve, reject) => this.requests.set(req, { resolve: resolve as (v: unknown) => void, reject }));
+    const result = new Promise<Extract<FromWorker, { type: 'model' }>>((resolve, reject) => this.requests.set(req, { resolve: resolve as (v: unknown) => void, reject }));
     this.send({ type: 'model', req, world: world.id, figure: name, values, intervals });
-    return result;
+    const m = await result;
+    return { model: m.model as M, context: m.context };
   }
 }

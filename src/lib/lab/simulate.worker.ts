@@ -1,30 +1,33 @@
 /**
  * The lab's worker: the heavy work of regenerating a world, off the page's main thread. It runs
- * the very simulator the build runs (data/sim/world.ts) on the shipped topic tables, encodes each
- * table as Arrow IPC and hands it over (transferred, not copied), then fingerprints the world.
- * It also computes the figures' models (the registry's own functions) from query results the page
- * sends, so the bootstrap intervals never block the page.
+ * the very simulator the build runs (data/sim/world.ts) on the shipped topic tables and hands each
+ * table over as Arrow IPC (transferred, not copied) as soon as the simulator has made it, the
+ * posts and reactions in chunks while they are being made (streamWorld.ts), so DuckDB loads them
+ * while the simulation goes on. It also decodes the query results the page forwards (the
+ * page never walks their rows) and computes the figures' models (the registry's own functions),
+ * so the bootstrap intervals never block the page; and it fingerprints a world when asked.
  */
 import { tableFromIPC } from 'apache-arrow';
 import { ontologyFromTables, type Ontology } from '../../../data/sim/ontology.ts';
-import { simulateWorld } from '../../../data/sim/world.ts';
+import type { WorldParams } from '../../../data/sim/params.ts';
 import { FIGURES } from '../figures/registry.ts';
 import { topicVectors } from '../figures/signals.ts';
+import { ipcFrame } from '../db/arrowFrame.ts';
 import type { Frame } from '../data/frame.ts';
 import type { ParamValues } from '../state/params.ts';
-import { tableIpc } from './worldArrow.ts';
+import { streamWorld } from './streamWorld.ts';
 import { worldDigest } from './worldDigest.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
+const context = (): 'worker' | 'window' => (typeof document === 'undefined' ? 'worker' : 'window');
 
 let ontology: Promise<Ontology> | null = null;
 /** Frames of the current world's queries, by query name (the models read them from here). */
 let frames = new Map<string, Frame>();
 let frameWorld = -1;
-
-/** The tables the page needs first come first, so loading can start while the rest are encoded. */
-const FIRST = ['influencers', 'posts', 'reactions'];
+/** The last world simulated, kept until its digest is asked for (or the next world). */
+let last: { id: number; world: Record<string, Record<string, ArrayLike<unknown>>> } | null = null;
 
 async function loadOntology(base: string, version: string): Promise<Ontology> {
   const table = async (name: string) => {
@@ -37,22 +40,23 @@ async function loadOntology(base: string, version: string): Promise<Ontology> {
   return ontologyFromTables(topics as never, edges as never);
 }
 
-async function simulate(id: number, params: Parameters<typeof simulateWorld>[0], digest: boolean): Promise<void> {
+async function simulate(id: number, params: WorldParams): Promise<void> {
+  last = null;
   const started = performance.now();
-  let last = -1;
-  const world = simulateWorld(params, await ontology!, (share) => {
-    const pct = Math.floor(share * 100);
-    if (pct !== last) post({ type: 'progress', id, share: (last = pct) / 100 });
-  }) as unknown as Record<string, Record<string, ArrayLike<unknown>>>;
-  const simulated = performance.now();
-  const names = [...FIRST, ...Object.keys(world).filter((n) => !FIRST.includes(n))];
-  for (const name of names) {
-    const ipc = tableIpc(name, world[name]);
-    post({ type: 'table', id, name, ipc }, [ipc.buffer as ArrayBuffer]);
-  }
-  const rows = Object.fromEntries(Object.entries(world).map(([n, cols]) => [n, Object.values(cols)[0]?.length ?? 0]));
-  post({ type: 'simulated', id, rows, ms: { simulate: simulated - started, encode: performance.now() - simulated } });
-  if (digest) post({ type: 'digest', id, digest: await worldDigest(world) });
+  let pct = -1;
+  const { world, encodeMs } = streamWorld(
+    params,
+    await ontology!,
+    (name, ipc, append, complete) => post({ type: 'table', id, name, ipc, append, last: complete }, ipc ? [ipc.buffer as ArrayBuffer] : []),
+    (share) => {
+      const p = Math.floor(share * 100);
+      if (p !== pct) post({ type: 'progress', id, share: (pct = p) / 100 });
+    },
+  );
+  const tables = world as unknown as Record<string, Record<string, ArrayLike<unknown>>>;
+  const rows = Object.fromEntries(Object.entries(tables).map(([n, cols]) => [n, Object.values(cols)[0]?.length ?? 0]));
+  post({ type: 'simulated', id, rows, ms: { simulate: performance.now() - started - encodeMs, encode: encodeMs } });
+  last = { id, world: tables };
 }
 
 self.onmessage = async (event: MessageEvent<ToWorker>) => {
@@ -62,19 +66,29 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
       case 'init':
         ontology ??= loadOntology(m.base, m.version);
         await ontology;
-        post({ type: 'ready', context: typeof document === 'undefined' ? 'worker' : 'window' });
+        post({ type: 'ready', context: context() });
         return;
       case 'simulate':
-        return await simulate(m.id, m.params, m.digest);
-      case 'frames':
+        return await simulate(m.id, m.params);
+      case 'digest': {
+        if (last?.id !== m.id) throw new Error('that world is no longer held');
+        const { world } = last;
+        last = null;
+        post({ type: 'digest', id: m.id, digest: await worldDigest(world) });
+        return;
+      }
+      case 'frames': {
         if (m.world !== frameWorld) {
           frames = new Map();
           frameWorld = m.world;
         }
-        for (const [name, frame] of Object.entries(m.frames)) frames.set(name, frame);
-        // Relevance needs the audience vectors expanded over the topic tree: do it now, while the page loads the rest.
-        if (m.frames.audience_topics && frames.has('topic_tree')) topicVectors(frames.get('audience_topics')!, frames.get('topic_tree')!);
+        for (const [name, ipc] of Object.entries(m.ipc)) frames.set(name, ipcFrame(ipc));
+        // Relevance needs the audience vectors expanded over the topic tree: do it now, while DuckDB derives the features.
+        if (frames.has('audience_topics') && frames.has('topic_tree') && ('audience_topics' in m.ipc || 'topic_tree' in m.ipc)) {
+          topicVectors(frames.get('audience_topics')!, frames.get('topic_tree')!);
+        }
         return;
+      }
       case 'model': {
         const figure = FIGURES[m.figure];
         const inputs = figure.queries.map((q) => {
@@ -84,7 +98,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         });
         const started = performance.now();
         const model = figure.model(inputs, m.values as ParamValues, { intervals: m.intervals });
-        post({ type: 'model', req: m.req, model, ms: performance.now() - started });
+        post({ type: 'model', req: m.req, model, ms: performance.now() - started, context: context() });
         return;
       }
     }
