@@ -41,6 +41,15 @@ describe('scoreVsConversionsChart', () => {
     expect(el.querySelectorAll('circle').length).toBe(0);
   });
 
+  it('redrawn with new scores (a reused panel frame) is the same SVG as drawn from scratch', () => {
+    const doc = chartDocument();
+    scoreVsConversionsChart(panels(), { width: 720, document: doc });
+    const moved = panels().map((p) => ({ ...p, rho: p.rho / 2, points: p.points.map((d) => ({ ...d, score: 100 - d.score })) }));
+    const reused = scoreVsConversionsChart(moved, { width: 720, document: doc }).outerHTML;
+    expect(reused).toBe(scoreVsConversionsChart(moved, { width: 720, document: chartDocument() }).outerHTML);
+    expect(reused).toContain('Energy drink   ρ = 0.30');
+  });
+
   it('skips a dot with no score rather than drawing it at the edge', () => {
     const p = panels();
     p[0].points[0].score = NaN;

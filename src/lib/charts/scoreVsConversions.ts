@@ -1,7 +1,7 @@
 import * as Plot from '@observablehq/plot';
 import { HUE } from './palette.ts';
 import { finishSvg, gridOfPlots } from './svg.ts';
-import { pathDots } from './pathDots.ts';
+import { dotPaths } from './pathDots.ts';
 
 export interface BrandPanel {
   brand: string;
@@ -23,37 +23,76 @@ const CELL_HEIGHT = 240;
 const sampleNote = (p: BrandPanel, separator: string) =>
   p.points.length < p.n ? `${separator}${p.points.length.toLocaleString('en-US')} of ${p.n.toLocaleString('en-US')} placements drawn` : '';
 
+const DOTS = { r: 2, fill: HUE.reach, fillOpacity: 0.4 };
+const title = (p: BrandPanel) => `${p.name}   ρ = ${Number.isFinite(p.rho) ? p.rho.toFixed(2).replace('-', '−') : '–'}`;
+
+/**
+ * A panel without its dots: axes, grid, title and note, drawn by Plot, with the scales that place
+ * the dots. It depends on the brand, the panel's size and the range of conversions only, so when a
+ * weight slider moves (which changes scores, not conversions) a copy of it is reused and only the
+ * dots and the title's ρ are new: Plot's fixed cost per panel is paid once, not on every move.
+ */
+interface PanelFrame {
+  svg: Element;
+  x: (v: number) => number;
+  y: (v: number) => number;
+}
+
+const frames = new WeakMap<object, Map<string, PanelFrame>>();
+
+function panelFrame(p: BrandPanel, cellWidth: number, document: Document | undefined): PanelFrame {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const d of p.points) {
+    if (!Number.isFinite(d.score) || !Number.isFinite(d.conversions)) continue;
+    lo = Math.min(lo, d.conversions);
+    hi = Math.max(hi, d.conversions);
+  }
+  const key = [cellWidth, p.brand, p.name, lo, hi, sampleNote(p, '')].join('\u0000');
+  const cache = frames.get(document ?? globalThis) ?? frames.set(document ?? globalThis, new Map()).get(document ?? globalThis)!;
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const plot = Plot.plot({
+    document,
+    width: cellWidth,
+    height: CELL_HEIGHT,
+    marginTop: 60,
+    marginLeft: 48,
+    marginRight: 14,
+    style: { fontSize: '11px', background: 'transparent', color: 'currentColor' },
+    x: { label: 'Reach score →', domain: [0, 100], grid: true, ticks: 5 },
+    // The domain the dots would give Plot ([min, max] of the conversions drawn), stated so the frame needs no dots.
+    y: { label: '↑ Purchases per post (symlog)', type: 'symlog', grid: true, ticks: 3, nice: true, ...(lo <= hi ? { domain: [lo, hi] } : {}) },
+    marks: [
+      Plot.text([title(p)], { className: 'panel-title', frameAnchor: 'top-left', dx: -40, dy: -46, fontWeight: 700, fontSize: 13, textAnchor: 'start', fill: 'currentColor' }),
+      Plot.text([sampleNote(p, '')], { frameAnchor: 'top-left', dx: -40, dy: -28, fontSize: 11, textAnchor: 'start', fill: 'currentColor', fillOpacity: 0.8 }),
+    ],
+  });
+  const frame = { svg: plot, x: plot.scale('x')!.apply, y: plot.scale('y')!.apply };
+  if (cache.size >= 64) cache.clear();
+  cache.set(key, frame);
+  return frame;
+}
+
+function panel(p: BrandPanel, cellWidth: number, document: Document | undefined): Element {
+  const frame = panelFrame(p, cellWidth, document);
+  const svg = frame.svg.cloneNode(true) as Element;
+  svg.querySelector('.panel-title text')!.textContent = title(p);
+  const x = p.points.map((d) => (Number.isFinite(d.score) ? frame.x(d.score) : NaN));
+  const y = p.points.map((d) => (Number.isFinite(d.conversions) ? frame.y(d.conversions) : NaN));
+  // Under the title, as a dot mark listed first would be.
+  svg.insertBefore(dotPaths(svg.ownerDocument, x.keys(), x, y, DOTS), svg.querySelector('.panel-title'));
+  return svg;
+}
+
 /** Small multiples, one per brand, each with its own y scale: each placement's reach score against its conversions (symlog y). */
 export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, document }: ChartOptions = {}): Element {
   const columns = width < 560 ? 1 : 2;
   const cellWidth = Math.floor(width / columns);
-  const plots = panels.map((p, i) =>
-    Plot.plot({
-      document,
-      width: cellWidth,
-      height: CELL_HEIGHT,
-      marginTop: 60,
-      marginLeft: 48,
-      marginRight: 14,
-      style: { fontSize: '11px', background: 'transparent', color: 'currentColor' },
-      x: { label: i === panels.length - 1 || columns === 1 ? 'Reach score →' : 'Reach score →', domain: [0, 100], grid: true, ticks: 5 },
-      y: { label: '↑ Purchases per post (symlog)', type: 'symlog', grid: true, ticks: 3, nice: true },
-      marks: [
-        Plot.dot(p.points, { x: 'score', y: 'conversions', render: pathDots({ r: 2, fill: HUE.reach, fillOpacity: 0.4 }) }),
-        Plot.text([`${p.name}   ρ = ${Number.isFinite(p.rho) ? p.rho.toFixed(2).replace('-', '−') : '–'}`], {
-          frameAnchor: 'top-left',
-          dx: -40,
-          dy: -46,
-          fontWeight: 700,
-          fontSize: 13,
-          textAnchor: 'start',
-          fill: 'currentColor',
-        }),
-        Plot.text([sampleNote(p, '')], { frameAnchor: 'top-left', dx: -40, dy: -28, fontSize: 11, textAnchor: 'start', fill: 'currentColor', fillOpacity: 0.8 }),
-      ],
-    }),
+  const grid = gridOfPlots(
+    panels.map((p) => panel(p, cellWidth, document)),
+    { columns, width, cellHeight: CELL_HEIGHT },
   );
-  const grid = gridOfPlots(plots, { columns, width, cellHeight: CELL_HEIGHT });
   return finishSvg(
     grid,
     `Scatter plots, one per brand, of each placement's reach score against its purchases. ${panels
