@@ -105,7 +105,10 @@ function warm(el: HTMLElement): Promise<void> {
   warmed ??= (async () => {
     const world = await lab.regenerate({ ...worldParams({ ...LAB_DEFAULTS, accounts: 1000 }), placementsPerBrand: 100 }, () => {});
     const values = readParams(location.search);
-    await Promise.all(['scoreboard', 'budget'].map((name) => lab.model(world, FIGURES[name], name, values, false)));
+    const names = ['scoreboard', 'budget'];
+    const models = await Promise.all(names.map((name) => lab.model(world, FIGURES[name], name, values, false)));
+    // A chart's first drawing is slow (code compiled on first use): draw each once, off the page, one per task.
+    for (const [k, name] of names.entries()) await draws.run(`lab warm: ${name}`, () => FIGURES[name].chart(models[k].model, { width: 720 }));
   })()
     .catch(() => {})
     .finally(() => (el.dataset.warm = 'done'));
