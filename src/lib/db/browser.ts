@@ -10,7 +10,7 @@ import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import type { Engine } from './engine.ts';
 import type { Frame } from '../data/frame.ts';
-import { arrowFrame } from './arrowFrame.ts';
+import { ipcFrame } from './arrowFrame.ts';
 import { SETUP_SQL } from '../../sql/catalog.ts';
 import type { Param } from '../../sql/bind.ts';
 import { EngineFailure, NOTICES, engineFailure, isOutOfMemory } from './failure.ts';
@@ -165,56 +165,50 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
       throw isOutOfMemory(error) ? engineFailure(error, 'memory') : error;
     });
 
-  const toFrame = arrowFrame;
-
-  const handle = (): Engine => ({
+  /**
+   * Prepared statements by SQL text, kept open: a query with parameters is one request to the
+   * worker (bind and run), not three (prepare, run, close), and DuckDB plans it once. Dropped
+   * whenever tables or macros are replaced, so a statement never outlives what it was planned on.
+   */
+  const prepared = new Map<string, Promise<number>>();
+  const forgetPrepared = () =>
+    conn.useUnsafe(async (bindings, id) => {
+      const statements = [...prepared.values()];
+      prepared.clear();
+      for (const statement of statements) await statement.then((s) => bindings.closePrepared(id, s)).catch(() => {});
+    });
+  const queryIpc = (sql: string, values: Param[] = []): Promise<Uint8Array> =>
+    conn.useUnsafe(async (bindings, id) => {
+      if (values.length === 0) return ask(bindings.runQuery(id, sql));
+      let statement = prepared.get(sql);
+      if (!statement) {
+        statement = ask(bindings.createPrepared(id, sql));
+        statement.catch(() => prepared.delete(sql));
+        prepared.set(sql, statement);
+      }
+      return ask(bindings.runPrepared(id, await statement, values));
+    });
+  const engine = (): Engine => ({
     async exec(sql) {
       await ask(conn.query(sql));
     },
-    async query(sql: string, values: Param[] = []) {
-      if (values.length === 0) return toFrame(await ask(conn.query(sql)));
-      const statement = await ask(conn.prepare(sql));
-      try {
-        return toFrame(await ask(statement.query(...values)));
-      } finally {
-        await ask(statement.close());
-      }
-    },
+    query: async (sql, values) => ipcFrame(await queryIpc(sql, values)),
   });
 
   return {
     manifest,
     db,
+    ...engine(),
     async loadTable(name, ipc, append = false) {
+      await forgetPrepared();
       if (!append) await ask(conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`));
       await ask(conn.insertArrowFromIPCStream(ipc, { name, create: !append }));
     },
-    queryIpc(sql: string, values: Param[] = []) {
-      return conn.useUnsafe(async (bindings, id) => {
-        if (values.length === 0) return ask(bindings.runQuery(id, sql));
-        const statement = await ask(bindings.createPrepared(id, sql));
-        try {
-          return await ask(bindings.runPrepared(id, statement, values));
-        } finally {
-          await ask(bindings.closePrepared(id, statement));
-        }
-      });
-    },
+    queryIpc,
     async installMacros() {
+      await forgetPrepared();
       for (const statement of SETUP_SQL) await ask(conn.query(statement));
     },
-    view: handle,
-    async exec(sql) {
-      await ask(conn.query(sql));
-    },
-    async query(sql: string, values: Param[] = []) {
-      if (values.length === 0) return toFrame(await ask(conn.query(sql)));
-      const statement = await ask(conn.prepare(sql));
-      try {
-        return toFrame(await ask(statement.query(...values)));
-      } finally {
-        await ask(statement.close());
-      }
-    },
+    view: engine,
   };
 }
