@@ -26,6 +26,18 @@ interface Cell {
 }
 
 const cells = new Map<HTMLElement, Cell>();
+/** The page's parameters: read from the URL once, then kept here as controls move; the URL follows (writeUrl). */
+let params: ParamValues | null = null;
+const current = (): ParamValues => (params ??= readParams(location.search));
+let urlTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Put the parameters in the URL: at once when a drag ends, else when it pauses (replaceState can cost milliseconds a call). */
+function writeUrl(now: boolean): void {
+  clearTimeout(urlTimer);
+  const write = () => history.replaceState(null, '', `${location.pathname}${writeParams(current(), location.search)}${location.hash}`);
+  if (now) write();
+  else urlTimer = setTimeout(write, 150);
+}
 /** An update that takes longer than this shows "Updating…" (the chart dims then too: see report.css). */
 const SLOW_MS = 250;
 let observer: IntersectionObserver | null = null;
@@ -71,7 +83,8 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
   const cell = cellOf(el);
   const target = event.target as Element | null;
   if (event.type === 'restore') {
-    syncControls(el, readParams(location.search));
+    params = readParams(location.search);
+    syncControls(el, params);
     return;
   }
   if (target?.closest?.('[data-retry]')) return void update(el, cell, true);
@@ -80,15 +93,17 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
   const control = target as HTMLInputElement | HTMLSelectElement | null;
   if ((event.type === 'input' || event.type === 'change') && control && control.name in PARAMS) {
     const name = control.name as ParamName;
-    const values = { ...readParams(location.search), [name]: isChoice(PARAMS[name]) ? control.value : Number(control.value) } as ParamValues;
-    history.replaceState(null, '', `${location.pathname}${writeParams(values, location.search)}${location.hash}`);
+    const values = (params = { ...current(), [name]: isChoice(PARAMS[name]) ? control.value : Number(control.value) } as ParamValues);
     // Points move while dragging; the bootstrap intervals follow when the drag ends.
     const intervals = event.type === 'change';
+    writeUrl(intervals);
+    // Figures on screen follow now; the others sync their controls and catch up as they near the viewport (refresh).
     for (const other of document.querySelectorAll<HTMLElement>('live-figure')) {
       if (!dependsOn(figureOf(other), name)) continue;
       const c = cellOf(other);
+      if (other !== el && !c.visible) continue;
       syncControls(other, values);
-      if (other === el || c.visible) void update(other, c, intervals);
+      void update(other, c, intervals);
     }
   }
 }
@@ -96,7 +111,8 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
 /** Bring a figure up to the URL's parameters if it is behind (it was off screen, or the page opened with parameters). */
 async function refresh(el: HTMLElement, cell: Cell): Promise<void> {
   const figure = figureOf(el);
-  const key = paramKey(dependencies(figure), readParams(location.search));
+  if (params) syncControls(el, params);
+  const key = paramKey(dependencies(figure), current());
   const shown = cell.last?.key ?? paramKey(dependencies(figure), readParams(''));
   if (shown !== key) await update(el, cell, true);
 }
@@ -147,7 +163,7 @@ function update(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['
 async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['last']> {
   const seq = ++cell.seq;
   const figure = figureOf(el);
-  const values = readParams(location.search);
+  const values = current();
   el.dataset.state = 'updating';
   // Only a slow update says so: a quick one must not cost the page an extra frame to draw.
   const slow = setTimeout(() => setStatus(el, 'Updating…'), SLOW_MS);
@@ -197,22 +213,22 @@ async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
 /** A file name that says which view it came from: figure name and the parameters that are not at their defaults. */
 function fileName(el: HTMLElement, ext: string): string {
   const figure = figureOf(el);
-  const values = readParams(location.search);
+  const values = current();
   const parts = dependencies(figure).filter((p) => values[p] !== PARAMS[p].default).map((p) => `${PARAMS[p].key}${values[p]}`);
   return `${[el.dataset.figure, ...parts].join('_')}.${ext}`;
 }
 
 async function save(el: HTMLElement, cell: Cell, kind: string): Promise<void> {
   const figure = figureOf(el);
-  const current = paramKey(dependencies(figure), readParams(location.search));
+  const key = paramKey(dependencies(figure), current());
   if (kind === 'svg' || kind === 'png') {
-    if (cell.last?.key !== current && current !== paramKey(dependencies(figure), readParams(''))) await update(el, cell, true);
+    if (cell.last?.key !== key && key !== paramKey(dependencies(figure), readParams(''))) await update(el, cell, true);
     const svg = el.querySelector<SVGSVGElement>('.chart svg[role="img"]');
     if (!svg) return;
     saveFile(fileName(el, kind), kind === 'svg' ? chartSvg(svg) : await chartPng(svg));
     return;
   }
-  const last = cell.last?.key === current ? cell.last : await update(el, cell, true);
+  const last = cell.last?.key === key ? cell.last : await update(el, cell, true);
   if (!last) return;
   const rows: Frame = figure.rows ? figure.rows(last.model) : last.runs[0].frame;
   if (kind === 'csv') saveFile(fileName(el, 'csv'), new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
