@@ -47,6 +47,9 @@ interface BrandRows {
   drawn: Uint32Array;
   /** The conversions' ranks and oracle, prepared once (null if a conversion is missing). */
   fixed: FixedOutcome | null;
+  /** Each row's account position (−1: no score), and whether every row has one; set by accountPositions. */
+  account: Int32Array;
+  matched: boolean;
 }
 
 interface Prepared {
@@ -76,6 +79,8 @@ function brandsOf(placements: Frame): Prepared {
       conversions: Float64Array.from(rows, (i) => conversions[i]),
       drawn: Uint32Array.from({ length: Math.ceil(rows.length / stride) }, (_, k) => k * stride),
       fixed: null,
+      account: new Int32Array(rows.length).fill(-1),
+      matched: false,
     };
   });
   for (const b of brands) b.fixed = fixedOutcome(b.conversions, TOP_SHARE);
@@ -98,9 +103,22 @@ function accountPositions(placements: Frame, scores: Frame, p: Prepared): Int32A
   const position = new Map<unknown, number>();
   for (let i = 0; i < scores.length; i++) position.set(ids[i], i);
   const of = placements.columns.influencer_id;
-  p.account = Int32Array.from({ length: placements.length }, (_, i) => position.get(of[i]) ?? -1);
+  const account = (p.account = Int32Array.from({ length: placements.length }, (_, i) => position.get(of[i]) ?? -1));
+  for (const b of p.brands) {
+    b.account = Int32Array.from(b.rows, (i) => account[i]);
+    b.matched = b.account.every((a) => a >= 0);
+  }
   p.ids = ids;
-  return p.account;
+  return account;
+}
+
+/** from[at[j]] for every j, into a buffer reused from move to move. */
+let buffer = new Int32Array(0);
+function gather(from: Int32Array, at: Int32Array): Int32Array {
+  if (buffer.length < at.length) buffer = new Int32Array(at.length);
+  const out = buffer.subarray(0, at.length);
+  for (let j = 0; j < at.length; j++) out[j] = from[at[j]];
+  return out;
 }
 
 /**
@@ -112,10 +130,9 @@ export function scoreSellModel(placements: Frame, scores: Frame, { intervals = t
   const account = accountPositions(placements, scores, p);
   const accountScore = numbers(scores, 'score');
   const keys = integerKeys(accountScore);
-  const brands = p.brands.map(({ slug, name, rows, conversions: c, drawn, fixed }): BrandResult => {
-    const scoreAt = (j: number) => (account[rows[j]] < 0 ? NaN : accountScore[account[rows[j]]]);
-    const matched = rows.every((i) => account[i] >= 0);
-    const fast = keys && fixed && matched ? bucketedRanking((j) => keys.keys[account[rows[j]]], keys.span, fixed) : null;
+  const brands = p.brands.map(({ slug, name, rows, conversions: c, drawn, fixed, account: at, matched }): BrandResult => {
+    const scoreAt = (j: number) => (at[j] < 0 ? NaN : accountScore[at[j]]);
+    const fast = keys && fixed && matched ? bucketedRanking(gather(keys.keys, at), keys.span, fixed) : null;
     const s = fast && !intervals ? null : Float64Array.from(rows, (_, j) => scoreAt(j));
     const ci = intervals ? spearmanInterval(s!, c) : { estimate: fast ? fast.rho : spearman(s!, c), lo: NaN, hi: NaN };
     return {

@@ -41,17 +41,17 @@ export function fixedOutcome(outcome: Float64Array, topShare: number): FixedOutc
 }
 
 /**
- * ρ and capture for items whose score keys are `keyOf(i)` (0 ≤ key < span; a higher key is a
- * higher score; equal keys are ties, ordered by index for the capture, as gainCurve does).
+ * ρ and capture for items whose score keys are `key[i]` (0 ≤ key < span; a higher key is a higher
+ * score; equal keys are ties, ordered by index for the capture, as gainCurve does).
  */
-export function bucketedRanking(keyOf: (i: number) => number, span: number, fixed: FixedOutcome): { rho: number; capture: number } {
+export function bucketedRanking(key: ArrayLike<number>, span: number, fixed: FixedOutcome): { rho: number; capture: number } {
   const { outcome, centredRank, rankSquares, total, topShare, oracle } = fixed;
   const n = outcome.length;
   const count = new Uint32Array(span);
   const rankSum = new Float64Array(span);
   const outcomeSum = new Float64Array(span);
   for (let i = 0; i < n; i++) {
-    const k = keyOf(i);
+    const k = key[i];
     count[k]++;
     rankSum[k] += centredRank[i];
     outcomeSum[k] += outcome[i];
@@ -71,11 +71,11 @@ export function bucketedRanking(keyOf: (i: number) => number, span: number, fixe
   }
   const r = n < 3 || sxx === 0 || rankSquares === 0 ? NaN : sxy / Math.sqrt(sxx * rankSquares);
   const rho = r > 1 ? 1 : r < -1 ? -1 : r;
-  return { rho, capture: oracle > 0 && total > 0 ? topGain(keyOf, count, outcomeSum, fixed) / oracle : NaN };
+  return { rho, capture: oracle > 0 && total > 0 ? topGain(key, count, outcomeSum, fixed) / oracle : NaN };
 }
 
 /** The share of the total outcome captured by the top `topShare` of items by key, a fractional item interpolated (as captureAt on a gainCurve). */
-function topGain(keyOf: (i: number) => number, count: Uint32Array, outcomeSum: Float64Array, { outcome, total, topShare }: FixedOutcome): number {
+function topGain(key: ArrayLike<number>, count: Uint32Array, outcomeSum: Float64Array, { outcome, total, topShare }: FixedOutcome): number {
   const n = outcome.length;
   const s = Math.min(Math.max(topShare, 0), 1);
   // The last whole item within the share: the largest lo with lo / n ≤ s.
@@ -93,7 +93,7 @@ function topGain(keyOf: (i: number) => number, count: Uint32Array, outcomeSum: F
   let next = 0;
   if (k >= 0) {
     for (let i = 0; i < n && taken <= lo; i++) {
-      if (keyOf(i) !== k) continue;
+      if (key[i] !== k) continue;
       if (taken < lo) gained += outcome[i];
       else next = outcome[i];
       taken++;

@@ -8,7 +8,7 @@ import { captureRatio } from '../../../src/lib/stats/gainCurve.ts';
 function judge(score: number[], outcome: number[], share: number) {
   const keys = integerKeys(score)!;
   const fixed = fixedOutcome(Float64Array.from(outcome), share)!;
-  return bucketedRanking((i) => keys.keys[i], keys.span, fixed);
+  return bucketedRanking(keys.keys, keys.span, fixed);
 }
 
 describe('bucketedRanking (against spearman and captureRatio)', () => {
