@@ -50,6 +50,17 @@ describe('scoreVsConversionsChart', () => {
     expect(reused).toContain('Energy drink   ρ = 0.30');
   });
 
+  it('redraws the chart on screen in place when only the scores moved, to the same SVG as a fresh drawing', () => {
+    const doc = chartDocument();
+    const first = scoreVsConversionsChart(panels(), { width: 720, document: doc });
+    const moved = panels().map((p) => ({ ...p, rho: -p.rho, points: p.points.map((d) => ({ ...d, score: (d.score * 7) % 100 })) }));
+    const again = scoreVsConversionsChart(moved, { width: 720, document: doc, previous: first });
+    expect(again).toBe(first);
+    expect(again.outerHTML).toBe(scoreVsConversionsChart(moved, { width: 720, document: chartDocument() }).outerHTML);
+    // Another width (or a pre-rendered chart) is not drawn from the same frames: a new chart.
+    expect(scoreVsConversionsChart(moved, { width: 360, document: doc, previous: first })).not.toBe(first);
+  });
+
   it('skips a dot with no score rather than drawing it at the edge', () => {
     const p = panels();
     p[0].points[0].score = NaN;

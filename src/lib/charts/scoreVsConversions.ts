@@ -15,6 +15,8 @@ export interface BrandPanel {
 export interface ChartOptions {
   width?: number;
   document?: Document;
+  /** The chart on screen now: a chart drawn from the same panel frames is redrawn in place (and returned) instead of anew. */
+  previous?: Element | null;
 }
 
 const CELL_HEIGHT = 240;
@@ -74,29 +76,49 @@ function panelFrame(p: BrandPanel, cellWidth: number, document: Document | undef
   return frame;
 }
 
-function panel(p: BrandPanel, cellWidth: number, document: Document | undefined): Element {
-  const frame = panelFrame(p, cellWidth, document);
-  const svg = frame.svg.cloneNode(true) as Element;
+/** Which frame each panel on screen was copied from (panels pre-rendered at build time are in no frame). */
+const drawnWith = new WeakMap<Element, PanelFrame>();
+
+/** Put a brand's dots and ρ on a copy of its frame (or on the panel drawn from it before, replacing its dots). */
+function fill(svg: Element, p: BrandPanel, frame: PanelFrame): void {
   svg.querySelector('.panel-title text')!.textContent = title(p);
   const x = p.points.map((d) => (Number.isFinite(d.score) ? frame.x(d.score) : NaN));
   const y = p.points.map((d) => (Number.isFinite(d.conversions) ? frame.y(d.conversions) : NaN));
+  svg.querySelector(':scope > g.dots')?.remove();
   // Under the title, as a dot mark listed first would be.
   svg.insertBefore(dotPaths(svg.ownerDocument, x.keys(), x, y, DOTS), svg.querySelector('.panel-title'));
-  return svg;
 }
 
-/** Small multiples, one per brand, each with its own y scale: each placement's reach score against its conversions (symlog y). */
-export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, document }: ChartOptions = {}): Element {
+const label = (panels: BrandPanel[]) =>
+  `Scatter plots, one per brand, of each placement's reach score against its purchases. ${panels
+    .map((p) => `${p.name}: Spearman ${Number.isFinite(p.rho) ? p.rho.toFixed(2) : 'not defined'}${sampleNote(p, ', ')}`)
+    .join('; ')}.`;
+
+/**
+ * Small multiples, one per brand, each with its own y scale: each placement's reach score against
+ * its conversions (symlog y). When `previous` was drawn from the same frames (a weight slider
+ * moved), only its dots, titles and label change: the browser re-lays nothing else.
+ */
+export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, document, previous }: ChartOptions = {}): Element {
   const columns = width < 560 ? 1 : 2;
   const cellWidth = Math.floor(width / columns);
-  const grid = gridOfPlots(
-    panels.map((p) => panel(p, cellWidth, document)),
-    { columns, width, cellHeight: CELL_HEIGHT },
-  );
-  return finishSvg(
-    grid,
-    `Scatter plots, one per brand, of each placement's reach score against its purchases. ${panels
-      .map((p) => `${p.name}: Spearman ${Number.isFinite(p.rho) ? p.rho.toFixed(2) : 'not defined'}${sampleNote(p, ', ')}`)
-      .join('; ')}.`,
-  );
+  const frames = panels.map((p) => panelFrame(p, cellWidth, document));
+  const shown = previous ? Array.from(previous.children).filter((c) => drawnWith.has(c)) : [];
+  const same =
+    previous?.getAttribute('width') === String(width) &&
+    shown.length === panels.length &&
+    previous.children.length === panels.length &&
+    shown.every((el, i) => drawnWith.get(el) === frames[i]);
+  if (previous && same) {
+    panels.forEach((p, i) => fill(shown[i], p, frames[i]));
+    previous.setAttribute('aria-label', label(panels));
+    return previous;
+  }
+  const drawn = panels.map((p, i) => {
+    const svg = frames[i].svg.cloneNode(true) as Element;
+    fill(svg, p, frames[i]);
+    drawnWith.set(svg, frames[i]);
+    return svg;
+  });
+  return finishSvg(gridOfPlots(drawn, { columns, width, cellHeight: CELL_HEIGHT }), label(panels));
 }

@@ -179,9 +179,12 @@ async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
       { intervals },
     );
     const modelled = performance.now();
-    // One chart now, drawn for the width the reader has (the pre-render carried both).
-    const width = el.querySelector('.chart')!.clientWidth < 560 ? 360 : 720;
-    el.querySelector('.chart')!.replaceChildren(figure.chart(model, { width }));
+    // One chart now, drawn for the width the reader has (the pre-render carried both); a chart
+    // that can redraw the one on screen in place does so.
+    const box = el.querySelector('.chart')!;
+    const previous = box.firstElementChild;
+    const chart = figure.chart(model, { width: box.clientWidth < 560 ? 360 : 720, previous });
+    if (chart !== previous) box.replaceChildren(chart);
     // Where the time goes, for the benchmark and the browser's performance panel.
     const name = el.dataset.figure;
     performance.measure(`figure ${name}: query`, { start: started, end: queried });
