@@ -40,6 +40,17 @@ export function fixedOutcome(outcome: Float64Array, topShare: number): FixedOutc
   return { outcome, centredRank, rankSquares, total, topShare, oracle: captureAt(oracleGain(outcome), topShare) };
 }
 
+/** Per-bucket tallies, zeroed, in buffers reused from call to call (a slider move must not churn the garbage collector). */
+let scratch = { count: new Uint32Array(0), rankSum: new Float64Array(0), outcomeSum: new Float64Array(0) };
+function buckets(span: number) {
+  if (scratch.count.length < span) scratch = { count: new Uint32Array(span), rankSum: new Float64Array(span), outcomeSum: new Float64Array(span) };
+  const out = { count: scratch.count.subarray(0, span), rankSum: scratch.rankSum.subarray(0, span), outcomeSum: scratch.outcomeSum.subarray(0, span) };
+  out.count.fill(0);
+  out.rankSum.fill(0);
+  out.outcomeSum.fill(0);
+  return out;
+}
+
 /**
  * ρ and capture for items whose score keys are `key[i]` (0 ≤ key < span; a higher key is a higher
  * score; equal keys are ties, ordered by index for the capture, as gainCurve does).
@@ -47,9 +58,7 @@ export function fixedOutcome(outcome: Float64Array, topShare: number): FixedOutc
 export function bucketedRanking(key: ArrayLike<number>, span: number, fixed: FixedOutcome): { rho: number; capture: number } {
   const { outcome, centredRank, rankSquares, total, topShare, oracle } = fixed;
   const n = outcome.length;
-  const count = new Uint32Array(span);
-  const rankSum = new Float64Array(span);
-  const outcomeSum = new Float64Array(span);
+  const { count, rankSum, outcomeSum } = buckets(span);
   for (let i = 0; i < n; i++) {
     const k = key[i];
     count[k]++;
