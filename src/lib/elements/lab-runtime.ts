@@ -212,7 +212,11 @@ async function run(el: HTMLElement, values: LabValues): Promise<void> {
     const tFigures = performance.now();
     current = world;
     shown = values;
-    await Promise.all([renderFigure(el, world, 'scoreboard', false), renderFigure(el, world, 'budget', true)]);
+    // The scoreboard (the verdict reads it) and any figure within a screen of the viewport are part of
+    // the regeneration; a figure further away is done when it comes near, or after the intervals.
+    const later = LATER_IF_FAR.filter((name) => !nearViewport(figureSection(el, name)));
+    for (const name of later) figureSection(el, name).dataset.state = 'updating';
+    await Promise.all([renderFigure(el, world, 'scoreboard', false), ...LATER_IF_FAR.filter((n) => !later.includes(n)).map((n) => renderFigure(el, world, n, true))]);
     const ms = performance.now() - started;
     el.dataset.regenMs = String(Math.round(ms));
     el.dataset.regenStages = JSON.stringify({ ...roundAll({ ...world.ms }), figures: Math.round(performance.now() - tFigures) });
@@ -226,13 +230,19 @@ async function run(el: HTMLElement, values: LabValues): Promise<void> {
       el,
       `Regenerated in ${(ms / 1000).toFixed(1)} s: ${world.rows.influencers.toLocaleString('en-US')} accounts, ${world.rows.placements.toLocaleString('en-US')} sponsored posts, seed ${values.seed}.`,
     );
-    // The bootstrap intervals, then the world's fingerprint: both computed in the worker, after the figures are up.
-    void renderFigure(el, world, 'scoreboard', true).then(() => {
-      if (current !== world) return;
-      el.dataset.intervals = 'done';
-      // The longest main-thread task over the whole regeneration, the intervals' redraw included.
-      el.dataset.longestTaskMs = String(Math.round(longest));
-    });
+    // The bootstrap intervals (and the figures left for later), then the world's fingerprint: computed in the worker, after the figures are up.
+    const deferred = later.map((name) => whenNear(figureSection(el, name)).then(() => (current === world ? renderFigure(el, world, name, true) : undefined)));
+    void renderFigure(el, world, 'scoreboard', true)
+      .then(() => {
+        for (const name of later) figureSection(el, name).dispatchEvent(new Event(NEAR));
+        return Promise.all(deferred);
+      })
+      .then(() => {
+        if (current !== world) return;
+        el.dataset.intervals = 'done';
+        // The longest main-thread task over the whole regeneration, the intervals and the figures drawn later included.
+        el.dataset.longestTaskMs = String(Math.round(longest));
+      });
     void lab
       .digest(world)
       .then((d) => {
@@ -246,6 +256,32 @@ async function run(el: HTMLElement, values: LabValues): Promise<void> {
   } finally {
     el.removeAttribute('aria-busy');
   }
+}
+
+/** Figures that wait while they are more than a screen away from the viewport (the scoreboard never does: the verdict reads it). */
+const LATER_IF_FAR = ['budget'];
+/** The event that draws a waiting figure before it comes near (once the regeneration's other work is done). */
+const NEAR = 'lab-draw-now';
+
+const figureSection = (el: HTMLElement, name: string) => el.querySelector<HTMLElement>(`[data-lab-figure="${name}"]`)!;
+
+function nearViewport(section: HTMLElement): boolean {
+  const r = section.getBoundingClientRect();
+  return r.bottom > -innerHeight && r.top < 2 * innerHeight;
+}
+
+/** Resolves when the section comes within a screen of the viewport, or is asked to draw (the NEAR event). */
+function whenNear(section: HTMLElement): Promise<void> {
+  return new Promise((resolve) => {
+    const observer = typeof IntersectionObserver === 'function' ? new IntersectionObserver((entries) => entries.some((e) => e.isIntersecting) && done(), { rootMargin: '100% 0px' }) : null;
+    const done = () => {
+      observer?.disconnect();
+      section.removeEventListener(NEAR, done);
+      resolve();
+    };
+    observer?.observe(section);
+    section.addEventListener(NEAR, done, { once: true });
+  });
 }
 
 const roundAll = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)]));
