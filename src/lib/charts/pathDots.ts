@@ -1,11 +1,10 @@
 /**
- * Dots drawn as a few <path> elements (each dot a closed pair of arcs) instead of one <circle> per
- * datum. Thousands of circles cost the browser ~25 ms of style, layout and paint per redraw on this
- * kind of machine; a handful of paths, a few. Dots are dealt round-robin into `layers` paths so that
- * overlapping dots still darken as they would as circles (overlaps within one path do not add up;
- * across paths they do).
+ * Dots drawn as a few <path> elements (each dot a zero-length line with a round cap) instead of one
+ * <circle> per datum. Thousands of circles cost the browser ~25 ms of style, layout and paint per
+ * redraw on this kind of machine; a handful of paths, a few. Dots are dealt round-robin into
+ * `layers` paths so that overlapping dots still darken as they would as circles (overlaps within
+ * one path do not add up; across paths they do).
  */
-import type { RenderFunction } from '@observablehq/plot';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const fix = (v: number) => Math.round(v * 10) / 10;
@@ -21,14 +20,17 @@ export interface DotStyle {
 export function dotPaths(doc: Document, index: Iterable<number>, x: ArrayLike<number>, y: ArrayLike<number>, { r, fill, fillOpacity, layers = 8 }: DotStyle): SVGGElement {
   const g = doc.createElementNS(SVG, 'g') as SVGGElement;
   g.setAttribute('class', 'dots');
-  g.setAttribute('fill', fill);
-  g.setAttribute('fill-opacity', String(fillOpacity));
+  // Each dot is a zero-length line with a round cap as wide as the dot: the browser lays out points, not arcs.
+  g.setAttribute('fill', 'none');
+  g.setAttribute('stroke', fill);
+  g.setAttribute('stroke-opacity', String(fillOpacity));
+  g.setAttribute('stroke-width', String(2 * r));
+  g.setAttribute('stroke-linecap', 'round');
   const parts: string[][] = Array.from({ length: layers }, () => []);
-  const arc = `a${r},${r} 0 1,0 ${2 * r},0a${r},${r} 0 1,0 ${-2 * r},0`;
   let drawn = 0;
   for (const i of index) {
     if (!Number.isFinite(x[i]) || !Number.isFinite(y[i])) continue;
-    parts[drawn++ % layers].push(`M${fix(x[i] - r)},${fix(y[i])}${arc}`);
+    parts[drawn++ % layers].push(`M${fix(x[i])},${fix(y[i])}h0`);
   }
   g.setAttribute('data-dots', String(drawn));
   for (const p of parts) {
@@ -39,9 +41,3 @@ export function dotPaths(doc: Document, index: Iterable<number>, x: ArrayLike<nu
   }
   return g;
 }
-
-/** The same, as the render function of a Plot dot mark (its x and y channels, already scaled). */
-export const pathDots =
-  (style: DotStyle): RenderFunction =>
-  (index, _scales, values, _dimensions, context) =>
-    dotPaths(context.document, index, (values.x as ArrayLike<number>) ?? [], (values.y as ArrayLike<number>) ?? [], style);

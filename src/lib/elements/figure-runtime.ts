@@ -38,7 +38,7 @@ function writeUrl(now: boolean): void {
   if (now) write();
   else urlTimer = setTimeout(write, 150);
 }
-/** An update that takes longer than this shows "Updating…" (the chart dims then too: see report.css). */
+/** An update that takes longer than this shows "Updating…" and dims its chart (data-slow: see report.css). */
 const SLOW_MS = 250;
 let observer: IntersectionObserver | null = null;
 
@@ -166,7 +166,10 @@ async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
   const values = current();
   el.dataset.state = 'updating';
   // Only a slow update says so: a quick one must not cost the page an extra frame to draw.
-  const slow = setTimeout(() => setStatus(el, 'Updating…'), SLOW_MS);
+  const slow = setTimeout(() => {
+    el.dataset.slow = '';
+    setStatus(el, 'Updating…');
+  }, SLOW_MS);
   try {
     const db = await engine();
     const started = performance.now();
@@ -193,7 +196,7 @@ async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
     for (const [key, text] of Object.entries(figure.live(model) as Record<string, string>)) {
       // Intervals are only recomputed when a drag ends; keep the last ones until then.
       if (!intervals && key.startsWith('ci.')) continue;
-      for (const span of document.querySelectorAll(`[data-live="${CSS.escape(key)}"]`)) span.textContent = text;
+      for (const span of document.querySelectorAll(`[data-live="${CSS.escape(key)}"]`)) if (span.textContent !== text) span.textContent = text;
     }
     if (intervals) renderSummary(el, figure.summary(model));
     for (const r of runs) {
@@ -210,6 +213,7 @@ async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
     setStatus(el, `Interaction is unavailable: ${(error as Error).message}. The figure shows the published defaults.`, true);
   } finally {
     clearTimeout(slow);
+    delete el.dataset.slow;
   }
 }
 
