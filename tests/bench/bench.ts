@@ -172,16 +172,25 @@ async function coldPage(url: string): Promise<Page> {
 const bench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench);
 
 /** Move the first slider of a figure through distinct values (no cached result), timing each move to the frame after the figure is live again. */
-async function sliderMoves(page: Page, figure: string, moves: number, event: 'input' | 'change' = 'input', { slider = 0, from = 0 } = {}): Promise<number[]> {
+async function sliderMoves(page: Page, figure: string, moves: number, event: 'input' | 'change' = 'input', { slider = 0, from = 0, jump = false } = {}): Promise<number[]> {
   return page.evaluate(
-    async ({ figure, moves, event, slider, from }) => {
+    async ({ figure, moves, event, slider, from, jump }) => {
       const el = document.querySelector<HTMLElement>(figure)!;
       const input = el.querySelectorAll<HTMLInputElement>('input[type="range"]')[slider];
       const min = Number(input.min);
       const max = Number(input.max);
       const step = Number(input.step) || (max - min) / 20;
       const values: number[] = [];
-      for (let v = min + from * step; v <= max + 1e-9 && values.length < moves; v += step) values.push(Number(v.toFixed(6)));
+      for (let v = min + from * step; v <= max + 1e-9; v += step) values.push(Number(v.toFixed(6)));
+      // A jump goes to a value far from the last (alternately from the two halves of the range, every
+      // other step): never the step a drag's prefetch would have run ahead.
+      if (jump) {
+        const half = values.length >> 1;
+        const every2 = (from: number, to: number) => values.slice(from, to).filter((_, i) => i % 2 === 0);
+        const [low, high] = [every2(0, half), every2(half, values.length)];
+        values.splice(0, values.length, ...low.flatMap((v, i) => (i < high.length ? [v, high[i]] : [v])));
+      }
+      values.splice(moves);
       const out: number[] = [];
       for (const v of values) {
         if (String(v) === input.value) continue;
@@ -206,7 +215,7 @@ async function sliderMoves(page: Page, figure: string, moves: number, event: 'in
       }
       return out;
     },
-    { figure, moves, event, slider, from },
+    { figure, moves, event, slider, from, jump },
   );
 }
 
@@ -283,6 +292,8 @@ for (let r = 0; r < RUNS; r++) {
     } else note('first interaction → first live chart, large world', firstInteraction);
     const moves = await sliderMoves(page, FIGURE, label === 'default' ? 12 : 6);
     for (const m of moves) note(label === 'default' ? 'slider → updated chart and prose' : 'slider → updated chart, 100k accounts / 1M placements', m);
+    // Jumps (a click on the track, a link): the query for the new value cannot have been run ahead of the move.
+    for (const m of await sliderMoves(page, FIGURE, 8, 'input', { slider: 2, jump: true })) note(label === 'default' ? 'slider jump → updated chart and prose' : 'slider jump → updated chart, 1M placements', m);
     // A release also recomputes the intervals (a 1,000-resample bootstrap; Fisher z above 5,000 placements a brand).
     for (const m of await sliderMoves(page, FIGURE, 4, 'change', { from: 13 })) note(label === 'default' ? 'slider released → chart, prose and intervals' : 'slider released → chart and intervals, 1M placements', m);
     if (r === 0) {

@@ -48,6 +48,8 @@ export const FIGURES: Record<string, Spec> = {
   'first contentful paint, HTML without the scatter dots': { unit: 'ms', goal: null },
   'first interaction → first live chart': { unit: 'ms', goal: null },
   'first interaction → first live chart, large world': { unit: 'ms', goal: null },
+  'slider jump → updated chart and prose': { unit: 'ms', goal: null },
+  'slider jump → updated chart, 1M placements': { unit: 'ms', goal: null },
   'slider released → chart, prose and intervals': { unit: 'ms', goal: null },
   'slider released → chart and intervals, 1M placements': { unit: 'ms', goal: null },
   'scoring SQL, WASM ÷ Node, 1M placements': { unit: '×', goal: null },
