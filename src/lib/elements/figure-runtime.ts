@@ -42,6 +42,19 @@ function writeUrl(now: boolean): void {
 const SLOW_MS = 250;
 let observer: IntersectionObserver | null = null;
 
+/** The prose's live numbers by key, found once (a selector query per key per move costs milliseconds on a long page). */
+let spans: Map<string, Element[]> | null = null;
+function liveSpans(key: string): Element[] {
+  if (!spans) {
+    spans = new Map();
+    for (const span of document.querySelectorAll<HTMLElement>('[data-live]')) {
+      const list = spans.get(span.dataset.live!) ?? spans.set(span.dataset.live!, []).get(span.dataset.live!)!;
+      list.push(span);
+    }
+  }
+  return spans.get(key) ?? [];
+}
+
 /** Start the engine in the background (idle time), so the first slider move is quick. */
 export function warm(): void {
   engine().catch(() => {});
@@ -221,7 +234,7 @@ async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
     for (const [key, text] of Object.entries(figure.live(model) as Record<string, string>)) {
       // Intervals are only recomputed when a drag ends; keep the last ones until then.
       if (!intervals && key.startsWith('ci.')) continue;
-      for (const span of document.querySelectorAll(`[data-live="${CSS.escape(key)}"]`)) if (span.textContent !== text) span.textContent = text;
+      for (const span of liveSpans(key)) if (span.textContent !== text) span.textContent = text;
     }
     if (intervals) renderSummary(el, figure.summary(model));
     for (const r of runs) {
