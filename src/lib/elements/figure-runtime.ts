@@ -1,8 +1,9 @@
 /**
- * The interactive half of <live-figure>. Controls write the URL (the one state of the page);
- * every figure that depends on a changed parameter re-runs its queries on DuckDB-WASM (newest
- * result wins) and re-renders its chart, live numbers, SQL panel, table and downloads. A figure
- * far from the viewport is only marked stale and catches up as it nears it.
+ * The interactive half of <live-figure>. Controls set the page's parameters (read from the URL
+ * at load, written back to it as a drag pauses, so a copied link restores the view); every figure
+ * on screen that depends on a changed parameter re-runs its queries on DuckDB-WASM (newest result
+ * wins) and re-renders its chart, live numbers, SQL panel, table and downloads. A figure far from
+ * the viewport catches up as it nears it.
  */
 import { engine } from '../db/browser.ts';
 import { runQuery, type QueryRun } from '../db/run.ts';
@@ -146,7 +147,7 @@ async function prefetchNextStep(el: HTMLElement, control: HTMLInputElement, valu
   for (const q of figureOf(el).queries) runQuery(db, q, nextValues).catch(() => {});
 }
 
-/** Bring a figure up to the URL's parameters if it is behind (it was off screen, or the page opened with parameters). */
+/** Bring a figure up to the page's parameters if it is behind (it was off screen, or the page opened with parameters). */
 async function refresh(el: HTMLElement, cell: Cell): Promise<void> {
   const figure = figureOf(el);
   if (params) syncControls(el, params);
@@ -180,7 +181,7 @@ function setStatus(el: HTMLElement, text: string, retry = false): void {
 }
 
 /**
- * Bring a figure up to the URL's state. While one update runs, further requests coalesce into a
+ * Bring a figure up to the page's parameters. While one update runs, further requests coalesce into a
  * single follow-up with the newest state, so a fast drag never queues stale queries behind it.
  */
 function update(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['last']> {
