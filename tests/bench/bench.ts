@@ -171,7 +171,7 @@ async function coldPage(url: string): Promise<Page> {
 
 const bench = (page: Page) => page.evaluate(() => (window as unknown as { __bench: Record<string, number> }).__bench);
 
-/** Move the first slider of a figure through distinct values (no cached result), timing each move to the frame after the figure is live again. */
+/** Move a slider of a figure through distinct values, timing each move from the value change to the frame after the figure is live again (a drag's next step may have been prefetched by then; a jump's cannot). */
 async function sliderMoves(page: Page, figure: string, moves: number, event: 'input' | 'change' = 'input', { slider = 0, from = 0, jump = false } = {}): Promise<number[]> {
   return page.evaluate(
     async ({ figure, moves, event, slider, from, jump }) => {
@@ -192,8 +192,13 @@ async function sliderMoves(page: Page, figure: string, moves: number, event: 'in
       }
       values.splice(moves);
       const out: number[] = [];
-      for (const v of values) {
+      for (const [i, v] of values.entries()) {
         if (String(v) === input.value) continue;
+        // Each move starts at another point of the display's 16.7 ms frame, as a reader's key press or
+        // click would. Moves started straight after the previous one's frame are phase-locked to it:
+        // any update ready before the next frame then measures one whole frame interval (~16.7 ms),
+        // whatever the code does.
+        await new Promise((r) => setTimeout(r, 20 + ((i * 7) % 17)));
         const t0 = performance.now();
         const done = new Promise<number>((resolve) => {
           const obs = new MutationObserver(() => {

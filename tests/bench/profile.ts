@@ -31,7 +31,7 @@ export async function profileSummary(page: Page, action: () => Promise<void>, mo
   const busy = [...self.values()].reduce((a, b) => a + b, 0);
   const top = [...self.entries()].sort((a, b) => b[1] - a[1]).slice(0, 7);
   return (
-    `${(wall / moves).toFixed(1)} ms wall, ${(busy / moves).toFixed(1)} ms main thread busy, ${(idle / moves).toFixed(1)} ms idle (waiting for the DuckDB worker); ` +
+    `${(wall / moves).toFixed(1)} ms wall, ${(busy / moves).toFixed(1)} ms main thread busy, ${(idle / moves).toFixed(1)} ms idle (the pause between moves, or waiting for the DuckDB worker); ` +
     top.map(([k, v]) => `${k} ${(v / moves).toFixed(1)}`).join(', ')
   );
 }
