@@ -69,3 +69,18 @@ export function browserSuite(baseURL: string) {
     },
   };
 }
+
+/** Wait until a figure has settled after a change (live again, or failed with its notice); its state. */
+export async function settled(page: Page, figure: string): Promise<string> {
+  await page.waitForFunction((f) => ['live', 'failed'].includes(document.querySelector(f)?.getAttribute('data-state') ?? ''), figure, { timeout: 45_000 });
+  return (await page.locator(figure).getAttribute('data-state'))!;
+}
+
+/** Press `key` on a figure's first slider, as a reader would, and wait until the figure has settled; its state. */
+export async function pressSlider(page: Page, figure: string, key: string): Promise<string> {
+  const slider = page.locator(`${figure} input[type="range"]`).first();
+  await slider.scrollIntoViewIfNeeded();
+  await slider.focus();
+  await slider.press(key);
+  return settled(page, figure);
+}

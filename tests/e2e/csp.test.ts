@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
+import { launch, openPage, pressSlider } from './browser.ts';
 
 const baseURL = inject('baseURL');
 let browser: Browser;
@@ -110,12 +110,7 @@ describe('Content-Security-Policy: self only, no inline code, nothing off the or
     const v = await visit('');
     const figure = v.page.locator('live-figure').first();
     const id = await figure.getAttribute('id');
-    const slider = v.page.locator(`#${id} input[type="range"]`).first();
-    await slider.scrollIntoViewIfNeeded();
-    await slider.focus();
-    await slider.press('End');
-    await v.page.waitForFunction((sel) => ['live', 'failed'].includes(document.querySelector(sel)?.getAttribute('data-state') ?? ''), `#${id}`, { timeout: 45_000 });
-    expect(await figure.getAttribute('data-state')).toBe('live');
+    expect(await pressSlider(v.page, `#${id}`, 'End')).toBe('live');
     await v.page.locator(`#${id} details.table summary`).click();
     await v.page.locator(`#${id} details.sql summary`).click();
     for (const kind of ['svg', 'png']) {

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserSuite, pressSlider, settled } from './browser.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-const offOrigin: string[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-  expect(offOrigin).toEqual([]);
-});
+const suite = browserSuite(baseURL);
 
 const figure = '#fig-score-sell';
 
 async function open(setup: (context: BrowserContext) => Promise<unknown> = async () => {}) {
-  const session = await openPage(browser, baseURL);
-  session.page.on('close', () => offOrigin.push(...session.offOrigin));
+  const session = await suite.blank();
   await setup(session.context);
   await session.page.goto(baseURL);
   await session.page.locator(figure).scrollIntoViewIfNeeded();
@@ -26,19 +16,12 @@ async function open(setup: (context: BrowserContext) => Promise<unknown> = async
 }
 
 /** Move the figure's first slider one step (as a drag does) and wait for the figure to settle. */
-async function touch(page: Page): Promise<string> {
-  const slider = page.locator(`${figure} input[type="range"]`).first();
-  await slider.focus();
-  await slider.press('ArrowLeft');
-  await page.waitForFunction((f) => ['live', 'failed'].includes(document.querySelector(f)?.getAttribute('data-state') ?? ''), figure, { timeout: 45_000 });
-  return (await page.locator(figure).getAttribute('data-state'))!;
-}
+const touch = (page: Page) => pressSlider(page, figure, 'ArrowLeft');
 
 async function tryAgain(page: Page): Promise<string> {
   await page.locator(figure).getByRole('button', { name: 'Try again' }).click();
   await page.waitForFunction((f) => document.querySelector(f)?.getAttribute('data-state') !== 'updating', figure, { timeout: 45_000, polling: 100 });
-  await page.waitForFunction((f) => ['live', 'failed'].includes(document.querySelector(f)?.getAttribute('data-state') ?? ''), figure, { timeout: 45_000 });
-  return (await page.locator(figure).getAttribute('data-state'))!;
+  return settled(page, figure);
 }
 
 /** The essay is all there: the pre-rendered chart, the prose and its numbers. */
@@ -135,8 +118,7 @@ describe('graceful failure: the essay stays readable, a notice says what and why
   });
 
   it('with JavaScript off, the essay reads completely and no control pretends to work', async () => {
-    const session = await openPage(browser, baseURL, { javaScriptEnabled: false });
-    await session.page.goto(baseURL);
+    const session = await suite.open('', { javaScriptEnabled: false });
     await essayReadable(session.page);
     expect(await session.page.locator('noscript').count()).toBeGreaterThan(0);
     await session.context.close();

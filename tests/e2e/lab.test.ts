@@ -1,25 +1,16 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { tableFromIPC } from 'apache-arrow';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './browser.ts';
 import { ontologyFromTables } from '../../data/sim/ontology.ts';
 import { simulateWorld } from '../../data/sim/world.ts';
 import { readWorld, worldParams } from '../../src/lib/lab/worldParams.ts';
 import { worldDigest } from '../../src/lib/lab/worldDigest.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
-const offOrigin: string[] = [];
-
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser.close();
-  // Across every test of this file, nothing was requested from anywhere but the site's origin.
-  expect(offOrigin).toEqual([]);
-});
+// Across every test of this file, nothing may be requested from anywhere but the site's origin.
+const suite = browserSuite(baseURL);
 
 /** The world Node simulates for a lab query string, from the topic tables the site ships (as the worker does). */
 async function nodeDigest(search: string): Promise<string> {
@@ -31,12 +22,7 @@ async function nodeDigest(search: string): Promise<string> {
   return worldDigest(world as unknown as Record<string, Record<string, ArrayLike<unknown>>>);
 }
 
-async function open(path = '', options = {}) {
-  const session = await openPage(browser, baseURL, options);
-  session.page.on('close', () => offOrigin.push(...session.offOrigin));
-  await session.page.goto(`${baseURL}lab/${path}`);
-  return session;
-}
+const open = (path = '', options = {}) => suite.open(`lab/${path}`, options);
 
 const lab = (page: Page) => page.locator('lab-app');
 

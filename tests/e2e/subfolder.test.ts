@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import type { Server } from 'node:http';
 import type { Browser } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
+import { launch, openPage, pressSlider } from './browser.ts';
 import { serve } from '../../src/tools/serve.ts';
 
 /**
@@ -96,13 +96,9 @@ describe(`published under a sub-folder (${BASE})`, () => {
     const v = await visit('');
     const figure = v.page.locator('live-figure').first();
     const id = await figure.getAttribute('id');
-    const slider = v.page.locator(`#${id} input[type="range"]`).first();
-    await slider.scrollIntoViewIfNeeded();
-    await slider.focus();
-    await slider.press('End');
-    await v.page.waitForFunction((sel) => ['live', 'failed'].includes(document.querySelector(sel)?.getAttribute('data-state') ?? ''), `#${id}`, { timeout: 45_000 });
+    const state = await pressSlider(v.page, `#${id}`, 'End');
     expect(await v.page.locator(`#${id} .status`).textContent()).toBe('');
-    expect(await figure.getAttribute('data-state')).toBe('live');
+    expect(state).toBe('live');
     expect(v.failures).toEqual([]);
     expect(v.outside).toEqual([]);
     await v.context.close();
