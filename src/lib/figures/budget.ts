@@ -9,6 +9,7 @@ import { numbers } from '../data/frame.ts';
 import { budgetTest, orderBy, randomBudgetTest, type BudgetResult } from '../stats/budgetTest.ts';
 import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
 import { count, percent, usd } from './format.ts';
+import { comparePerDollar } from './verdict.ts';
 
 export type Strategy = 'Reach score' | 'Fit (relevance × trust × reach)' | 'Random' | 'Oracle';
 
@@ -56,5 +57,9 @@ export function budgetLive(m: BudgetModel): Record<string, string> {
   const [reach, fit, , oracle] = m.results;
   out['budget.reachOfOracle'] = percent(reach.conversions / oracle.conversions);
   out['budget.fitOfOracle'] = percent(fit.conversions / oracle.conversions);
+  const spend = (name: string, r: BudgetResult) => ({ name, value: { count: r.conversions, spent: r.spent } });
+  const random = m.results.find((r) => r.strategy === 'Random')!;
+  out['verdict.budget.fit-vs-reach'] = comparePerDollar(spend('hiring by fit', fit), spend('hiring by reach score', reach));
+  out['verdict.budget.reach-vs-random'] = comparePerDollar(spend('hiring by reach score', reach), spend('hiring at random', random));
   return out;
 }

@@ -6,6 +6,7 @@
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
 import { count, fixed, times, usd } from './format.ts';
+import { compareAmounts } from './verdict.ts';
 
 export const CELEBRITY_PERSONAS = ['pop-star', 'yoga-teacher'] as const;
 
@@ -64,6 +65,7 @@ export function celebrityLive(m: CelebrityModel): Record<string, string> {
     'celeb.star.expected': fixed(star.expected, 1),
     'celeb.teacher.expected': fixed(teacher.expected, 1),
     'celeb.perDollar': times(teacher.perThousand / star.perThousand),
+    'verdict.celeb.perDollar': compareAmounts({ name: 'the yoga teacher', value: teacher.perThousand }, { name: 'the pop star', value: star.perThousand }),
     'celeb.absolute': star.expected >= teacher.expected ? `${times(star.expected / teacher.expected)} more` : `${times(teacher.expected / star.expected)} fewer`,
   };
 }

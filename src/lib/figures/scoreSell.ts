@@ -17,6 +17,7 @@ import { integerKeys } from '../stats/integerKeys.ts';
 import { bucketedRanking, fixedOutcome, type FixedOutcome } from '../stats/bucketedRanking.ts';
 import { scoreVsConversionsChart, type BrandPanel } from '../charts/scoreVsConversions.ts';
 import type { ChartOptions } from '../charts/scoreVsConversions.ts';
+import { rankingStrength } from './verdict.ts';
 
 export interface BrandResult extends BrandPanel {
   lo: number;
@@ -181,6 +182,7 @@ export function scoreSellLive(model: ScoreSellModel): Record<string, string> {
     out[`ci.${b.brand}`] = `${fixed(b.lo)} to ${fixed(b.hi)}`;
     out[`capture.${b.brand}`] = percent(b.capture);
     out[`n.${b.brand}`] = b.n.toLocaleString('en-US');
+    out[`verdict.sell.${b.brand}`] = rankingStrength({ estimate: b.rho, lo: b.lo, hi: b.hi });
   }
   return out;
 }

@@ -7,6 +7,7 @@ import { numbers } from '../data/frame.ts';
 import { rSquared } from '../stats/rSquared.ts';
 import { quantileSorted } from '../stats/quantile.ts';
 import type { ScorePoint } from '../charts/scoreBySize.ts';
+import { shareInWords } from './verdict.ts';
 
 export interface ScoreSizeModel {
   points: ScorePoint[];
@@ -49,5 +50,6 @@ export function scoreSizeLive(m: ScoreSizeModel): Record<string, string> {
     'size.median': fixed(m.median, 0),
     'size.above50': Number.isFinite(m.above50) ? `${(m.above50 * 100).toFixed(1)}%` : '–',
     'size.accounts': m.points.length.toLocaleString('en-US'),
+    'verdict.size': shareInWords(m.r2),
   };
 }

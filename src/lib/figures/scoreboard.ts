@@ -10,6 +10,7 @@ import { spearmanInterval } from '../stats/spearmanInterval.ts';
 import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
 import { SCORE_KINDS, type ScoreboardRow, type ScoreKind } from '../charts/scoreboard.ts';
 import { fixed } from './format.ts';
+import { compareRankings } from './verdict.ts';
 
 export interface ScoreboardModel {
   rows: (ScoreboardRow & { slug: string })[];
@@ -75,5 +76,26 @@ export function scoreboardLive(m: ScoreboardModel): Record<string, string> {
     out[`board.${KEYS[r.score]}.${r.slug}`] = fixed(r.rho);
     out[`ci.board.${KEYS[r.score]}.${r.slug}`] = `${fixed(r.lo)} to ${fixed(r.hi)}`;
   }
+  for (const slug of new Set(m.rows.map((r) => r.slug))) {
+    const of = (kind: ScoreKind) => {
+      const r = m.rows.find((x) => x.slug === slug && x.score === kind)!;
+      return { name: NAMES[kind], value: { estimate: r.rho, lo: r.lo, hi: r.hi } };
+    };
+    const fit = of('Fit (relevance × trust × reach)');
+    const reach = of('Reach score (Klout-like)');
+    const relevance = of('Relevance');
+    out[`verdict.fit-vs-reach.${slug}`] = compareRankings(fit, reach);
+    out[`verdict.relevance-vs-reach.${slug}`] = compareRankings(relevance, reach);
+    out[`verdict.relevance-vs-fit.${slug}`] = compareRankings(relevance, fit);
+  }
   return out;
 }
+
+/** How the verdicts name each score. */
+const NAMES: Record<ScoreKind, string> = {
+  'Reach score (Klout-like)': 'the reach score',
+  'Kred-like': 'the Kred-like score',
+  'PeerIndex-like': 'the PeerIndex-like score',
+  Relevance: 'relevance',
+  'Fit (relevance × trust × reach)': 'fit',
+};
