@@ -51,6 +51,9 @@ export function celebrityModel([offers]: Frame[]): CelebrityModel {
   return { brand: String(offers.columns.brand_name?.[0] ?? ''), contenders, table };
 }
 
+/** Purchases per $1,000, with two decimals when under one. */
+const perThousand = (v: number) => fixed(v, Math.abs(v) < 1 ? 2 : 1);
+
 export function celebrityLive(m: CelebrityModel): Record<string, string> {
   const [star, teacher] = [m.contenders.find((c) => c.persona === 'pop-star'), m.contenders.find((c) => c.persona === 'yoga-teacher')];
   if (!star || !teacher) return {};
@@ -65,6 +68,8 @@ export function celebrityLive(m: CelebrityModel): Record<string, string> {
     'celeb.star.expected': fixed(star.expected, 1),
     'celeb.teacher.expected': fixed(teacher.expected, 1),
     'celeb.perDollar': times(teacher.perThousand / star.perThousand),
+    'celeb.star.perThousand': perThousand(star.perThousand),
+    'celeb.teacher.perThousand': perThousand(teacher.perThousand),
     'verdict.celeb.perDollar': compareAmounts({ name: 'the yoga teacher', value: teacher.perThousand }, { name: 'the pop star', value: star.perThousand }),
     'celeb.absolute': star.expected >= teacher.expected ? `${times(star.expected / teacher.expected)} more` : `${times(teacher.expected / star.expected)} fewer`,
   };

@@ -10,7 +10,7 @@ import { spearmanInterval } from '../stats/spearmanInterval.ts';
 import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
 import { SCORE_KINDS, type ScoreboardRow, type ScoreKind } from '../charts/scoreboard.ts';
 import { fixed } from './format.ts';
-import { compareRankings } from './verdict.ts';
+import { compareRankings, verdictsBySubject } from './verdict.ts';
 
 export interface ScoreboardModel {
   rows: (ScoreboardRow & { slug: string })[];
@@ -88,6 +88,8 @@ export function scoreboardLive(m: ScoreboardModel): Record<string, string> {
     out[`verdict.relevance-vs-reach.${slug}`] = compareRankings(relevance, reach);
     out[`verdict.relevance-vs-fit.${slug}`] = compareRankings(relevance, fit);
   }
+  const brands = [...new Map(m.rows.map((r) => [r.slug, r.brand]))];
+  out['verdict.fit-vs-reach.by-brand'] = verdictsBySubject(brands.map(([slug, brand]) => ({ subject: brand, verdict: out[`verdict.fit-vs-reach.${slug}`] })));
   return out;
 }
 

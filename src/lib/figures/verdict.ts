@@ -112,3 +112,17 @@ export function shareInWords(r2: number): string {
   if (!Number.isFinite(r2)) return 'cannot be said to';
   return r2 > 0.5 ? 'mostly' : r2 > 0.1 ? 'partly' : 'hardly';
 }
+
+/** "A", "A and B", "A, B and C". */
+export const listInWords = (items: string[]): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+
+/**
+ * One verdict per subject, grouped so that each verdict is said once, in the order the subjects
+ * come: "for A and C, fit ranks purchases better than the reach score; for B, …".
+ */
+export function verdictsBySubject(items: { subject: string; verdict: string }[]): string {
+  const groups = new Map<string, string[]>();
+  for (const { subject, verdict } of items) (groups.get(verdict) ?? groups.set(verdict, []).get(verdict)!).push(subject);
+  return [...groups].map(([verdict, subjects]) => `for ${listInWords(subjects)}, ${verdict}`).join('; ');
+}

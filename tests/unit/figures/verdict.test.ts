@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareAmounts, comparePerDollar, compareRankings, rankingStrength, shareInWords } from '../../../src/lib/figures/verdict.ts';
+import { compareAmounts, comparePerDollar, compareRankings, listInWords, rankingStrength, shareInWords, verdictsBySubject } from '../../../src/lib/figures/verdict.ts';
 import { scoreboardLive, type ScoreboardModel } from '../../../src/lib/figures/scoreboard.ts';
 import { budgetLive, type BudgetModel } from '../../../src/lib/figures/budget.ts';
 import { scoreSellLive, type ScoreSellModel } from '../../../src/lib/figures/scoreSell.ts';
@@ -113,6 +113,25 @@ describe('shareInWords', () => {
   });
 });
 
+describe('verdictsBySubject: each verdict said once, for the subjects it holds for', () => {
+  it('lists one, two and three subjects in words', () => {
+    expect(listInWords([])).toBe('');
+    expect(listInWords(['A'])).toBe('A');
+    expect(listInWords(['A', 'B'])).toBe('A and B');
+    expect(listInWords(['A', 'B', 'C'])).toBe('A, B and C');
+  });
+  it('groups subjects by verdict, in the order they come', () => {
+    expect(
+      verdictsBySubject([
+        { subject: 'A', verdict: 'x wins' },
+        { subject: 'B', verdict: 'y wins' },
+        { subject: 'C', verdict: 'x wins' },
+      ]),
+    ).toBe('for A and C, x wins; for B, y wins');
+    expect(verdictsBySubject([{ subject: 'A', verdict: 'x wins' }, { subject: 'B', verdict: 'x wins' }])).toBe('for A and B, x wins');
+  });
+});
+
 describe('the figures state their verdicts from their own numbers', () => {
   it('the scoreboard compares fit, relevance and reach per brand', () => {
     const row = (slug: string, score: string, rho: number, lo: number, hi: number) => ({ brand: slug, slug, score, rho, lo, hi });
@@ -131,6 +150,9 @@ describe('the figures state their verdicts from their own numbers', () => {
     expect(live['verdict.relevance-vs-fit.a']).toBe('relevance and fit rank purchases about equally (their intervals overlap)');
     expect(live['verdict.fit-vs-reach.b']).toBe('fit and the reach score rank purchases about equally (their intervals overlap)');
     expect(live['verdict.relevance-vs-reach.b']).toBe('the reach score ranks purchases better than relevance');
+    expect(live['verdict.fit-vs-reach.by-brand']).toBe(
+      'for a, fit ranks purchases better than the reach score; for b, fit and the reach score rank purchases about equally (their intervals overlap)',
+    );
   });
   it('the budget test compares fit and random with reach, per dollar', () => {
     const r = (strategy: string, conversions: number, spent: number) => ({ strategy, conversions, spent, bought: 1, revenue: 0, roi: -1 });
