@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './browser.ts';
 import { FIGURES } from '../../src/lib/figures/registry.ts';
-import { PARAMS, isChoice, type ParamSpec } from '../../src/lib/state/params.ts';
+import { BRAND_CHOICES, PARAMS, isChoice, type ParamSpec } from '../../src/lib/state/params.ts';
+import { budgetVerdicts, celebrityLeader, fitVsReach, liveTexts, parse, sellStrength, tableRows, ungroup } from './verdicts.ts';
 
 const baseURL = inject('baseURL');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -28,6 +29,41 @@ async function axe(page: Page) {
   });
 }
 
+/**
+ * Every verdict phrase on the page against the numbers in the data table of the figure it comes
+ * from (the rules re-derived in verdicts.ts), and the numbers quoted beside it against the same table.
+ */
+async function expectVerdictsMatchTables(page: Page) {
+  const live = await liveTexts(page);
+  const verdicts = Object.keys(live).filter((k) => k.startsWith('verdict.'));
+  expect(verdicts.length).toBeGreaterThan(10);
+  const brands = BRAND_CHOICES.map((b) => ({ slug: b.value, name: b.label.replace(/ \(.*/, '') }));
+  const board = await tableRows(page, 'scoreboard');
+  const grouped = ungroup(live['verdict.fit-vs-reach.by-brand']);
+  expect(Object.keys(grouped).sort()).toEqual(brands.map((b) => b.name).sort());
+  for (const b of brands) {
+    expect(fitVsReach(board, b.name), b.slug).toContain(grouped[b.name]);
+    const key = `verdict.fit-vs-reach.${b.slug}`;
+    if (key in live) expect(fitVsReach(board, b.name), key).toContain(live[key]);
+    const fitRow = board.find((r) => r[0] === b.name && /^Fit/.test(r[1]))!;
+    if (`board.fit.${b.slug}` in live) expect(live[`board.fit.${b.slug}`], b.slug).toBe(fitRow[2]);
+  }
+  const sell = await tableRows(page, 'score-sell');
+  for (const b of brands) {
+    const key = `verdict.sell.${b.slug}`;
+    if (key in live) expect(sellStrength(sell, b.name), key).toContain(live[key]);
+    if (`rho.${b.slug}` in live) expect(live[`rho.${b.slug}`]).toBe(sell.find((r) => r[0] === b.name)![2]);
+  }
+  const budget = await tableRows(page, 'budget');
+  expect(budgetVerdicts(budget, /^Fit/, 'hiring by fit', /^Reach score/, 'hiring by reach score')).toContain(live['verdict.budget.fit-vs-reach']);
+  expect(budgetVerdicts(budget, /^Reach score/, 'hiring by reach score', /^Random/, 'hiring at random')).toContain(live['verdict.budget.reach-vs-random']);
+  expect(live['budget.fit.conversions']).toBe(budget.find((r) => /^Fit/.test(r[0]))![3]);
+  expect(live['budget.reach.conversions']).toBe(budget.find((r) => /^Reach score/.test(r[0]))![3]);
+  expect(live['verdict.celeb.perDollar'].startsWith(celebrityLeader(await tableRows(page, 'celebrity')))).toBe(true);
+  const r2 = parse((await tableRows(page, 'score-size'))[0][1]);
+  expect(live['verdict.size']).toBe(r2 > 0.5 ? 'mostly' : r2 > 0.1 ? 'partly' : 'hardly');
+}
+
 describe('the essay', () => {
   it('has every chapter, a table of contents that links to them, and every figure pre-rendered with JavaScript off', async () => {
     const { page, context } = await open('', { javaScriptEnabled: false });
@@ -41,6 +77,51 @@ describe('the essay', () => {
       expect(await page.locator(`#fig-${name} code[data-sql]`).count(), name).toBeGreaterThan(0);
     }
     for (const text of await page.locator('.live').allTextContents()) expect(text.trim()).not.toBe('');
+    await context.close();
+  });
+
+  it('leaves no {{…}} placeholder unrendered on any page, with JavaScript off', async () => {
+    for (const path of ['', 'data/', 'explore/', 'your-data/', 'lab/']) {
+      const { page, context } = await open(path, { javaScriptEnabled: false });
+      expect(await page.content(), path || 'report').not.toMatch(/\{\{|\}\}/);
+      await context.close();
+    }
+  });
+
+  it('states each verdict as the numbers of its figure say, pre-rendered and after the controls move', async () => {
+    const off = await open('', { javaScriptEnabled: false });
+    await expectVerdictsMatchTables(off.page);
+    const before = await liveTexts(off.page);
+    await off.context.close();
+
+    const { page, context, errors } = await open();
+    // Another brand for the budget test, then another weighting for every score.
+    await page.locator('#fig-budget').scrollIntoViewIfNeeded();
+    await page.locator('#fig-budget [name="brand"]').selectOption('voltra');
+    await waitLive(page, 'fig-budget');
+    await page.locator('#fig-scoreboard').scrollIntoViewIfNeeded();
+    const slider = page.locator('#fig-scoreboard [name="w_followers"]');
+    await slider.focus();
+    await slider.press('Home');
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('wf') === '0');
+    await waitLive(page, 'fig-scoreboard');
+    // The bootstrap intervals follow once the move is over.
+    await page.waitForFunction(() => ![...document.querySelectorAll('#fig-scoreboard details.table td')].some((td) => td.textContent === '– to –'), null, { timeout: 45_000 });
+    for (const id of ['fig-score-sell', 'fig-budget', 'fig-celebrity', 'fig-score-size']) {
+      await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+      await waitLive(page, id);
+    }
+    // A figure scrolled into view may start catching up a moment later: let it, then wait until none is updating.
+    await page.waitForTimeout(300);
+    await page.waitForFunction(() => !document.querySelector('live-figure[data-state="updating"]'));
+    await page.waitForFunction(() => ![...document.querySelectorAll('#fig-score-sell details.table td')].some((td) => td.textContent === '– to –'), null, { timeout: 45_000 });
+    const after = await liveTexts(page);
+    expect(after['budget.brand']).toBe('Voltra');
+    expect(after['verdict.fit-vs-reach.by-brand']).not.toBe('');
+    expect(after['board.reach.silver-lotus']).not.toBe(before['board.reach.silver-lotus']);
+    await expectVerdictsMatchTables(page);
+    expect(await page.locator('body').innerText()).not.toMatch(/\{\{|\}\}/);
+    expect(errors).toEqual([]);
     await context.close();
   });
 

@@ -39,9 +39,13 @@ describe('"Does the score sell?" chapter', () => {
     const dots = await page.locator(`${figure} .chart-wide svg g.dots`).evaluateAll((gs) => gs.map((g) => Number(g.getAttribute('data-dots'))));
     expect(dots.length).toBe(5);
     for (const n of dots) expect(n).toBeGreaterThan(100);
-    const numbers = await page.locator('#does-the-score-sell .live').allTextContents();
+    const numbers = await page.locator('#does-the-score-sell .live:not([data-live^="verdict."])').allTextContents();
     expect(numbers.length).toBeGreaterThan(0);
     for (const n of numbers) expect(n).toMatch(/\d/);
+    // The chapter's verdicts are words computed from the same numbers (checked against them in essay.test.ts).
+    const verdicts = await page.locator('#does-the-score-sell .live[data-live^="verdict."]').allTextContents();
+    expect(verdicts.length).toBeGreaterThan(0);
+    for (const v of verdicts) expect(v).toMatch(/^ranks purchases (well|moderately well|only a little better than chance|no better than chance|worse than chance)$/);
     await context.close();
   });
 
