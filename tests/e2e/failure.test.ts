@@ -27,9 +27,11 @@ async function tryAgain(page: Page): Promise<string> {
 /** The essay is all there: the pre-rendered chart, the prose and its numbers. */
 async function essayReadable(page: Page) {
   expect(await page.locator(`${figure} .chart svg[role="img"]`).count()).toBeGreaterThan(0);
-  const numbers = await page.locator('#does-the-score-sell .live').allTextContents();
+  const numbers = await page.locator('#does-the-score-sell .live:not([data-live^="verdict."])').allTextContents();
   expect(numbers.length).toBeGreaterThan(0);
   for (const n of numbers) expect(n).toMatch(/\d/);
+  // Its verdicts are words computed from those numbers.
+  for (const v of await page.locator('#does-the-score-sell .live[data-live^="verdict."]').allTextContents()) expect(v).toMatch(/^ranks purchases /);
   expect(await page.locator('main h2').count()).toBeGreaterThan(5);
 }
 
