@@ -80,18 +80,27 @@ export interface Spend {
 export const Z_95 = 1.959964;
 
 /**
- * Which of two ways of spending buys more of the outcome per dollar. Realized purchases are counts,
- * so each rate count ÷ spent is treated as Poisson: the difference is called only when it exceeds
- * 1.96 standard errors, √(count_a/spent_a² + count_b/spent_b²); otherwise "about as many".
+ * Which of two ways of spending buys more of the outcome per dollar. Given an interval for the
+ * difference of the two rates (a − b; e.g. over seeds or bootstrap resamples), its sign decides, or
+ * "about as many" when it includes zero. Otherwise realized purchases are counts, so each rate
+ * count ÷ spent is treated as Poisson: the difference is called only when it exceeds 1.96 standard
+ * errors, √(count_a/spent_a² + count_b/spent_b²).
  */
-export function comparePerDollar(a: Named<Spend>, b: Named<Spend>, outcome = 'purchases'): string {
+export function comparePerDollar(a: Named<Spend>, b: Named<Spend>, { outcome = 'purchases', difference }: { outcome?: string; difference?: { lo: number; hi: number } } = {}): string {
   const rate = (s: Spend) => (s.spent > 0 ? s.count / s.spent : 0);
   const variance = (s: Spend) => (s.spent > 0 ? Math.max(s.count, 0) / (s.spent * s.spent) : 0);
+  const more = (x: Named<Spend>, y: Named<Spend>) => `${x.name} buys more ${outcome} per dollar than ${y.name}`;
+  const same = (reason: string) => `${a.name} and ${b.name} buy about as many ${outcome} per dollar (${reason})`;
+  if (difference && hasInterval(difference)) {
+    if (difference.lo > 0) return more(a, b);
+    if (difference.hi < 0) return more(b, a);
+    return same('the interval of the difference includes zero');
+  }
   if (!(a.value.count > 0) && !(b.value.count > 0)) return `neither ${a.name} nor ${b.name} buys any ${outcome}`;
   const z = (rate(a.value) - rate(b.value)) / Math.sqrt(variance(a.value) + variance(b.value));
-  if (z > Z_95) return `${a.name} buys more ${outcome} per dollar than ${b.name}`;
-  if (z < -Z_95) return `${b.name} buys more ${outcome} per dollar than ${a.name}`;
-  return `${a.name} and ${b.name} buy about as many ${outcome} per dollar (the difference is within the noise of the draws)`;
+  if (z > Z_95) return more(a, b);
+  if (z < -Z_95) return more(b, a);
+  return same('the difference is within the noise of the draws');
 }
 
 /**

@@ -84,7 +84,15 @@ describe('comparePerDollar: which spending buys more purchases per dollar, beyon
   });
   it('says when neither buys anything, and names the outcome', () => {
     expect(comparePerDollar(by('A', 0, 1_000), by('B', 0, 0))).toBe('neither A nor B buys any purchases');
-    expect(comparePerDollar(by('A', 400, 1_000), by('B', 100, 1_000), 'listeners')).toBe('A buys more listeners per dollar than B');
+    expect(comparePerDollar(by('A', 400, 1_000), by('B', 100, 1_000), { outcome: 'listeners' })).toBe('A buys more listeners per dollar than B');
+  });
+  it('with an interval of the difference (over seeds, say), follows its sign instead of the Poisson rule', () => {
+    // Poisson alone would call 67 against 0 for A.
+    const [a, b] = [by('A', 67, 20_000), by('B', 0, 20_000)];
+    expect(comparePerDollar(a, b, { difference: { lo: -0.001, hi: 0.004 } })).toBe('A and B buy about as many purchases per dollar (the interval of the difference includes zero)');
+    expect(comparePerDollar(a, b, { difference: { lo: 0.001, hi: 0.004 } })).toBe('A buys more purchases per dollar than B');
+    expect(comparePerDollar(a, b, { difference: { lo: -0.004, hi: -0.001 } })).toBe('B buys more purchases per dollar than A');
+    expect(comparePerDollar(a, b, { difference: { lo: NaN, hi: NaN } })).toBe('A buys more purchases per dollar than B');
   });
 });
 
