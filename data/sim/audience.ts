@@ -3,7 +3,8 @@ import type { Accounts } from './accounts.ts';
 import { drawIndex } from './columns.ts';
 import type { SimContext, TopicDraw } from './context.ts';
 import { STREAM } from './streams.ts';
-import { exp, log10 } from '../../src/lib/ieee754.ts';
+import { addFollower, fitTally, toMeans, type FitTally } from './fit.ts';
+import { log10 } from '../../src/lib/ieee754.ts';
 
 const MAX_INTERESTS = 8;
 /** Chance that a follower drawn by the community follows it for the account's own niche topic. */
@@ -13,12 +14,12 @@ const SAME_POOL = 0.5;
 
 /** What the hidden audience of every account implies for every brand, and what a marketer can observe of it. */
 export interface Audiences {
-  /** Hidden: meanClick[i × brands + b], mean over genuine followers of exp(relevanceEffect × (fit − 1)). */
-  meanClick: Float64Array;
-  /** Hidden: mean over genuine followers of that factor squared (clicking, then buying). */
-  meanBuy: Float64Array;
-  /** Hidden: mean fit of genuine followers to each brand, 0–1 (the true match; no score sees it). */
-  match: Float64Array;
+  /**
+   * Hidden, per account i and brand b at i × brands + b, means over the genuine followers: click
+   * factor (meanClick), click-then-buy factor (meanBuy), fit (match: the true match, no score sees
+   * it), and the matched followers' share and factors (data/sim/fit.ts).
+   */
+  hidden: FitTally;
   /** Observed audience_topics rows. */
   observed: { influencer: Int32Array; topic: Int32Array; share: Float64Array };
 }
@@ -27,7 +28,7 @@ export interface Audiences {
  * Simulates, per account, a sample of its genuine followers, each with a few interests: drawn
  * around the account's community with a probability that falls as the account grows, else from
  * the general population. A follower's fit to a brand is the share of the brand's profile its
- * interests cover (hierarchy-aware), saturating at the brand's fitSaturation. Then samples a
+ * interests cover (hierarchy-aware), saturating at the brand's fitSaturation (data/sim/fit.ts). Then samples a
  * separate, smaller set of followers (fake ones included, interests observed imperfectly) for
  * the observed audience_topics.
  */
@@ -36,16 +37,12 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
   const nb = ctx.brands.length;
   const nt = ctx.space.ids.length;
   const H = p.hiddenFollowers;
-  const meanClick = new Float64Array(acc.n * nb);
-  const meanBuy = new Float64Array(acc.n * nb);
-  const match = new Float64Array(acc.n * nb);
+  const hidden = fitTally(acc.n * nb);
   const interests = new Int32Array(H * MAX_INTERESTS);
   const counts = new Int32Array(H);
   const seen = new Int32Array(nt).fill(-1);
   const tally = new Int32Array(nt);
   const touched: number[] = [];
-  const fitScale = ctx.brands.map((b) => 1 / b.spec.fitSaturation);
-  const fits = new Float64Array(nb);
   const obsInfluencer: number[] = [];
   const obsTopic: number[] = [];
   const obsShare: number[] = [];
@@ -68,24 +65,9 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
         if (!dup) interests[base + c++] = t;
       }
       counts[f] = c;
-      fits.fill(0);
-      for (let q = 0; q < c; q++) {
-        const row = interests[base + q] * nb;
-        for (let b = 0; b < nb; b++) fits[b] += ctx.contribution[row + b];
-      }
-      for (let b = 0; b < nb; b++) {
-        const fit = Math.min(1, fits[b] * fitScale[b]);
-        const g = exp(p.relevanceEffect * (fit - 1));
-        meanClick[i * nb + b] += g;
-        meanBuy[i * nb + b] += g * g;
-        match[i * nb + b] += fit;
-      }
+      addFollower(ctx, hidden, i, interests, base, c);
     }
-    for (let b = 0; b < nb; b++) {
-      meanClick[i * nb + b] /= H;
-      meanBuy[i * nb + b] /= H;
-      match[i * nb + b] /= H;
-    }
+    toMeans(hidden, i, nb, H);
 
     // The observation: a separate sample from a separate stream, so the truth above never depends on it.
     const o = rng(p.seed, STREAM.observe, i + 1);
@@ -119,9 +101,7 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
     touched.length = 0;
   }
   return {
-    meanClick,
-    meanBuy,
-    match,
+    hidden,
     observed: { influencer: Int32Array.from(obsInfluencer), topic: Int32Array.from(obsTopic), share: Float64Array.from(obsShare) },
   };
 }

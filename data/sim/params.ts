@@ -27,8 +27,14 @@ export interface WorldParams {
   // Effects on clicks and conversions (0 switches an effect off).
   /** Exponent of genuine impressions in clicks; 0: reach no longer matters. */
   reachEffect: number;
-  /** Log of how much likelier a follower whose interests fully match the brand clicks, and again buys after a click, than one with none. */
+  /** Log of how much likelier a follower whose interests fully match the brand clicks than one with none. */
   relevanceEffect: number;
+  /** Log of how much likelier such a follower buys after a click than an unmatched clicker. */
+  relevancePurchaseEffect: number;
+  /** Account match (mean fit of its genuine followers) past which a post works less well (Leung et al.'s inverted U); 1 = monotone. */
+  fitPeak: number;
+  /** Log drop of clicks per unit of account match past fitPeak. */
+  fitDecline: number;
   /** Elasticity of clicks with respect to the account's engagement rate among genuine followers (its audience's trust). */
   trustEffect: number;
   /** Elasticity of conversion per click with respect to price (relative to referencePrice). */
@@ -39,6 +45,12 @@ export interface WorldParams {
   reachRateAt1k: number;
   /** Elasticity of that reach rate with respect to genuine followers (impressions ∝ followers^(1 + this)). */
   reachRateElasticity: number;
+  /** People outside the followers who see one reshare of a sponsored post (amplification). */
+  reshareReach: number;
+  /** Reshares per impression among those people, so cascades go on (generations sum to 1 / (1 − reshareRate × reshareReach)). */
+  reshareRate: number;
+  /** Share of genuine people reached who recall the post: the awareness brand's outcome. */
+  recallRate: number;
 
   // Follower counts.
   /** Share of accounts with fewer than 1,000 followers (the sources count creators from 1,000 up). */
@@ -127,18 +139,31 @@ export interface WorldParams {
   shortlistShare: number;
 }
 
+/**
+ * The calibrated relevance effects (SCIENCE.md §7): chosen so that the simulated world reproduces
+ * the group comparisons the sources made (data/sim/calibration.ts measures them), not set to a
+ * published ratio. The search and its results are in data/sim/README.md.
+ */
+export const RELEVANCE_DEFAULTS = { click: 1.8, purchase: 1.5 } as const;
+
 export const DEFAULT_PARAMS: WorldParams = {
   seed: 20120401,
   accounts: 5000,
   placementsPerBrand: 600,
 
   reachEffect: 1,
-  relevanceEffect: 4,
+  relevanceEffect: RELEVANCE_DEFAULTS.click,
+  relevancePurchaseEffect: RELEVANCE_DEFAULTS.purchase,
+  fitPeak: 0.6,
+  fitDecline: 1,
   trustEffect: 1,
   priceSensitivity: 0.5,
 
   reachRateAt1k: 0.3,
   reachRateElasticity: -0.15,
+  reshareReach: 90,
+  reshareRate: 0.002,
+  recallRate: 0.1,
 
   subThousandShare: 0.1,
   sizeMix: { nano: 0.815, micro: 0.144, mega: 0.001 },
@@ -236,12 +261,36 @@ export const PARAM_DOCS: Record<string, ParamDoc> = {
 
   reachEffect: d('Reach effect: exponent of genuine impressions in clicks (0 = reach does not matter)', 'exponent', 0, 1.5, 0.05, A),
   relevanceEffect: d(
-    'Relevance effect: log-ratio of click (and purchase) odds, fully matching vs unmatched follower (0 = off)',
+    'Relevance effect on clicks: log-ratio of click odds, fully matching vs unmatched follower (0 = off)',
     'log ratio',
     0,
     8,
     0.1,
-    'assumption (Leung et al., J. Marketing 2022: effectiveness rises with follower–brand fit)',
+    'calibrated (Yan et al., WWW 2009: the best behavioural segment clicks up to 7.7× as often as all users; here the matched people ÷ all, data/sim/calibration.ts)',
+  ),
+  relevancePurchaseEffect: d(
+    'Relevance effect on purchases: log-ratio of purchase odds per click, fully matching vs unmatched clicker (0 = off)',
+    'log ratio',
+    0,
+    8,
+    0.1,
+    'calibrated (MediaPost Behavioral Insider 2009, trade press: targeted campaigns converted 2–4× as often per click; here matched clickers ÷ all clickers)',
+  ),
+  fitPeak: d(
+    'Account match past which a post works less well (1 = no decline)',
+    'share',
+    0.1,
+    1,
+    0.01,
+    'assumption (shape: Leung et al., J. Marketing 2022, an inverted U of follower–brand fit; the peak is not sourced)',
+  ),
+  fitDecline: d(
+    'Log drop of clicks per unit of account match past that point',
+    'log ratio',
+    0,
+    10,
+    0.1,
+    'assumption (shape: Leung et al., J. Marketing 2022; the steepness is not sourced)',
   ),
   trustEffect: d(
     'Trust effect: elasticity of clicks to the engagement of genuine followers (0 = off)',
@@ -262,6 +311,24 @@ export const PARAM_DOCS: Record<string, ParamDoc> = {
     0.01,
     'assumption (J. Marketing Research 2023, TikTok: follower elasticity of impressions ≈ 0.10 on an algorithmic feed; a follower feed is closer to proportional)',
   ),
+
+  reshareReach: d(
+    'People outside the followers reached by one reshare (0 = no amplification)',
+    'people',
+    0,
+    190,
+    1,
+    'assumption (Bakshy et al., WSDM 2011: reposts carry a post beyond the followers; most cascades stop at the first step)',
+  ),
+  reshareRate: d(
+    'Reshares per impression among people reached by a reshare (cascades go on)',
+    'share',
+    0,
+    0.005,
+    0.0001,
+    'assumption (Bakshy et al., WSDM 2011: cascades are mostly shallow)',
+  ),
+  recallRate: d('Genuine people reached who recall the post (the awareness outcome)', 'share', 0.001, 1, 0.001, A),
 
   subThousandShare: d('Accounts under 1,000 followers', 'share', 0, 0.5, 0.01, A),
   'sizeMix.nano': d('Creators with 1k–10k followers (among ≥1k)', 'share', 0.5, 0.95, 0.005, 'HypeAuditor 2026 report (secondary)'),
@@ -378,6 +445,7 @@ export function checkParams(params: WorldParams): void {
   }
   const { nano, micro, mega } = params.sizeMix;
   if (nano + micro + mega >= 1) throw new RangeError('sizeMix shares must leave room for 100k–1M accounts (sum < 1)');
+  if (params.reshareRate * params.reshareReach >= 1) throw new RangeError('reshareRate × reshareReach must stay below 1 (else a cascade never ends)');
   if (params.postsMin > params.postsMax) throw new RangeError('postsMin must not exceed postsMax');
   if (!Number.isInteger(params.accounts) || !Number.isInteger(params.placementsPerBrand)) {
     throw new RangeError('accounts and placementsPerBrand must be integers');

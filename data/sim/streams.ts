@@ -11,4 +11,5 @@ export const STREAM = {
   pair: 6,
   placement: 7,
   select: 8,
+  reshare: 9,
 } as const;

@@ -4,7 +4,8 @@ import { simulateAudiences } from './audience.ts';
 import { int32s, float64s } from './columns.ts';
 import { simContext } from './context.ts';
 import type { Ontology } from './ontology.ts';
-import { drawPost, pairModel } from './outcomes.ts';
+import { drawPost, pairModel, type PairModel } from './outcomes.ts';
+import { reshareAudience } from './reshares.ts';
 import { checkParams, type WorldParams } from './params.ts';
 import { selectPlacements } from './placements.ts';
 import { simulatePosts, type Made, type PostsAndReactions } from './posts.ts';
@@ -73,6 +74,7 @@ export type World = {
     clicks: Float64Array;
     conversions: Int32Array;
     revenue: Float64Array;
+    recalled: Int32Array;
   };
   pair_outcomes: {
     brand_id: Int32Array;
@@ -81,6 +83,8 @@ export type World = {
     expected_conversions: Float64Array;
     conversions: Int32Array;
     revenue: Float64Array;
+    expected_recalled: Float64Array;
+    recalled: Int32Array;
   };
 };
 
@@ -91,6 +95,8 @@ export interface Truth {
   genuineFollowers: Float64Array;
   /** Reactions per post per genuine follower (the trust signal behind clicks). */
   engagement: Float64Array;
+  /** The expected outcomes of every account × brand pair, with their matched parts (data/sim/calibration.ts reads them). */
+  pairs: PairModel;
 }
 
 /**
@@ -213,7 +219,7 @@ export function simulateWorldWithTruth(
     share: aud.observed.share,
   });
   progress(0.7);
-  const model = pairModel(ctx, acc, aud);
+  const model = pairModel(ctx, acc, aud, reshareAudience(ctx));
 
   const pairs = {
     brand_id: new Int32Array(acc.n * nb),
@@ -222,6 +228,8 @@ export function simulateWorldWithTruth(
     expected_conversions: new Float64Array(acc.n * nb),
     conversions: new Int32Array(acc.n * nb),
     revenue: new Float64Array(acc.n * nb),
+    expected_recalled: new Float64Array(acc.n * nb),
+    recalled: new Int32Array(acc.n * nb),
   };
   const est = params.placementsPerBrand * nb;
   const pl = {
@@ -232,24 +240,27 @@ export function simulateWorldWithTruth(
     clicks: float64s(est),
     conversions: int32s(est),
     revenue: float64s(est),
+    recalled: int32s(est),
   };
   for (let b = 0; b < nb; b++) {
     const price = ctx.brands[b].spec.price;
     for (let i = 0; i < acc.n; i++) {
       const row = b * acc.n + i;
       const at = i * nb + b;
-      const draw = drawPost(model, nb, i, b, rng(params.seed, STREAM.pair, b + 1, i + 1, 1));
+      const draw = drawPost(model, nb, i, b, params.recallRate, rng(params.seed, STREAM.pair, b + 1, i + 1, 1));
       pairs.brand_id[row] = b + 1;
       pairs.influencer_id[row] = i + 1;
       pairs.cost[row] = model.cost[at];
       pairs.expected_conversions[row] = model.expected[at];
       pairs.conversions[row] = draw.conversions;
       pairs.revenue[row] = draw.conversions * price;
+      pairs.expected_recalled[row] = model.genuineImpressions[i] * params.recallRate;
+      pairs.recalled[row] = draw.recalled;
     }
     const count = selectPlacements(ctx, acc, b);
     for (let i = 0; i < acc.n; i++) {
       for (let j = 0; j < count[i]; j++) {
-        const draw = drawPost(model, nb, i, b, rng(params.seed, STREAM.placement, b + 1, i + 1, j));
+        const draw = drawPost(model, nb, i, b, params.recallRate, rng(params.seed, STREAM.placement, b + 1, i + 1, j));
         pl.brand.push(b + 1);
         pl.influencer.push(i + 1);
         pl.cost.push(model.cost[i * nb + b]);
@@ -257,6 +268,7 @@ export function simulateWorldWithTruth(
         pl.clicks.push(draw.clicks);
         pl.conversions.push(draw.conversions);
         pl.revenue.push(draw.conversions * price);
+        pl.recalled.push(draw.recalled);
       }
     }
     progress(0.7 + (0.3 * (b + 1)) / nb);
@@ -272,6 +284,7 @@ export function simulateWorldWithTruth(
     clicks: pl.clicks.done(),
     conversions: pl.conversions.done(),
     revenue: pl.revenue.done(),
+    recalled: pl.recalled.done(),
   });
   const world: World = {
     topics,
@@ -285,7 +298,7 @@ export function simulateWorldWithTruth(
     placements,
     pair_outcomes: emit('pair_outcomes', pairs),
   };
-  const match = ctx.brands.map((_, b) => Float64Array.from({ length: acc.n }, (_, i) => aud.match[i * nb + b]));
+  const match = ctx.brands.map((_, b) => Float64Array.from({ length: acc.n }, (_, i) => aud.hidden.fit[i * nb + b]));
   progress(1);
-  return { world, truth: { match, genuineFollowers: acc.genuine, engagement: acc.engagement } };
+  return { world, truth: { match, genuineFollowers: acc.genuine, engagement: acc.engagement, pairs: model } };
 }

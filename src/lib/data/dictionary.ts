@@ -181,6 +181,12 @@ export const TABLES: Table[] = [
       c('clicks', 'BIGINT', 'clicks', 'clicks on the tracked link'),
       c('conversions', 'INTEGER', 'purchases', 'purchases with the promo code or tracked link'),
       c('revenue', 'DOUBLE', 'USD', 'conversions × price'),
+      c(
+        'recalled',
+        'INTEGER',
+        'people',
+        "genuine people reached (followers and reshares) who recall the post, as a brand-lift survey would count them: the awareness brand's outcome",
+      ),
     ],
   },
   {
@@ -195,6 +201,8 @@ export const TABLES: Table[] = [
       c('expected_conversions', 'DOUBLE', 'purchases', 'expected purchases from one post (hidden from every score)'),
       c('conversions', 'INTEGER', 'purchases', 'realized purchases, one draw'),
       c('revenue', 'DOUBLE', 'USD', 'realized conversions × price'),
+      c('expected_recalled', 'DOUBLE', 'people', 'expected genuine people who recall one post (hidden from every score)'),
+      c('recalled', 'INTEGER', 'people', 'realized people who recall it, one draw'),
     ],
   },
 ];

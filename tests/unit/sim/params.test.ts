@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { checkParams, DEFAULT_PARAMS, PARAM_DOCS, paramLeaves, scaleParams } from '../../../data/sim/params.ts';
 
-/** The short names of the sources in SCIENCE.md §3. */
+/** The short names of the sources in SCIENCE.md §3 and §7. */
 const SOURCES = [
+  'Yan et al',
+  'MediaPost',
   'HypeAuditor',
   'Kwak et al',
   'Modash',
@@ -28,7 +30,8 @@ describe('PARAM_DOCS', () => {
     expect(typeof doc.unit).toBe('string');
     expect(doc.min).toBeLessThan(doc.max);
     expect(doc.step).toBeGreaterThan(0);
-    expect(doc.source === 'assumption' || doc.source.startsWith('assumption (') || SOURCES.some((s) => doc.source.includes(s))).toBe(true);
+    expect(doc.source === 'assumption' || /^(assumption|calibrated) \(/.test(doc.source) || SOURCES.some((s) => doc.source.includes(s))).toBe(true);
+    if (doc.source.startsWith('calibrated (')) expect(SOURCES.some((s) => doc.source.includes(s))).toBe(true);
     const leaf = paramLeaves(withBought).find((l) => l.path === path);
     expect(leaf!.value).toBeGreaterThanOrEqual(doc.min);
     expect(leaf!.value).toBeLessThanOrEqual(doc.max);
