@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOntology } from './sim/ontology.ts';
 import { DEFAULT_PARAMS, scaleParams } from './sim/params.ts';
-import { simulateWorld } from './sim/world.ts';
+import { simulateWorldWithTruth } from './sim/world.ts';
+import { calibrate } from './sim/calibration.ts';
 import { TABLES } from '../src/lib/data/dictionary.ts';
 import { toArrowIpc } from '../src/lib/data/arrow.ts';
 import { openNodeEngine } from '../src/lib/db/node.ts';
@@ -34,11 +35,14 @@ const ontology = parseOntology(
   readFileSync(join(root, 'data/klout/klout_topic_ontology_20180601.csv'), 'utf8'),
   readFileSync(join(root, 'data/klout/klout_topic_edge_20180601.csv'), 'utf8'),
 );
-const world = simulateWorld(params, ontology) as unknown as Record<string, Record<string, ArrayLike<unknown>>>;
+const simulated = simulateWorldWithTruth(params, ontology);
+const world = simulated.world as unknown as Record<string, Record<string, ArrayLike<unknown>>>;
 lap('simulated');
 
 rmSync(dbPath, { force: true });
 mkdirSync(join(dbPath, '..'), { recursive: true });
+// The sources' comparisons measured in this world (SCIENCE.md §7), for the data page and the lab: build time only, beside the DuckDB file.
+writeFileSync(join(dbPath, '..', 'calibration.json'), JSON.stringify(calibrate(simulated.world, simulated.truth), null, 2) + '\n');
 const db = await openNodeEngine(dbPath);
 await loadWorld(db.connection, world, root);
 lap('loaded into DuckDB, features derived');

@@ -350,7 +350,7 @@ export const PARAM_DOCS: Record<string, ParamDoc> = {
     0,
     0.5,
     0.01,
-    'assumption (industry reports 2021: ~55% of Instagram accounts are real people)',
+    'assumption (industry reports 2021: ~55% of all Instagram accounts are real people, not of an influencer\'s followers; the realized genuine share is on the data page)',
   ),
   'boughtFollowers[].share': d('Fake share after buying followers', 'share', 0, 0.95, 0.01, A),
 
@@ -375,7 +375,7 @@ export const PARAM_DOCS: Record<string, ParamDoc> = {
     0.0001,
     0.2,
     0.0001,
-    'assumption (paid social baseline CTR ≈ 0.018% for ads, a public 1,143-ad campaign dataset)',
+    'assumption (a ceiling, not a rate: no like-for-like source; the 0.018% CTR of a public 1,143-ad campaign dataset is of Facebook paid ads, and the realized rate is shown beside it on the data page)',
   ),
   baseConversionRate: d(
     'Purchases per click, fully matching clicker at the reference price',
@@ -383,7 +383,7 @@ export const PARAM_DOCS: Record<string, ParamDoc> = {
     0.001,
     0.5,
     0.001,
-    'assumption (paid social baseline ≈ 0.03 conversions per click, a public 1,143-ad campaign dataset)',
+    'assumption (no like-for-like source: ≈ 0.03 approved conversions per click of Facebook paid ads in a public 1,143-ad campaign dataset; the realized rate is on the data page)',
   ),
   referencePrice: d('Reference price', 'USD', 1, 1000, 1, A),
 

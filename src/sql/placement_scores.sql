@@ -1,6 +1,7 @@
 -- Every placement that ran, for every brand, with what a marketer could see of its account
 -- (reach score under the current weights, Kred- and PeerIndex-like scores, followers, trust signals) and what the post did.
--- Relevance is added in TypeScript from the audience topics.
+-- Relevance is added in TypeScript from the audience topics. `outcome` is what the brand's goal
+-- counts: purchases for a sales brand, people who recall the post for an awareness brand.
 SELECT p.placement_id,
        b.slug AS brand,
        b.name AS brand_name,
@@ -21,6 +22,8 @@ SELECT p.placement_id,
        p.impressions::DOUBLE AS impressions,
        p.clicks::DOUBLE AS clicks,
        p.conversions::DOUBLE AS conversions,
+       p.recalled::DOUBLE AS recalled,
+       (CASE WHEN b.goal = 'awareness' THEN p.recalled ELSE p.conversions END)::DOUBLE AS outcome,
        p.revenue
 FROM placements p
 JOIN brands b USING (brand_id)

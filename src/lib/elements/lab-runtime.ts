@@ -22,6 +22,7 @@ import {
 } from '../lab/worldParams.ts';
 import { verdict } from '../lab/verdict.ts';
 import { verdictHtml } from '../lab/verdictView.ts';
+import { liftTableHtml } from '../calibration/view.ts';
 import { renderSummary } from './summary-table.ts';
 import { TaskQueue } from '../lab/tasks.ts';
 
@@ -212,6 +213,7 @@ async function run(el: HTMLElement, values: LabValues): Promise<void> {
     const tFigures = performance.now();
     current = world;
     shown = values;
+    el.querySelector('[data-calibration-view]')!.innerHTML = liftTableHtml(world.calibration, 'The sources’ comparisons, simulated in this world');
     // The scoreboard (the verdict reads it) and any figure within a screen of the viewport are part of
     // the regeneration; a figure further away is done when it comes near, or after the intervals.
     const later = LATER_IF_FAR.filter((name) => !nearViewport(figureSection(el, name)));
@@ -316,7 +318,7 @@ function draw(el: HTMLElement, world: World, name: string, model: unknown, inter
   }
   renderSummary(section, figure.summary(model));
   if (name === 'scoreboard') {
-    el.querySelector('[data-verdict]')!.innerHTML = verdictHtml(verdict((model as ScoreboardModel).rows, world.params.relevanceEffect));
+    el.querySelector('[data-verdict]')!.innerHTML = verdictHtml(verdict((model as ScoreboardModel).rows, Math.max(world.params.relevanceEffect, world.params.relevancePurchaseEffect)));
   }
   section.dataset.state = 'live';
 }

@@ -32,7 +32,7 @@ export function fairnessModel(frames: Frame[]): FairnessModel {
   const brandName = table.columns.brand_name as ArrayLike<string>;
   const score = numbers(table, 'score');
   const fit = table.columns.fit as Float64Array;
-  const conversions = numbers(table, 'conversions');
+  const conversions = numbers(table, 'outcome');
   const groups = new Map<string, number[]>();
   for (let i = 0; i < table.length; i++) (groups.get(brand[i]) ?? groups.set(brand[i], []).get(brand[i])!).push(i);
   const points: GainPoint[] = [];

@@ -6,6 +6,8 @@
  * Two queries feed it: the placements with their outcomes (no parameter: run once per engine) and
  * every account's score under the current weights (the only query a weight slider re-runs). The
  * model matches them by account; the matching is prepared once per pair of results and reused.
+ * Each brand is judged on its goal's outcome (placement_outcomes.sql): purchases, or for the
+ * awareness brand the people who recall the post.
  */
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
@@ -67,7 +69,7 @@ function brandsOf(placements: Frame): Prepared {
   if (cached) return cached;
   const brand = placements.columns.brand as ArrayLike<string>;
   const brandName = placements.columns.brand_name as ArrayLike<string>;
-  const conversions = numbers(placements, 'conversions');
+  const conversions = numbers(placements, 'outcome');
   const groups = new Map<string, number[]>();
   for (let i = 0; i < placements.length; i++) (groups.get(brand[i]) ?? groups.set(brand[i], []).get(brand[i])!).push(i);
   const brands = [...groups].map(([slug, list]): BrandRows => {

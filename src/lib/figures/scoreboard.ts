@@ -1,7 +1,8 @@
 /**
  * "Relevance": per brand, which score ranks the conversions of the placements that ran best:
  * the reach score, relevance alone, or fit (relevance × trust × reach). Spearman with a seeded
- * bootstrap interval for each.
+ * bootstrap interval for each. Each brand is judged on its goal's outcome (placement_scores.sql):
+ * purchases, or for the awareness brand the people who recall the post.
  */
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
@@ -35,7 +36,7 @@ export function scoreboardModel([placements, audience, tree]: Frame[], { interva
   const score = numbers(placements, 'score');
   const kred = numbers(placements, 'kred');
   const peerindex = numbers(placements, 'peerindex');
-  const conversions = numbers(placements, 'conversions');
+  const conversions = numbers(placements, 'outcome');
   const trust = trustOf(placements);
   const relevance = new Float64Array(placements.length);
   const groups = new Map<string, number[]>();

@@ -33,7 +33,7 @@ export async function labAtBuild(): Promise<{ figures: Record<LabFigureName, Lab
     const model = figure.model(runs.map((r) => r.frame), DEFAULTS, { intervals: true });
     const svg = figure.chart(model, { width: 720, document: document as unknown as Document }).outerHTML;
     figures[name] = { svg, live: figure.live(model), summary: figure.summary(model) };
-    if (name === 'scoreboard') board = verdict((model as ScoreboardModel).rows, DEFAULT_PARAMS.relevanceEffect);
+    if (name === 'scoreboard') board = verdict((model as ScoreboardModel).rows, Math.max(DEFAULT_PARAMS.relevanceEffect, DEFAULT_PARAMS.relevancePurchaseEffect));
   }
   return { figures, verdict: board! };
 }

@@ -1,5 +1,6 @@
 /** The messages between the lab page and its worker (simulate.worker.ts). */
 import type { WorldParams } from '../../../data/sim/params.ts';
+import type { Calibration } from '../../../data/sim/calibration.ts';
 
 export type ToWorker =
   /** Load the shipped topic tables the simulator needs (once). */
@@ -21,7 +22,8 @@ export type FromWorker =
    * (`append`) add rows; `last` says the table is complete (with no bytes when nothing was left).
    */
   | { type: 'table'; id: number; name: string; ipc: Uint8Array | null; append: boolean; last: boolean }
-  | { type: 'simulated'; id: number; rows: Record<string, number>; ms: { simulate: number; encode: number } }
+  /** The world is complete: its row counts, timings, and the sources' comparisons measured in it (data/sim/calibration.ts). */
+  | { type: 'simulated'; id: number; rows: Record<string, number>; ms: { simulate: number; encode: number }; calibration: Calibration }
   | { type: 'digest'; id: number; digest: string }
   | { type: 'model'; req: number; model: unknown; ms: number; context: 'worker' | 'window' }
   | { type: 'error'; id: number; message: string };

@@ -13,6 +13,7 @@ import type { QueryName } from '../../sql/catalog.ts';
 import { TABLES } from '../data/dictionary.ts';
 import accountFeaturesSql from '../../sql/build/account_features.sql?raw';
 import type { WorldParams } from '../../../data/sim/params.ts';
+import type { Calibration } from '../../../data/sim/calibration.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 /** Tables derived by build SQL in the browser, with the SQL text (the very file the build runs). */
@@ -43,6 +44,8 @@ export interface World {
   engine: Engine;
   rows: Record<string, number>;
   ms: Timings;
+  /** The sources' comparisons measured in this world, computed in the worker (data/sim/calibration.ts). */
+  calibration: Calibration;
 }
 
 interface Pending {
@@ -192,6 +195,7 @@ export class LabSession {
       params,
       engine: db.view(),
       rows: sim.rows,
+      calibration: sim.calibration,
       ms: { simulate: sim.ms.simulate, encode: sim.ms.encode, load: ms.load, derive: ms.derive, ready: performance.now() - t0 },
     };
   }

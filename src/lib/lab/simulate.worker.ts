@@ -5,7 +5,9 @@
  * posts and reactions in chunks while they are being made (streamWorld.ts), so DuckDB loads them
  * while the simulation goes on. It also decodes the query results the page forwards (the
  * page never walks their rows) and computes the figures' models (the registry's own functions),
- * so the bootstrap intervals never block the page; and it fingerprints a world when asked.
+ * so the bootstrap intervals never block the page; it measures the sources' comparisons in each
+ * world (data/sim/calibration.ts, with the world's hidden truth, which never leaves the worker);
+ * and it fingerprints a world when asked.
  */
 import { tableFromIPC } from 'apache-arrow';
 import { ontologyFromTables, type Ontology } from '../../../data/sim/ontology.ts';
@@ -16,6 +18,7 @@ import { ipcFrame } from '../db/arrowFrame.ts';
 import type { Frame } from '../data/frame.ts';
 import type { ParamValues } from '../state/params.ts';
 import { streamWorld } from './streamWorld.ts';
+import { calibrate } from '../../../data/sim/calibration.ts';
 import { worldDigest } from './worldDigest.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
@@ -44,7 +47,7 @@ async function simulate(id: number, params: WorldParams): Promise<void> {
   last = null;
   const started = performance.now();
   let pct = -1;
-  const { world, encodeMs } = streamWorld(
+  const { world, truth, encodeMs } = streamWorld(
     params,
     await ontology!,
     (name, ipc, append, complete) => post({ type: 'table', id, name, ipc, append, last: complete }, ipc ? [ipc.buffer as ArrayBuffer] : []),
@@ -55,7 +58,8 @@ async function simulate(id: number, params: WorldParams): Promise<void> {
   );
   const tables = world as unknown as Record<string, Record<string, ArrayLike<unknown>>>;
   const rows = Object.fromEntries(Object.entries(tables).map(([n, cols]) => [n, Object.values(cols)[0]?.length ?? 0]));
-  post({ type: 'simulated', id, rows, ms: { simulate: performance.now() - started - encodeMs, encode: encodeMs } });
+  const simulateMs = performance.now() - started - encodeMs;
+  post({ type: 'simulated', id, rows, ms: { simulate: simulateMs, encode: encodeMs }, calibration: calibrate(world, truth) });
   last = { id, world: tables };
 }
 

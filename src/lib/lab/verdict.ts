@@ -32,7 +32,7 @@ export function contenderOf(score: string): Contender | null {
 
 const ORDER: Contender[] = ['reach', 'fit', 'relevance'];
 
-/** The verdict of a world from the scoreboard's rows and the relevance effect it was simulated with. */
+/** The verdict of a world from the scoreboard's rows and the relevance effect it was simulated with (the larger of the click and purchase effects: 0 means relevance is off). */
 export function verdict(rows: readonly { brand: string; slug: string; score: string; rho: number }[], relevanceEffect: number): Verdict {
   const bySlug = new Map<string, BrandVerdict>();
   for (const r of rows) {

@@ -16,10 +16,11 @@ export interface LabControl {
   doc: ParamDoc;
 }
 
-export type LabGroup = 'effects' | 'fakes' | 'cost' | 'world';
+export type LabGroup = 'effects' | 'spread' | 'fakes' | 'cost' | 'world';
 
 export const GROUPS: Record<LabGroup, string> = {
   effects: 'What drives clicks and purchases',
+  spread: 'Reshares and recall',
   fakes: 'Fake followers',
   cost: 'What a sponsored post costs',
   world: 'Size and seed of the world',
@@ -38,9 +39,15 @@ const control = (path: string, key: string, group: LabGroup): LabControl => {
 
 export const LAB_CONTROLS: readonly LabControl[] = [
   control('relevanceEffect', 'rel', 'effects'),
+  control('relevancePurchaseEffect', 'relbuy', 'effects'),
+  control('fitPeak', 'peak', 'effects'),
+  control('fitDecline', 'decline', 'effects'),
   control('reachEffect', 'reach', 'effects'),
   control('trustEffect', 'trust', 'effects'),
   control('priceSensitivity', 'price', 'effects'),
+  control('reshareRate', 'reshare', 'spread'),
+  control('reshareReach', 'rereach', 'spread'),
+  control('recallRate', 'recall', 'spread'),
   control('fraudRateByTier.nano', 'fnano', 'fakes'),
   control('fraudRateByTier.micro', 'fmicro', 'fakes'),
   control('fraudRateByTier.mid', 'fmid', 'fakes'),
@@ -154,14 +161,14 @@ export const PRESETS: readonly Preset[] = [
     id: 'reach-only',
     label: 'Reach only',
     description: 'Relevance and trust off, no fake or inactive followers: only audience size drives sales.',
-    set: { relevanceEffect: 0, trustEffect: 0, ...NO_FAKES },
+    set: { relevanceEffect: 0, relevancePurchaseEffect: 0, trustEffect: 0, ...NO_FAKES },
     fromDefaults: true,
   },
   {
     id: 'relevance-off',
     label: 'Relevance off',
     description: "Followers' interests no longer matter to who clicks or buys; everything else as it is.",
-    set: { relevanceEffect: 0 },
+    set: { relevanceEffect: 0, relevancePurchaseEffect: 0 },
     fromDefaults: false,
   },
 ];

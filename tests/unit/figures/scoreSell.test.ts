@@ -18,7 +18,7 @@ function world(placementsPerBrand: number, accounts = 50) {
   ] as const) {
     for (let k = 0; k < placementsPerBrand; k++) {
       const id = ids[Math.floor(u() * accounts)];
-      rows.push({ brand_id: brandId, brand: slug, brand_name: name, placement_id: placement++, influencer_id: id, handle: `h${id}`, followers: id * 3, cost: 10, conversions: Math.floor(u() * scoreOf.get(id)! / 10), revenue: 0 });
+      rows.push({ brand_id: brandId, brand: slug, brand_name: name, placement_id: placement++, influencer_id: id, handle: `h${id}`, followers: id * 3, cost: 10, conversions: -1, outcome: Math.floor(u() * scoreOf.get(id)! / 10), revenue: 0 });
     }
   }
   const names = Object.keys(rows[0]);
@@ -43,10 +43,10 @@ describe('scoreSellModel(placements, scores)', () => {
       const mine = rows.filter((r) => r.brand === b.brand);
       const reference = spearman(
         mine.map((r) => scoreOf.get(r.influencer_id as number)!),
-        mine.map((r) => r.conversions as number),
+        mine.map((r) => r.outcome as number),
       );
       expect(b.rho).toBeCloseTo(reference, 12);
-      expect(b.capture).toBeCloseTo(captureRatio(mine.map((r) => scoreOf.get(r.influencer_id as number)!), mine.map((r) => r.conversions as number), TOP_SHARE), 12);
+      expect(b.capture).toBeCloseTo(captureRatio(mine.map((r) => scoreOf.get(r.influencer_id as number)!), mine.map((r) => r.outcome as number), TOP_SHARE), 12);
       expect(b.points).toHaveLength(300);
     }
   });
@@ -74,7 +74,7 @@ describe('scoreSellModel(placements, scores)', () => {
     const without: Frame = { ...scores, length: scores.length - 1, columns: Object.fromEntries(Object.entries(scores.columns).map(([k, v]) => [k, Array.from(v).filter((_, i) => (scores.columns.influencer_id as number[])[i] !== missing)])) };
     const model = scoreSellModel(placements, without, { intervals: false });
     const mine = rows.filter((r) => r.brand === 'taskwise');
-    const reference = spearman(mine.map((r) => (r.influencer_id === missing ? NaN : scoreOf.get(r.influencer_id as number)!)), mine.map((r) => r.conversions as number));
+    const reference = spearman(mine.map((r) => (r.influencer_id === missing ? NaN : scoreOf.get(r.influencer_id as number)!)), mine.map((r) => r.outcome as number));
     expect(model.brands[0].rho).toBeCloseTo(reference, 12);
   });
 });
@@ -83,7 +83,7 @@ describe('scoreSellRows(model)', () => {
   it('lists every placement with its score, by brand, then score (highest first), then placement', () => {
     const { placements, scores, scoreOf } = world(80, 20);
     const out = scoreSellRows(scoreSellModel(placements, scores, { intervals: false }));
-    expect(out.names).toEqual(['brand_id', 'brand', 'brand_name', 'placement_id', 'influencer_id', 'handle', 'followers', 'score', 'cost', 'conversions', 'revenue']);
+    expect(out.names).toEqual(['brand_id', 'brand', 'brand_name', 'placement_id', 'influencer_id', 'handle', 'followers', 'score', 'cost', 'conversions', 'outcome', 'revenue']);
     expect(out.length).toBe(160);
     const key = (i: number) => [out.columns.brand_id[i], -(out.columns.score[i] as number), out.columns.placement_id[i]] as number[];
     for (let i = 1; i < out.length; i++) {

@@ -19,16 +19,16 @@ describe('validWorldValue', () => {
     ['relevanceEffect', '8', 8],
     ['relevanceEffect', '2.5', 2.5],
     ['relevanceEffect', '2.54', 2.5],
-    ['relevanceEffect', '', 4],
-    ['relevanceEffect', null, 4],
-    ['relevanceEffect', 'abc', 4],
-    ['relevanceEffect', 'NaN', 4],
-    ['relevanceEffect', 'Infinity', 4],
-    ['relevanceEffect', '-0.1', 4],
-    ['relevanceEffect', '8.01', 4],
-    ['relevanceEffect', '1e400', 4],
-    ['relevanceEffect', '<script>', 4],
-    ['relevanceEffect', '0x10', 4],
+    ['relevanceEffect', '', 1.8],
+    ['relevanceEffect', null, 1.8],
+    ['relevanceEffect', 'abc', 1.8],
+    ['relevanceEffect', 'NaN', 1.8],
+    ['relevanceEffect', 'Infinity', 1.8],
+    ['relevanceEffect', '-0.1', 1.8],
+    ['relevanceEffect', '8.01', 1.8],
+    ['relevanceEffect', '1e400', 1.8],
+    ['relevanceEffect', '<script>', 1.8],
+    ['relevanceEffect', '0x10', 1.8],
     ['fraudRateByTier.mega', '0.333', 0.33],
     ['fraudRateByTier.mega', '1', 1],
     ['costPerFollower', '0.0123', 0.012],
@@ -121,9 +121,9 @@ describe('presets', () => {
     expect(p.seed).toBe(DEFAULT_PARAMS.seed);
   });
 
-  it('"Relevance off" changes relevance only, keeping the other current values', () => {
+  it('"Relevance off" changes relevance only (on clicks and purchases), keeping the other current values', () => {
     const v = applyPreset(preset('relevance-off'), { ...LAB_DEFAULTS, seed: 3, trustEffect: 2 });
-    expect(v).toEqual({ ...LAB_DEFAULTS, seed: 3, trustEffect: 2, relevanceEffect: 0 });
+    expect(v).toEqual({ ...LAB_DEFAULTS, seed: 3, trustEffect: 2, relevanceEffect: 0, relevancePurchaseEffect: 0 });
   });
 });
 

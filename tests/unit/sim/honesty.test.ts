@@ -17,6 +17,8 @@ const NO_FAKES: Partial<WorldParams> = {
 };
 /** Relevance off: on clicks and on purchases. */
 const RELEVANCE_OFF: Partial<WorldParams> = { relevanceEffect: 0, relevancePurchaseEffect: 0 };
+/** Time for a test that simulates two full worlds (a few seconds each; more on a busy machine). */
+const TWO_WORLDS = 30_000;
 /** Above this, a score of 600 placements beats a random one (one-sided, about 2.5 standard errors). */
 const CHANCE = 0.1;
 
@@ -121,7 +123,7 @@ describe('effects switched off one by one', () => {
     const a = world({ relevanceEffect: lo, relevancePurchaseEffect: lo });
     const b = world({ relevanceEffect: hi, relevancePurchaseEffect: hi });
     for (const slug of NICHE) expect(rhos(b, slug).relevance).toBeGreaterThan(rhos(a, slug).relevance);
-  });
+  }, TWO_WORLDS);
 });
 
 describe('the default world (the essay\'s)', () => {
@@ -189,5 +191,5 @@ describe('bought followers (boughtFollowers)', () => {
     // The other accounts are untouched.
     const others = (w: World) => Array.from(w.influencers.followers).filter((_, j) => j !== i);
     expect(firstDifference(others(bought), others(base))).toBe(-1);
-  });
+  }, TWO_WORLDS);
 });

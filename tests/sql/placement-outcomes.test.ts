@@ -1,0 +1,37 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openWorld } from '../../src/lib/db/world.ts';
+import { runQuery } from '../../src/lib/db/run.ts';
+import { DEFAULTS } from '../../src/lib/state/params.ts';
+import { numbers } from '../../src/lib/data/frame.ts';
+
+/** Each brand is judged on its own goal's outcome: purchases for a sales brand, people who recall the post for the awareness brand. */
+describe('the outcome of each placement follows its brand\'s goal', () => {
+  let db: Awaited<ReturnType<typeof openWorld>>;
+  beforeAll(async () => {
+    db = await openWorld();
+  });
+  afterAll(() => db.close());
+
+  it.each(['placement_outcomes', 'placement_scores'] as const)('%s: outcome is recalled for the awareness brand and conversions for the others', async (query) => {
+    const { frame } = await runQuery(db, query, DEFAULTS);
+    const goal = frame.columns.goal as ArrayLike<string>;
+    const outcome = numbers(frame, 'outcome');
+    const recalled = numbers(frame, 'recalled');
+    const conversions = numbers(frame, 'conversions');
+    const seen = new Set<string>();
+    for (let i = 0; i < frame.length; i++) {
+      seen.add(goal[i]);
+      expect(outcome[i]).toBe(goal[i] === 'awareness' ? recalled[i] : conversions[i]);
+    }
+    expect(seen).toEqual(new Set(['sales', 'awareness']));
+  });
+
+  it('recall is a share of the genuine people reached, so it exceeds purchases and stays below impressions', async () => {
+    const f = await db.query(
+      "SELECT sum(recalled)::DOUBLE AS recalled, sum(conversions)::DOUBLE AS conversions, sum(impressions)::DOUBLE AS impressions FROM placements",
+    );
+    const [recalled, conversions, impressions] = ['recalled', 'conversions', 'impressions'].map((c) => numbers(f, c)[0]);
+    expect(recalled).toBeGreaterThan(conversions);
+    expect(recalled).toBeLessThan(impressions);
+  });
+});
