@@ -4,7 +4,9 @@ import { tableFromIPC } from 'apache-arrow';
 import type { Page } from 'playwright-core';
 import { browserSuite } from './browser.ts';
 import { ontologyFromTables } from '../../data/sim/ontology.ts';
-import { simulateWorld } from '../../data/sim/world.ts';
+import { simulateWorld, simulateWorldWithTruth } from '../../data/sim/world.ts';
+import { calibrate } from '../../data/sim/calibration.ts';
+import { times } from '../../src/lib/figures/format.ts';
 import { readWorld, worldParams } from '../../src/lib/lab/worldParams.ts';
 import { worldDigest } from '../../src/lib/lab/worldDigest.ts';
 
@@ -21,6 +23,20 @@ async function nodeDigest(search: string): Promise<string> {
   const world = simulateWorld(worldParams(readWorld(search)), ontologyFromTables(table('topics') as never, table('topic_edges') as never));
   return worldDigest(world as unknown as Record<string, Record<string, ArrayLike<unknown>>>);
 }
+
+/** The click-through lift per brand that Node measures in the world of a lab query string, as the lab's table shows it. */
+function nodeLifts(search: string): Record<string, string> {
+  const table = (name: string) => {
+    const t = tableFromIPC(readFileSync(`${process.cwd()}/dist/data/${name}.arrow`));
+    return Object.fromEntries(t.schema.fields.map((f) => [f.name, Array.from(t.getChild(f.name)!.toArray() as ArrayLike<unknown>, String)]));
+  };
+  const { world, truth } = simulateWorldWithTruth(worldParams(readWorld(search)), ontologyFromTables(table('topics') as never, table('topic_edges') as never));
+  return Object.fromEntries(calibrate(world, truth).brands.map((b) => [b.brand, times(b.ctrLift)]));
+}
+
+/** The click-through lift per brand in the lab's calibration table. */
+const shownLifts = (page: Page) =>
+  page.$$eval('[data-calibration-view] tr[data-brand]', (rows) => Object.fromEntries(rows.map((r) => [r.getAttribute('data-brand'), r.querySelectorAll('td')[1].textContent!.replace(/\s*\(outside.*$/, '')])));
 
 const open = (path = '', options = {}) => suite.open(`lab/${path}`, options);
 
@@ -46,17 +62,32 @@ const bests = (page: Page) => page.$$eval('[data-verdict] tr[data-brand]', (rows
 describe('the lab', () => {
   it('reads with JavaScript off: controls with defaults and sources, the verdict and both figures are in the HTML', async () => {
     const { page, context } = await open('', { javaScriptEnabled: false });
-    const relevance = page.getByRole('slider', { name: /relevance effect/i });
-    expect(await relevance.inputValue()).toBe('4');
-    expect(await page.locator('#lab-rel-note').textContent()).toMatch(/Published default: 4\.0\. Source: assumption/);
+    const relevance = page.getByRole('slider', { name: /relevance effect on clicks/i });
+    expect(await relevance.inputValue()).toBe('1.8');
+    expect(await page.locator('#lab-rel-note').textContent()).toMatch(/Published default: 1\.8\. Source: calibrated \(Yan et al/);
+    expect(await page.getByRole('slider', { name: /relevance effect on purchases/i }).inputValue()).toBe('1.5');
+    // The published world's calibration, beside the controls.
+    expect(await shownLifts(page)).toEqual(nodeLifts(''));
     expect(await page.locator('#lab-fnano-note').textContent()).toMatch(/Published default: 42%\. Source: industry reports 2021/);
     for (const name of [/^accounts$/i, /^fixed fee per post/i, /^fee per follower/i, /^trust effect/i, /^reach effect/i, /^mega accounts with bought followers/i]) {
       await expect(page.getByRole('slider', { name }).count()).resolves.toBe(1);
     }
     expect(await page.getByLabel(/random seed/i).inputValue()).toBe('20120401');
     await expect(page.locator('.lab-figure .chart svg[role="img"]').count()).resolves.toBe(2);
-    expect(await page.locator('.lab-headline').textContent()).toMatch(/reach score ranks conversions best for \d of 5 brands/);
+    expect(await page.locator('.lab-headline').textContent()).toMatch(/reach score ranks conversions best for (\d of|all) 5 brands/);
     expect(await page.locator('[data-honest]').getAttribute('data-honest')).toBe('off');
+    await context.close();
+  });
+
+  it('the data page shows the sources\' comparisons simulated in the published world beside the published ranges, and the realized levels', async () => {
+    const { page, context } = await suite.open('data/', { javaScriptEnabled: false });
+    const lifts = await page.$$eval('[data-calibration="lifts"] tr[data-brand]', (rows) =>
+      Object.fromEntries(rows.map((r) => [r.getAttribute('data-brand'), r.querySelectorAll('td')[1].textContent!.replace(/\s*\(outside.*$/, '')])),
+    );
+    expect(lifts).toEqual(nodeLifts(''));
+    expect(await page.locator('[data-calibration="lifts"] tr.published').textContent()).toMatch(/up to 7\.7×.*2\.0×–4\.0×/);
+    await expect(page.locator('[data-calibration="levels"] tbody tr').count()).resolves.toBe(6);
+    expect(await page.locator('#shape').locator('xpath=following-sibling::ul[1]').textContent()).toMatch(/reach score doing well for Tuneloop is expected/);
     await context.close();
   });
 
@@ -102,7 +133,7 @@ describe('the lab', () => {
   it('garbage in the URL falls back to the published defaults', async () => {
     const { page, context } = await open('?rel=lots&n=999999&seed=-4&fnano=2&trust=0.5');
     await waitRegenerated(page);
-    expect(await page.getByRole('slider', { name: /relevance effect/i }).inputValue()).toBe('4');
+    expect(await page.getByRole('slider', { name: /relevance effect on clicks/i }).inputValue()).toBe('1.8');
     expect(await page.getByRole('slider', { name: /^accounts$/i }).inputValue()).toBe('5000');
     expect(await page.getByLabel(/random seed/i).inputValue()).toBe('20120401');
     expect(await page.getByRole('slider', { name: /nano accounts with bought/i }).inputValue()).toBe('0.42');
@@ -110,14 +141,16 @@ describe('the lab', () => {
     await context.close();
   });
 
-  it('with relevance\'s effect at zero, the headline flips to reach and the honest-instrument check passes', async () => {
+  it('with relevance\'s effects at zero, the reach score wins every brand and the honest-instrument check passes', async () => {
     const { page, context, errors } = await open();
     const published = await bests(page);
-    expect(Object.values(published)).toContain('fit');
-    const slider = page.getByRole('slider', { name: /relevance effect/i });
-    await slider.focus();
-    await slider.press('Home');
-    await page.waitForFunction(() => new URL(location.href).searchParams.get('rel') === '0');
+    const publishedLifts = await shownLifts(page);
+    for (const name of [/relevance effect on clicks/i, /relevance effect on purchases/i]) {
+      const slider = page.getByRole('slider', { name });
+      await slider.focus();
+      await slider.press('Home');
+    }
+    await page.waitForFunction(() => new URL(location.href).searchParams.get('rel') === '0' && new URL(location.href).searchParams.get('relbuy') === '0');
     await expect(page.locator('[data-pending]').isVisible()).resolves.toBe(true);
     await page.getByRole('button', { name: 'Regenerate the world' }).click();
     await waitRegenerated(page);
@@ -126,6 +159,9 @@ describe('the lab', () => {
     for (const best of Object.values(after)) expect(best).toBe('reach');
     expect(await page.locator('[data-honest]').getAttribute('data-honest')).toBe('pass');
     expect(await page.locator('.lab-headline').textContent()).toBe('In this world the reach score ranks conversions best for all 5 brands.');
+    // The calibration table is recomputed for the regenerated world: matched people click like everyone else (up to trust).
+    expect(await shownLifts(page)).toEqual(nodeLifts('?rel=0&relbuy=0'));
+    expect(await shownLifts(page)).not.toEqual(publishedLifts);
     // Restoring the published defaults brings back the published verdict and clears the URL.
     await page.getByRole('button', { name: 'Restore published defaults' }).click();
     await page.waitForFunction(() => !new URL(location.href).searchParams.has('rel'));

@@ -15,8 +15,9 @@ const figure = '#fig-score-sell';
  */
 const REFERENCE = `
   WITH scores AS (SELECT * FROM reach_score(1, 0.5, 1.25))
-  SELECT p.brand_id, b.slug AS brand, b.name AS brand_name, p.placement_id, p.influencer_id, i.handle,
-         i.followers::DOUBLE AS followers, round(s.score, 2) AS score, p.cost, p.conversions::DOUBLE AS conversions, p.revenue
+  SELECT p.brand_id, b.slug AS brand, b.name AS brand_name, b.goal, p.placement_id, p.influencer_id, i.handle,
+         i.followers::DOUBLE AS followers, round(s.score, 2) AS score, p.cost, p.conversions::DOUBLE AS conversions,
+         p.recalled::DOUBLE AS recalled, (CASE b.goal WHEN 'awareness' THEN p.recalled ELSE p.conversions END)::DOUBLE AS outcome, p.revenue
   FROM placements p JOIN scores s USING (influencer_id) JOIN influencers i USING (influencer_id) JOIN brands b USING (brand_id)
   ORDER BY p.brand_id, round(s.score, 2) DESC, p.placement_id`;
 
