@@ -26,6 +26,18 @@ describe('the outcome of each placement follows its brand\'s goal', () => {
     expect(seen).toEqual(new Set(['sales', 'awareness']));
   });
 
+  it.each(['tuneloop', 'voltra'])('brand_offers for %s: the outcome and its expectation follow the goal', async (brand) => {
+    const { frame } = await runQuery(db, 'brand_offers', { ...DEFAULTS, brand });
+    const awareness = brand === 'tuneloop';
+    const f = await db.query(
+      `SELECT o.influencer_id, o.expected_${awareness ? 'recalled' : 'conversions'} AS e, o.${awareness ? 'recalled' : 'conversions'}::DOUBLE AS r
+       FROM pair_outcomes o JOIN brands b USING (brand_id) WHERE b.slug = ? ORDER BY o.influencer_id`,
+      [brand],
+    );
+    expect(Array.from(numbers(frame, 'expected_outcome'))).toEqual(Array.from(numbers(f, 'e')));
+    expect(Array.from(numbers(frame, 'outcome'))).toEqual(Array.from(numbers(f, 'r')));
+  });
+
   it('recall is a share of the genuine people reached, so it exceeds purchases and stays below impressions', async () => {
     const f = await db.query(
       "SELECT sum(recalled)::DOUBLE AS recalled, sum(conversions)::DOUBLE AS conversions, sum(impressions)::DOUBLE AS impressions FROM placements",
