@@ -61,7 +61,31 @@ describe('budgetTest(inputs, budget)', () => {
   });
 });
 
+describe('budgetTest on margin', () => {
+  it('counts only the gross margin of revenue in the ROI, and leaves the rest alone', () => {
+    // Order 0, 1, 2, 3 at 90: revenue 150 of which 60% is gross profit = 90: ROI (90 − 90) / 90 = 0.
+    const r = budgetTest({ ...items, margin: 0.6, order: [0, 1, 2, 3] }, 90);
+    expect(r).toEqual({ spent: 90, bought: 3, conversions: 8, revenue: 150, roi: 0 });
+    expect(budgetTest({ ...items, margin: 0.3, order: [0, 1, 2, 3] }, 90).roi).toBeCloseTo((45 - 90) / 90, 12);
+  });
+});
+
 describe('randomBudgetTest(items, budget, options)', () => {
+  it('gives the spread of the runs: sd and the 2.5% and 97.5% quantiles', () => {
+    // One item of four bought per run, conversions 0, 0, 0 or 4: the runs take two values, so the
+    // quantiles are 0 and 4 and the sd is that of a Bernoulli(1/4) × 4 (≈ 4·√(3/16) ≈ 1.73).
+    const r = randomBudgetTest({ cost: [1, 1, 1, 1], conversions: [0, 0, 0, 4], revenue: [0, 0, 0, 8], margin: 0.5 }, 1, { runs: 2000, seed: 5 });
+    expect(r.spread.conversions.lo).toBe(0);
+    expect(r.spread.conversions.hi).toBe(4);
+    expect(r.spread.conversions.sd).toBeCloseTo(4 * Math.sqrt(3 / 16), 1);
+    expect(r.spread.perDollar.hi).toBe(4);
+    // ROI on margin: (8 × 0.5 − 1) / 1 = 3 when the item with sales is bought, −1 otherwise.
+    expect(r.spread.roi.lo).toBe(-1);
+    expect(r.spread.roi.hi).toBe(3);
+    expect(r.roi).toBeCloseTo(-1 + 4 * (r.conversions / 4), 12);
+  });
+
+
   it('buys everything in every order when the budget allows it', () => {
     const r = randomBudgetTest(items, 1000, { runs: 20 });
     expect(r).toMatchObject({ spent: 130, bought: 4, conversions: 12, revenue: 240 });
