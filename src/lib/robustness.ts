@@ -70,8 +70,8 @@ export function robustness(n = ROBUSTNESS_SEEDS): Promise<SeedResult[]> {
           seed,
           reach: pick('Reach score (Klout-like)'),
           fit: pick('Fit (relevance × trust × reach)'),
-          budgetReach: budget.results[0].conversions,
-          budgetFit: budget.results[1].conversions,
+          budgetReach: budget.results.find((r) => r.strategy === 'Reach score')!.conversions,
+          budgetFit: budget.results.find((r) => r.strategy === 'Fit (relevance × trust × reach)')!.conversions,
         });
       } finally {
         db.close();

@@ -1,7 +1,8 @@
 -- Every account a brand could hire, with what one sponsored post would cost and do: the menu
 -- the budget test buys from. Expected conversions are the simulator's hidden truth (only the
 -- oracle uses them); conversions are one realized draw. `outcome` and `expected_outcome` are what
--- the brand's goal counts: purchases, or for the awareness brand the people who recall the post.
+-- the brand's goal counts: purchases, or for the awareness brand the people who recall the post. The margin turns
+-- revenue into the ROI.
 SELECT o.influencer_id,
        i.handle,
        i.persona,
@@ -21,6 +22,7 @@ SELECT o.influencer_id,
        (CASE WHEN b.goal = 'awareness' THEN o.expected_recalled ELSE o.expected_conversions END) AS expected_outcome,
        (CASE WHEN b.goal = 'awareness' THEN o.recalled ELSE o.conversions END)::DOUBLE AS outcome,
        b.price,
+       b.margin,
        b.name AS brand_name
 FROM pair_outcomes o
 JOIN brands b USING (brand_id)

@@ -13,6 +13,7 @@ import topicTree from './topic_tree.sql?raw';
 import topicMentions from './topic_mentions.sql?raw';
 import boughtFollowers from './bought_followers.sql?raw';
 import placementOutcomes from './placement_outcomes.sql?raw';
+import placementExpected from './placement_expected.sql?raw';
 import accountScores from './account_scores.sql?raw';
 import exploreAccounts from './explore/accounts.sql?raw';
 import exploreOptions from './explore/options.sql?raw';
@@ -45,6 +46,7 @@ export const QUERIES = {
   topic_mentions: topicMentions,
   bought_followers: boughtFollowers,
   placement_outcomes: placementOutcomes,
+  placement_expected: placementExpected,
   account_scores: accountScores,
   explore_accounts: exploreAccounts,
   explore_options: exploreOptions,

@@ -61,16 +61,26 @@ const CHARTS: [string, (width: number) => Element][] = [
   ['seed-spread', (width) => seedSpreadChart(seeds, { width, document: chartDocument() })],
   ['score-by-size', (width) => scoreBySizeChart(accounts, 0.91, { width, document: chartDocument() })],
   ['score-distribution', (width) => scoreDistributionChart(accounts.map((a) => a.score), { width, document: chartDocument() })],
-  ['scoreboard', (width) => scoreboardChart(board, { width, document: chartDocument() })],
+  [
+    'scoreboard',
+    (width) =>
+      scoreboardChart(
+        board,
+        { width, document: chartDocument() },
+        brands.map((brand, b) => ({ brand, fitMinusReach: { estimate: 0.3 - b / 5, lo: 0.2 - b / 5, hi: 0.4 - b / 5 }, ceiling: 0.6 + b / 10 })),
+      ),
+  ],
   [
     'budget',
     (width) =>
       budgetChart(
         [
-          { strategy: 'Reach score', conversions: 0, roi: -1, bought: 4 },
-          { strategy: 'Fit (relevance × trust × reach)', conversions: 67, roi: -0.6, bought: 25 },
-          { strategy: 'Random', conversions: 9, roi: -0.95, bought: 99 },
-          { strategy: 'Oracle', conversions: 213, roi: 0.28, bought: 160 },
+          { strategy: 'Reach score', conversions: 0, roi: -1, bought: 4, perThousand: 0 },
+          { strategy: 'Reach score per dollar', conversions: 40, roi: -0.7, bought: 120, perThousand: 2 },
+          { strategy: 'Fit (relevance × trust × reach)', conversions: 67, roi: -0.6, bought: 25, perThousand: 3.4 },
+          { strategy: 'Fit per dollar', conversions: 150, roi: -0.1, bought: 140, perThousand: 7.5 },
+          { strategy: 'Random', conversions: 9, roi: -0.95, bought: 99, perThousand: 0.45, spread: { conversions: { lo: 2, hi: 21 } } },
+          { strategy: 'Oracle', conversions: 213, roi: 0.28, bought: 160, perThousand: 10.7 },
         ],
         '$20,000',
         { width, document: chartDocument() },

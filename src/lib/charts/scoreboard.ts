@@ -22,9 +22,25 @@ const COLORS: Record<ScoreKind, string> = {
   'Fit (relevance × trust × reach)': HUE.fit,
 };
 
-/** Per brand, how well each score ranks the conversions of the placements that ran: Spearman ρ with its 95% interval. */
-export function scoreboardChart(rows: ScoreboardRow[], { width = 720, document }: ChartOptions = {}): Element {
+/** Per brand: ρ(fit) − ρ(reach) with its paired interval, and the noise ceiling. */
+export interface ScoreboardBrand {
+  brand: string;
+  fitMinusReach: { estimate: number; lo: number; hi: number };
+  ceiling: number;
+}
+
+const signed = (v: number) => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${v.toFixed(2)}`.replace('-', '−') : '–');
+const diffText = (b: ScoreboardBrand) =>
+  `fit − reach ${signed(b.fitMinusReach.estimate)}${Number.isFinite(b.fitMinusReach.lo) ? ` (${signed(b.fitMinusReach.lo)} to ${signed(b.fitMinusReach.hi)})` : ''} · ceiling ${Number.isFinite(b.ceiling) ? b.ceiling.toFixed(2) : '–'}`;
+
+/**
+ * Per brand, how well each score ranks the conversions of the placements that ran: Spearman ρ
+ * with its 95% interval; with `judgements`, a dashed tick at the brand's noise ceiling (the best
+ * any score could reach) and the paired difference fit − reach written on the row.
+ */
+export function scoreboardChart(rows: ScoreboardRow[], { width = 720, document }: ChartOptions = {}, judgements: ScoreboardBrand[] = []): Element {
   const brands = [...new Set(rows.map((r) => r.brand))];
+  const ceilings = judgements.filter((j) => Number.isFinite(j.ceiling));
   const narrow = width < 560;
   const plot = Plot.plot({
     document,
@@ -48,6 +64,8 @@ export function scoreboardChart(rows: ScoreboardRow[], { width = 720, document }
           Plot.dot(mine, { y: 'brand', x: 'rho', fill: 'score', r: 5, dy, stroke: 'var(--bg, white)', strokeWidth: 1 }),
         ];
       }),
+      Plot.tickX(ceilings, { y: 'brand', x: 'ceiling', stroke: 'currentColor', strokeDasharray: '3,3', strokeWidth: 1.5 }),
+      Plot.text(judgements, { y: 'brand', x: 1, text: diffText, dy: -34, textAnchor: 'end', fill: 'currentColor', fontSize: 11, stroke: 'var(--bg, white)', strokeWidth: 4, paintOrder: 'stroke' }),
       ...(narrow ? [Plot.text(brands, { y: (d: string) => d, text: (d: string) => d, frameAnchor: 'left', dy: -30, dx: 2, textAnchor: 'start', fontWeight: 600, fill: 'currentColor' })] : []),
     ],
   });
@@ -55,6 +73,6 @@ export function scoreboardChart(rows: ScoreboardRow[], { width = 720, document }
     plot,
     `Dot plot of Spearman correlations with conversions, per brand and score. ${brands
       .map((b) => `${b}: ${rows.filter((r) => r.brand === b).map((r) => `${r.score} ${Number.isFinite(r.rho) ? r.rho.toFixed(2) : 'not defined'}`).join(', ')}`)
-      .join('; ')}.`,
+      .join('; ')}.${judgements.length ? ` Paired differences and noise ceilings (the best any score could reach): ${judgements.map((j) => `${j.brand}: ${diffText(j)}`).join('; ')}.` : ''}`,
   );
 }

@@ -1,65 +1,149 @@
 /**
  * "Spend the budget": a marketer walks down a leaderboard, hiring each account whose fee still
- * fits, until the budget is spent. Which leaderboard buys the most? Reach score, fit
- * (relevance × trust × reach), random order, and the oracle that knows each account's expected
- * conversions per dollar (no real marketer has it: it marks the ceiling).
+ * fits, until the budget is spent. Which leaderboard buys the most? The reach score as it stands
+ * and per dollar of fee (what a CPM-minded buyer does), fit (relevance × trust × reach) as it
+ * stands and per dollar, random order (the mean and spread over seeded orders), and the oracle
+ * that knows each account's expected conversions per dollar (no real marketer has it: it marks
+ * the ceiling, and it is the only walk that reads expected conversions). ROI is on the brand's
+ * gross margin.
  */
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
-import { budgetTest, orderBy, randomBudgetTest, type BudgetResult } from '../stats/budgetTest.ts';
+import { budgetTest, orderBy, randomBudgetTest, type BudgetResult, type Spread } from '../stats/budgetTest.ts';
 import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
-import { count, percent, usd } from './format.ts';
+import { count, fixed, percent, usd } from './format.ts';
 import { comparePerDollar } from './verdict.ts';
 
-export type Strategy = 'Reach score' | 'Fit (relevance × trust × reach)' | 'Random' | 'Oracle';
+export const STRATEGIES = [
+  'Reach score',
+  'Reach score per dollar',
+  'Fit (relevance × trust × reach)',
+  'Fit per dollar',
+  'Random',
+  'Oracle',
+] as const;
+export type Strategy = (typeof STRATEGIES)[number];
+
+/** Key of each walk in the live numbers (budget.KEY.conversions …). */
+export const STRATEGY_KEY: Record<Strategy, string> = {
+  'Reach score': 'reach',
+  'Reach score per dollar': 'reachPerDollar',
+  'Fit (relevance × trust × reach)': 'fit',
+  'Fit per dollar': 'fitPerDollar',
+  Random: 'random',
+  Oracle: 'oracle',
+};
+
+export interface BudgetRow extends BudgetResult {
+  strategy: Strategy;
+  /** Conversions per $1,000 spent. */
+  perThousand: number;
+  /** Random order only: the spread over its runs. */
+  spread?: { conversions: Spread; perDollar: Spread; roi: Spread };
+}
 
 export interface BudgetModel {
   brand: string;
   budget: number;
-  results: (BudgetResult & { strategy: Strategy })[];
+  margin: number;
+  results: BudgetRow[];
   table: Frame;
+}
+
+/** Seeded random orders behind the "Random" walk. */
+export const RANDOM_RUNS = 200;
+
+/**
+ * The six walks over one brand's menu of accounts. Pure: `score`, `fit`, `cost`, `expected`
+ * (read only by the oracle) and the realized `conversions`/`revenue` per account, the brand's
+ * margin and the budget.
+ */
+export function budgetWalks(
+  columns: { score: ArrayLike<number>; fit: ArrayLike<number>; cost: ArrayLike<number>; expected: ArrayLike<number>; conversions: ArrayLike<number>; revenue: ArrayLike<number> },
+  margin: number,
+  budget: number,
+): BudgetRow[] {
+  const { score, fit, cost, expected } = columns;
+  const items = { cost, conversions: columns.conversions, revenue: columns.revenue, margin };
+  const perDollar = (v: ArrayLike<number>) => Float64Array.from(v, (x, i) => x / cost[i]);
+  const walk = (order: ArrayLike<number>) => budgetTest({ ...items, order }, budget);
+  const results: [Strategy, BudgetResult & { spread?: BudgetRow['spread'] }][] = [
+    ['Reach score', walk(orderBy(score, 'descending'))],
+    ['Reach score per dollar', walk(orderBy(perDollar(score), 'descending'))],
+    ['Fit (relevance × trust × reach)', walk(orderBy(fit, 'descending'))],
+    ['Fit per dollar', walk(orderBy(perDollar(fit), 'descending'))],
+    ['Random', randomBudgetTest(items, budget, { runs: RANDOM_RUNS, seed: 7 })],
+    ['Oracle', walk(orderBy(perDollar(expected), 'descending'))],
+  ];
+  return results.map(([strategy, r]) => ({ strategy, ...r, perThousand: r.spent > 0 ? (1000 * r.conversions) / r.spent : NaN }));
 }
 
 export function budgetModel([offers, audience, tree]: Frame[], brand: string, budget: number): BudgetModel {
   const ids = numbers(offers, 'influencer_id');
   const score = numbers(offers, 'score');
-  const cost = numbers(offers, 'cost');
-  const expected = numbers(offers, 'expected_conversions');
-  const items = { cost, conversions: numbers(offers, 'conversions'), revenue: numbers(offers, 'revenue') };
   const relevance = relevanceOf(ids, brand, topicVectors(audience, tree));
   const trust = trustOf(offers);
   const fit = fitOf(relevance, trust, score);
-  const perDollar = Float64Array.from(expected, (e, i) => e / cost[i]);
-  const results: BudgetModel['results'] = [
-    { strategy: 'Reach score', ...budgetTest({ ...items, order: orderBy(score, 'descending') }, budget) },
-    { strategy: 'Fit (relevance × trust × reach)', ...budgetTest({ ...items, order: orderBy(fit, 'descending') }, budget) },
-    { strategy: 'Random', ...randomBudgetTest(items, budget, { runs: 100, seed: 7 }) },
-    { strategy: 'Oracle', ...budgetTest({ ...items, order: orderBy(perDollar, 'descending') }, budget) },
-  ];
+  const margin = Number(offers.columns.margin?.[0] ?? NaN);
+  const columns = {
+    score,
+    fit,
+    cost: numbers(offers, 'cost'),
+    expected: numbers(offers, 'expected_outcome'),
+    conversions: numbers(offers, 'outcome'),
+    revenue: numbers(offers, 'revenue'),
+  };
+  const results = budgetWalks(columns, margin, budget);
   const name = String(offers.columns.brand_name?.[0] ?? brand);
   const table: Frame = {
     names: [...offers.names, 'relevance', 'trust', 'fit'],
     columns: { ...offers.columns, relevance, trust, fit },
     length: offers.length,
   };
-  return { brand: name, budget, results, table };
+  return { brand: name, budget, margin, results, table };
 }
 
-const KEY: Record<Strategy, string> = { 'Reach score': 'reach', 'Fit (relevance × trust × reach)': 'fit', Random: 'random', Oracle: 'oracle' };
-
 export function budgetLive(m: BudgetModel): Record<string, string> {
-  const out: Record<string, string> = { 'budget.brand': m.brand, 'budget.amount': usd(m.budget) };
+  const out: Record<string, string> = { 'budget.brand': m.brand, 'budget.amount': usd(m.budget), 'budget.margin': percent(m.margin) };
+  const by = new Map(m.results.map((r) => [r.strategy, r]));
   for (const r of m.results) {
-    out[`budget.${KEY[r.strategy]}.conversions`] = count(r.conversions);
-    out[`budget.${KEY[r.strategy]}.roi`] = percent(r.roi);
-    out[`budget.${KEY[r.strategy]}.bought`] = count(r.bought);
+    const key = STRATEGY_KEY[r.strategy];
+    out[`budget.${key}.conversions`] = count(r.conversions);
+    out[`budget.${key}.perThousand`] = fixed(r.perThousand, 1);
+    out[`budget.${key}.roi`] = percent(r.roi);
+    out[`budget.${key}.bought`] = count(r.bought);
   }
-  const [reach, fit, , oracle] = m.results;
-  out['budget.reachOfOracle'] = percent(reach.conversions / oracle.conversions);
-  out['budget.fitOfOracle'] = percent(fit.conversions / oracle.conversions);
+  const random = by.get('Random')!;
+  if (random.spread) {
+    out['budget.random.range'] = `${count(random.spread.conversions.lo)} to ${count(random.spread.conversions.hi)}`;
+    out['budget.random.roiRange'] = `${percent(random.spread.roi.lo)} to ${percent(random.spread.roi.hi)}`;
+  }
+  const oracle = by.get('Oracle')!.conversions;
+  out['budget.reachOfOracle'] = percent(by.get('Reach score')!.conversions / oracle);
+  out['budget.fitOfOracle'] = percent(by.get('Fit (relevance × trust × reach)')!.conversions / oracle);
+  out['budget.reachPerDollarOfOracle'] = percent(by.get('Reach score per dollar')!.conversions / oracle);
+  out['budget.fitPerDollarOfOracle'] = percent(by.get('Fit per dollar')!.conversions / oracle);
   const spend = (name: string, r: BudgetResult) => ({ name, value: { count: r.conversions, spent: r.spent } });
-  const random = m.results.find((r) => r.strategy === 'Random')!;
+  const reach = by.get('Reach score')!;
+  const fit = by.get('Fit (relevance × trust × reach)')!;
   out['verdict.budget.fit-vs-reach'] = comparePerDollar(spend('hiring by fit', fit), spend('hiring by reach score', reach));
   out['verdict.budget.reach-vs-random'] = comparePerDollar(spend('hiring by reach score', reach), spend('hiring at random', random));
   return out;
+}
+
+/** The summary table's rows: one per walk; random order's 95% range of conversions and ROI over its runs in the last column. */
+export function budgetSummary(m: BudgetModel): { head: string[]; rows: (string | number)[][] } {
+  return {
+    head: ['Ranking', 'Accounts hired', 'Spent', 'Conversions', 'Per $1,000', 'Revenue', `ROI (on a ${percent(m.margin)} margin)`, '95% of random orders'],
+    rows: m.results.map((r) => [
+      r.strategy,
+      count(r.bought),
+      usd(r.spent),
+      count(r.conversions),
+      fixed(r.perThousand, 1),
+      usd(r.revenue),
+      percent(r.roi),
+      r.spread ? `${count(r.spread.conversions.lo)} to ${count(r.spread.conversions.hi)} conversions, ROI ${percent(r.spread.roi.lo)} to ${percent(r.spread.roi.hi)}` : '–',
+    ]),
+  };
 }

@@ -12,7 +12,7 @@ import { scoreSizeLive, scoreSizeModel, type ScoreSizeModel } from './scoreSize.
 import { scoreBySizeChart, scoreDistributionChart } from '../charts/scoreBySize.ts';
 import { scoreboardLive, scoreboardModel, type ScoreboardModel } from './scoreboard.ts';
 import { scoreboardChart } from '../charts/scoreboard.ts';
-import { budgetLive, budgetModel, type BudgetModel } from './budget.ts';
+import { budgetLive, budgetModel, budgetSummary, type BudgetModel } from './budget.ts';
 import { budgetChart } from '../charts/budgetBars.ts';
 import { fairnessLive, fairnessModel, CAPTURE_AT, type FairnessModel } from './fairness.ts';
 import { gainCurvesChart } from '../charts/gainCurves.ts';
@@ -109,15 +109,19 @@ const celebrity: FigureDef<CelebrityModel> = {
 
 const scoreboard: FigureDef<ScoreboardModel> = {
   title: 'Which score ranks conversions best? Spearman ρ per brand, with 95% intervals',
-  queries: ['placement_scores', 'audience_topics', 'topic_tree'],
+  queries: ['placement_scores', 'audience_topics', 'topic_tree', 'placement_expected'],
   params: WEIGHTS,
   model: (frames, _, o) => scoreboardModel(frames, o),
   rows: (m) => m.table,
   live: scoreboardLive,
-  chart: (m, o) => scoreboardChart(m.rows, o),
+  chart: (m, o) => scoreboardChart(m.rows, o, m.brands),
   summary: (m) => ({
     head: ['Brand', 'Score', 'Spearman ρ', '95% interval'],
-    rows: m.rows.map((r) => [r.brand, r.score, fixed(r.rho), `${fixed(r.lo)} to ${fixed(r.hi)}`]),
+    rows: m.brands.flatMap((b) => [
+      ...m.rows.filter((r) => r.slug === b.slug).map((r) => [r.brand, r.score, fixed(r.rho), `${fixed(r.lo)} to ${fixed(r.hi)}`]),
+      [b.brand, 'Fit − reach score (paired difference)', fixed(b.fitMinusReach.estimate), `${fixed(b.fitMinusReach.lo)} to ${fixed(b.fitMinusReach.hi)}`],
+      [b.brand, 'Noise ceiling (expected vs realized conversions)', fixed(b.ceiling), '–'],
+    ]),
   }),
 };
 
@@ -176,7 +180,7 @@ const fairness: FigureDef<FairnessModel> = {
 };
 
 const budget: FigureDef<BudgetModel> = {
-  title: 'One budget, four ways to spend it',
+  title: 'One budget, six ways to spend it',
   queries: ['brand_offers', 'audience_topics', 'topic_tree'],
   params: ['brand', 'budget'],
   uses: WEIGHTS,
@@ -184,10 +188,7 @@ const budget: FigureDef<BudgetModel> = {
   rows: (m) => m.table,
   live: budgetLive,
   chart: (m, o) => budgetChart(m.results, usd(m.budget), o),
-  summary: (m) => ({
-    head: ['Ranking', 'Accounts hired', 'Spent', 'Conversions', 'Revenue', 'ROI'],
-    rows: m.results.map((r) => [r.strategy, count(r.bought), usd(r.spent), count(r.conversions), usd(r.revenue), percent(r.roi)]),
-  }),
+  summary: budgetSummary,
 };
 
 /** Every parameter a figure's output depends on: its own controls and those it uses from elsewhere. */

@@ -1,7 +1,10 @@
 /**
  * "Relevance": per brand, which score ranks the conversions of the placements that ran best:
- * the reach score, relevance alone, or fit (relevance × trust × reach). Spearman with a seeded
- * bootstrap interval for each. Each brand is judged on its goal's outcome (placement_scores.sql):
+ * the reach score, the Kred- and PeerIndex-like scores, relevance alone, or fit (relevance ×
+ * trust × reach). Spearman with a seeded bootstrap interval for each; the paired difference
+ * ρ(fit) − ρ(reach) on the same resamples; and the brand's noise ceiling, ρ between expected and
+ * realized outcomes of its placements: the best any score could reach there (the only use of an
+ * oracle column in this figure). Each brand is judged on its goal's outcome (placement_scores.sql):
  * purchases, or for the awareness brand the people who recall the post.
  */
 import type { Frame } from '../data/frame.ts';
@@ -12,9 +15,21 @@ import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
 import { SCORE_KINDS, type ScoreboardRow, type ScoreKind } from '../charts/scoreboard.ts';
 import { fixed } from './format.ts';
 import { compareRankings, verdictsBySubject } from './verdict.ts';
+import { pairedDifferenceInterval } from '../stats/pairedDifference.ts';
+import type { Interval } from '../stats/bootstrap.ts';
+
+export interface BrandJudgement {
+  brand: string;
+  slug: string;
+  /** ρ(fit) − ρ(reach score) on the brand's placements, with a paired bootstrap 95% interval. */
+  fitMinusReach: Interval;
+  /** ρ(expected conversions, realized conversions): the noise ceiling (NaN without the placement_expected frame). */
+  ceiling: number;
+}
 
 export interface ScoreboardModel {
   rows: (ScoreboardRow & { slug: string })[];
+  brands: BrandJudgement[];
   /** Every placement with the three scores, for the download. */
   table: Frame;
 }
@@ -27,8 +42,8 @@ const KEYS: Record<ScoreKind, string> = {
   'Fit (relevance × trust × reach)': 'fit',
 };
 
-/** Judge the three scores per brand on the placements (placement_scores, audience_topics and topic_tree queries). */
-export function scoreboardModel([placements, audience, tree]: Frame[], { intervals = true } = {}): ScoreboardModel {
+/** Judge the scores per brand on the placements (placement_scores, audience_topics, topic_tree and, for the noise ceiling, placement_expected queries). */
+export function scoreboardModel([placements, audience, tree, oracle]: Frame[], { intervals = true } = {}): ScoreboardModel {
   const vectors = topicVectors(audience, tree);
   const brand = placements.columns.brand as ArrayLike<string>;
   const brandName = placements.columns.brand_name as ArrayLike<string>;
@@ -46,9 +61,21 @@ export function scoreboardModel([placements, audience, tree]: Frame[], { interva
     idx.forEach((i, j) => (relevance[i] = r[j]));
   }
   const fit = fitOf(relevance, trust, score);
+  const expected = expectedByPlacement(placements, oracle);
   const rows: ScoreboardModel['rows'] = [];
+  const brands: BrandJudgement[] = [];
   for (const [slug, idx] of groups) {
     const outcome = Float64Array.from(idx, (i) => conversions[i]);
+    const fitHere = Float64Array.from(idx, (i) => fit[i]);
+    const reachHere = Float64Array.from(idx, (i) => score[i]);
+    brands.push({
+      brand: brandName[idx[0]],
+      slug,
+      fitMinusReach: intervals
+        ? pairedDifferenceInterval(fitHere, reachHere, outcome, { samples: 400, seed: 2012 })
+        : { estimate: spearman(fitHere, outcome) - spearman(reachHere, outcome), lo: NaN, hi: NaN },
+      ceiling: spearman(Float64Array.from(idx, (i) => expected[i]), outcome),
+    });
     const columns: Record<ScoreKind, Float64Array> = {
       'Reach score (Klout-like)': score,
       'Kred-like': kred,
@@ -68,7 +95,20 @@ export function scoreboardModel([placements, audience, tree]: Frame[], { interva
     columns: { ...placements.columns, relevance, trust, fit },
     length: placements.length,
   };
-  return { rows, table };
+  return { rows, brands, table };
+}
+
+/** Expected outcomes per row of the placements, matched by placement_id (NaN where the oracle frame has none). */
+function expectedByPlacement(placements: Frame, oracle: Frame | undefined): Float64Array {
+  const out = new Float64Array(placements.length).fill(NaN);
+  if (!oracle) return out;
+  const byId = new Map<number, number>();
+  const oid = numbers(oracle, 'placement_id');
+  const oe = numbers(oracle, 'expected_outcome');
+  for (let i = 0; i < oracle.length; i++) byId.set(oid[i], oe[i]);
+  const pid = numbers(placements, 'placement_id');
+  for (let i = 0; i < placements.length; i++) out[i] = byId.get(pid[i]) ?? NaN;
+  return out;
 }
 
 export function scoreboardLive(m: ScoreboardModel): Record<string, string> {
@@ -91,6 +131,11 @@ export function scoreboardLive(m: ScoreboardModel): Record<string, string> {
   }
   const brands = [...new Map(m.rows.map((r) => [r.slug, r.brand]))];
   out['verdict.fit-vs-reach.by-brand'] = verdictsBySubject(brands.map(([slug, brand]) => ({ subject: brand, verdict: out[`verdict.fit-vs-reach.${slug}`] })));
+  for (const b of m.brands) {
+    out[`board.fitMinusReach.${b.slug}`] = signed(b.fitMinusReach.estimate);
+    out[`ci.board.fitMinusReach.${b.slug}`] = `${signed(b.fitMinusReach.lo)} to ${signed(b.fitMinusReach.hi)}`;
+    out[`board.ceiling.${b.slug}`] = fixed(b.ceiling);
+  }
   return out;
 }
 
@@ -102,3 +147,5 @@ const NAMES: Record<ScoreKind, string> = {
   Relevance: 'relevance',
   'Fit (relevance × trust × reach)': 'fit',
 };
+
+const signed = (v: number): string => (v > 0 ? `+${fixed(v)}` : fixed(v));
