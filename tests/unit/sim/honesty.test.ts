@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { spearman } from '../../../src/lib/stats/spearman.ts';
 import { BEICHERT_REVENUE_PER_FOLLOWER, DEFAULT_PARAMS, type WorldParams } from '../../../data/sim/params.ts';
 import { simulateWorld, simulateWorldWithTruth, type World } from '../../../data/sim/world.ts';
+import { PERSONAS } from '../../../data/sim/catalog.ts';
 import { atPlacements, brandId, fullOntology, observedRelevance, pairRows } from './helpers.ts';
 
 /**
@@ -11,9 +12,11 @@ import { atPlacements, brandId, fullOntology, observedRelevance, pairRows } from
  */
 const NICHE = ['taskwise', 'silver-lotus', 'crown-and-confetti'];
 const MASS = ['voltra', 'tuneloop'];
+/** No fake followers anywhere: none drawn, and the hand-made accounts' set-by-hand fake shares bought back to zero. */
 const NO_FAKES: Partial<WorldParams> = {
   fraudRateByTier: { nano: 0, micro: 0, mid: 0, macro: 0, mega: 0 },
   inactiveShareMean: 0,
+  boughtFollowers: PERSONAS.map((p) => ({ account: p.key, share: 0 })),
 };
 /** Relevance off: on clicks and on purchases. */
 const RELEVANCE_OFF: Partial<WorldParams> = { relevanceEffect: 0, relevancePurchaseEffect: 0 };
@@ -48,6 +51,10 @@ describe('a world where only reach drives outcomes (relevance and trust effects 
   let w: World;
   beforeAll(() => {
     w = world({ ...RELEVANCE_OFF, trustEffect: 0, ...NO_FAKES });
+  });
+
+  it('has no fake follower anywhere, the hand-made accounts included', () => {
+    expect(Math.max(...w.influencers.fake_follower_share)).toBe(0);
   });
 
   it.each([...NICHE, ...MASS])('%s: expected conversions rise strictly with followers over every pair', (slug) => {
