@@ -8,6 +8,21 @@ import type { Tier } from './params.ts';
 import { STREAM } from './streams.ts';
 import { exp, log10 } from '../../src/lib/ieee754.ts';
 
+/** Bought share of an account that bought followers: boughtShareMean × a uniform factor in [low, low + width], at most cap (assumption). */
+export const BOUGHT_SHARE_DRAW = { low: 0.2, width: 1.6, cap: 0.9 };
+/** Inactive share of every account: inactiveShareMean × a uniform factor in [0, width], at most cap (assumption). */
+export const INACTIVE_SHARE_DRAW = { width: 2, cap: 0.9 };
+/** Replies per reaction: base × exp(trustElasticity × latent trust), at most cap (assumption). */
+export const REPLY_SHARE = { base: 0.04, trustElasticity: 0.35, cap: 0.25 };
+/** Reshares per reaction: base × a log-normal factor of spread sd, at most cap (assumption). */
+export const RESHARE_SHARE = { base: 0.06, spread: 0.3, cap: 0.25 };
+/** Accounts an account follows: log-normal around median (sd 1), clamped to [min, max] (assumption). */
+export const FOLLOWS = { median: 300, min: 10, max: 7500 };
+/** Account age: uniform in [min, min + span] days (assumption). */
+export const ACCOUNT_AGE_DAYS = { min: 90, span: 3560 };
+/** Mass appeal pulls an account towards big communities from 10^fromLog10 genuine followers, fully at 10^(fromLog10 + overLog10) (assumption). */
+export const MASS_APPEAL_RAMP = { fromLog10: 4, overLog10: 3 };
+
 /** The accounts, column by column; index i holds influencer id i + 1. Hidden fields are marked. */
 export interface Accounts {
   n: number;
@@ -87,8 +102,8 @@ export function simulateAccounts(ctx: SimContext): Accounts {
     } else {
       followers = followersAt(p, 1 - (order[i - P] + u()) / m);
       const tier = tierOf(followers);
-      const bought = u() < p.fraudRateByTier[tier] ? Math.min(0.9, p.boughtShareMean * (0.2 + 1.6 * u())) : (u(), 0);
-      const inactive = Math.min(0.9, p.inactiveShareMean * 2 * u());
+      const bought = u() < p.fraudRateByTier[tier] ? Math.min(BOUGHT_SHARE_DRAW.cap, p.boughtShareMean * (BOUGHT_SHARE_DRAW.low + BOUGHT_SHARE_DRAW.width * u())) : (u(), 0);
+      const inactive = Math.min(INACTIVE_SHARE_DRAW.cap, p.inactiveShareMean * INACTIVE_SHARE_DRAW.width * u());
       fake = 1 - (1 - inactive) * (1 - bought);
       community = drawCommunity(ctx, followers * (1 - fake), u());
       const c = ctx.communities[community];
@@ -114,10 +129,10 @@ export function simulateAccounts(ctx: SimContext): Accounts {
     const z = a.trust[i];
     const s = p.engagementSpread;
     a.engagement[i] = engagementAt(p, genuine) * exp(s * z - (s * s) / 2);
-    a.replyShare[i] = Math.min(0.25, 0.04 * exp(0.35 * z));
-    a.shareShare[i] = Math.min(0.25, 0.06 * exp(0.3 * normal(u)));
-    a.follows[i] = Math.round(Math.min(7500, Math.max(10, 300 * exp(normal(u)))));
-    a.ageDays[i] = 90 + Math.floor(u() * 3560);
+    a.replyShare[i] = Math.min(REPLY_SHARE.cap, REPLY_SHARE.base * exp(REPLY_SHARE.trustElasticity * z));
+    a.shareShare[i] = Math.min(RESHARE_SHARE.cap, RESHARE_SHARE.base * exp(RESHARE_SHARE.spread * normal(u)));
+    a.follows[i] = Math.round(Math.min(FOLLOWS.max, Math.max(FOLLOWS.min, FOLLOWS.median * exp(normal(u)))));
+    a.ageDays[i] = ACCOUNT_AGE_DAYS.min + Math.floor(u() * ACCOUNT_AGE_DAYS.span);
     a.rateCard[i] = exp(p.costSpread * normal(u) - (p.costSpread * p.costSpread) / 2);
   }
   return a;
@@ -125,7 +140,7 @@ export function simulateAccounts(ctx: SimContext): Accounts {
 
 /** Large accounts belong more often to communities of mass appeal (celebrity, sports, screen). */
 function drawCommunity(ctx: SimContext, genuine: number, u: number): number {
-  const s = Math.min(1, Math.max(0, (log10(Math.max(1, genuine)) - 4) / 3));
+  const s = Math.min(1, Math.max(0, (log10(Math.max(1, genuine)) - MASS_APPEAL_RAMP.fromLog10) / MASS_APPEAL_RAMP.overLog10));
   const weights = ctx.communities.map((c) => c.share * c.massAppeal ** s);
   return drawIndex(cumulative(weights), u);
 }

@@ -6,11 +6,16 @@ import { STREAM } from './streams.ts';
 import { addFollower, fitTally, toMeans, type FitTally } from './fit.ts';
 import { log10 } from '../../src/lib/ieee754.ts';
 
-const MAX_INTERESTS = 8;
-/** Chance that a follower drawn by the community follows it for the account's own niche topic. */
-const NICHE_FIRST = 0.35;
-/** Chance that a further interest comes from the same pool as the first (else the general population). */
-const SAME_POOL = 0.5;
+/** Most interests one hidden follower has (assumption). */
+export const MAX_INTERESTS = 8;
+/** Chance that a follower drawn by the community follows it for the account's own niche topic (assumption). */
+export const NICHE_FIRST = 0.35;
+/** Chance that a further interest comes from the same pool as the first, else the general population (assumption). */
+export const SAME_POOL = 0.5;
+/** Least share of followers drawn by the account's community, however big the account (assumption). */
+export const FOCUS_FLOOR = 0.02;
+/** Chance a sampled fake or inactive follower shows a second generic interest (assumption). */
+export const FAKE_SECOND_INTEREST = 0.5;
 
 /** What the hidden audience of every account implies for every brand, and what a marketer can observe of it. */
 export interface Audiences {
@@ -50,7 +55,7 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
   for (let i = 0; i < acc.n; i++) {
     const u = rng(p.seed, STREAM.audience, i + 1);
     const community = ctx.personaAudience.get(acc.persona[i]) ?? ctx.communities[acc.community[i]].interests;
-    const focus = Math.min(1, Math.max(0.02, p.audienceFocus - p.audienceFocusDecline * log10(acc.genuine[i] / 1000)));
+    const focus = Math.min(1, Math.max(FOCUS_FLOOR, p.audienceFocus - p.audienceFocusDecline * log10(acc.genuine[i] / 1000)));
     for (let f = 0; f < H; f++) {
       const k = Math.min(MAX_INTERESTS, 1 + poisson(u, p.interestsPerFollower - 1));
       const base = f * MAX_INTERESTS;
@@ -81,7 +86,7 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
       if (o() < acc.fakeShare[i]) {
         // A fake or inactive follower: a couple of generic interests.
         mark(draw(ctx.general, o()));
-        if (o() < 0.5) mark(draw(ctx.general, o()));
+        if (o() < FAKE_SECOND_INTEREST) mark(draw(ctx.general, o()));
       } else {
         const f = Math.floor(o() * H);
         for (let q = 0; q < counts[f]; q++) if (o() < p.observeRate) mark(interests[f * MAX_INTERESTS + q]);

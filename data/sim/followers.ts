@@ -50,15 +50,25 @@ export function expectedFakeShare(params: WorldParams, tier: Tier): number {
   return 1 - (1 - params.inactiveShareMean) * (1 - params.fraudRateByTier[tier] * params.boughtShareMean);
 }
 
+/** The follower count at which each band's benchmark engagement rate holds (its middle; geometric for the wide bands; assumption), interpolated in between. */
+export const ENGAGEMENT_ANCHOR_FOLLOWERS = {
+  '1k-5k': 3_000,
+  '5k-10k': 6_500,
+  '10k-100k': Math.sqrt(10_000 * 100_000),
+  '100k-1M': Math.sqrt(100_000 * 1_000_000),
+  '1M+': Math.sqrt(1_000_000 * 10_000_000),
+};
+
 /** The benchmark's engagement rate (reactions per post ÷ followers) at a follower count. */
 export function observedEngagementAt(params: WorldParams, followers: number): number {
   const e = params.engagementByTier;
+  const at = ENGAGEMENT_ANCHOR_FOLLOWERS;
   const anchors: [number, number][] = [
-    [log(3_000), e['1k-5k']],
-    [log(6_500), e['5k-10k']],
-    [log(Math.sqrt(10_000 * 100_000)), e['10k-100k']],
-    [log(Math.sqrt(100_000 * 1_000_000)), e['100k-1M']],
-    [log(Math.sqrt(1_000_000 * 10_000_000)), e['1M+']],
+    [log(at['1k-5k']), e['1k-5k']],
+    [log(at['5k-10k']), e['5k-10k']],
+    [log(at['10k-100k']), e['10k-100k']],
+    [log(at['100k-1M']), e['100k-1M']],
+    [log(at['1M+']), e['1M+']],
   ];
   const x = log(Math.max(1, followers));
   if (x <= anchors[0][0]) return anchors[0][1];

@@ -8,9 +8,9 @@ import { STREAM } from './streams.ts';
 import { exp } from '../../src/lib/ieee754.ts';
 
 /** Log-normal spread of one post's reach around the account's expected reach (assumption). */
-const IMPRESSION_SPREAD = 0.3;
+export const IMPRESSION_SPREAD = 0.3;
 /** Log-normal spread of one brand's fee around the account's rate card (assumption). */
-const NEGOTIATION_SPREAD = 0.1;
+export const NEGOTIATION_SPREAD = 0.1;
 
 /** What one sponsored post of brand b on account i is expected to do: the hidden truth behind every draw. */
 export interface PairModel {

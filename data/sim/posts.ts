@@ -6,20 +6,27 @@ import { PERSONAS } from './catalog.ts';
 import { STREAM } from './streams.ts';
 import { exp, log10 } from '../../src/lib/ieee754.ts';
 
+/** Days of the scoring window (Klout scored a 90-day window, SCIENCE.md §5). */
 export const WINDOW_DAYS = 90;
-/** Chance an organic post is on the niche topic itself (else another topic of its community). */
-const ON_NICHE = 0.6;
-/** Engagement of a sponsored post relative to an organic one. */
-const SPONSORED_ENGAGEMENT = 0.7;
-/** Log-normal spread of engagement between one account's posts. */
-const POST_SPREAD = 0.6;
-/** Chance a sharer or replier did not also like the post (counts once more among unique reactors). */
-const NOT_ALSO_LIKED = 0.35;
+/** Chance an organic post is on the niche topic itself, else another topic of its community (assumption). */
+export const ON_NICHE = 0.6;
+/** Engagement of a sponsored post relative to an organic one (assumption). */
+export const SPONSORED_ENGAGEMENT = 0.7;
+/** Log-normal spread of engagement between one account's posts (assumption). */
+export const POST_SPREAD = 0.6;
+/** Chance a sharer or replier did not also like the post, counting once more among unique reactors (assumption). */
+export const NOT_ALSO_LIKED = 0.35;
 /** Chance a reaction lands on the post's day, the next day, or 2–6 days later (assumption). */
-const DELAY = { sameDay: 0.7, nextDay: 0.2 };
-/** Pool sizes of reacting accounts per influencer: ordinary people and indiscriminate ones. */
-const PEOPLE_PER_ACCOUNT = 40;
-const INDISCRIMINATE_PER_ACCOUNT = 0.01;
+export const DELAY = { sameDay: 0.7, nextDay: 0.2 };
+/** Pool sizes of reacting accounts per influencer: ordinary people and indiscriminate ones (assumption). */
+export const PEOPLE_PER_ACCOUNT = 40;
+export const INDISCRIMINATE_PER_ACCOUNT = 0.01;
+/** Fewest indiscriminate reactors in any world (assumption). */
+export const MIN_INDISCRIMINATE = 10;
+/** Replies per pod like (assumption). */
+export const POD_REPLY_RATE = 0.1;
+/** Log-normal spread of posts per account around postsMedian (assumption). */
+export const POSTS_SPREAD = 0.45;
 const KINDS = ['like', 'share', 'reply'] as const;
 
 export interface PostsAndReactions {
@@ -61,7 +68,7 @@ export function simulatePosts(ctx: SimContext, acc: Accounts, onAccount?: (i: nu
   const p = ctx.params;
   const n = acc.n;
   const people = PEOPLE_PER_ACCOUNT * n;
-  const indiscriminate = Math.max(10, Math.round(INDISCRIMINATE_PER_ACCOUNT * n));
+  const indiscriminate = Math.max(MIN_INDISCRIMINATE, Math.round(INDISCRIMINATE_PER_ACCOUNT * n));
   const membersOf = ctx.communities.map(() => [] as number[]);
   for (let i = 0; i < n; i++) membersOf[acc.community[i]].push(i + 1);
   const personaOneOffs = new Map(PERSONAS.map((x) => [x.key, x.oneOffs.map((s) => ctx.space.indexOf(s))]));
@@ -130,7 +137,7 @@ export function simulatePosts(ctx: SimContext, acc: Accounts, onAccount?: (i: nu
       const shares = poisson(u, organic * acc.shareShare[i]);
       const organicReplies = poisson(u, organic * acc.replyShare[i]);
       const podLikes = acc.inPod[i] ? poisson(u, p.podLikesBase + p.podLift * organic * likeShare) : 0;
-      const podReplies = acc.inPod[i] ? poisson(u, 0.1 * podLikes) : 0;
+      const podReplies = acc.inPod[i] ? poisson(u, POD_REPLY_RATE * podLikes) : 0;
       const likes = organicLikes + podLikes;
       const replies = organicReplies + podReplies;
       const unique = likes + binomial(u, shares + organicReplies, NOT_ALSO_LIKED);
@@ -208,7 +215,7 @@ export function simulatePosts(ctx: SimContext, acc: Accounts, onAccount?: (i: nu
 }
 
 function postsOf(p: SimContext['params'], u: () => number): number {
-  return Math.round(Math.min(p.postsMax, Math.max(p.postsMin, p.postsMedian * exp(0.45 * normal(u)))));
+  return Math.round(Math.min(p.postsMax, Math.max(p.postsMin, p.postsMedian * exp(POSTS_SPREAD * normal(u)))));
 }
 
 /** The first `length` values: a view when little is wasted, else a copy. */

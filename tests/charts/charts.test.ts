@@ -30,7 +30,9 @@ const gains: GainPoint[] = brands.flatMap((brand) =>
 );
 const contenders = [
   { persona: 'pop-star', handle: 'velvetnova', followers: 3e7, score: 99, cost: 222468, expected: 10.1, perThousand: 0.045 },
+  { persona: '', handle: '', followers: 4.1e6, score: 80, cost: 41000, expected: 9, perThousand: 0.2, typical: { of: 'pop-star', n: 5, lo: 2.2e6, hi: 1.1e7 } },
   { persona: 'yoga-teacher', handle: 'mira.slowflow', followers: 5000, score: 31, cost: 180, expected: 2.3, perThousand: 12.8 },
+  { persona: '', handle: '', followers: 5000, score: 27, cost: 130, expected: 0.4, perThousand: 3.1, typical: { of: 'yoga-teacher', n: 180, lo: 2500, hi: 9900 } },
 ];
 const gaming = {
   bought: 500000,

@@ -91,7 +91,8 @@ export function budgetVerdicts(rows: string[][], a: RegExp, aName: string, b: Re
 
 /** Which of the two celebrity accounts brings more per dollar, from the celebrity rows (Account, Followers, Score, Fee, Expected, Per $1,000): the phrase's start. */
 export function celebrityLeader(rows: string[][]): string {
-  const [star, teacher] = rows.map((r) => parse(r[4]) / parse(r[3]));
+  // The hand-made accounts' rows (their handles); the typical drawn accounts beside them are not in the verdict.
+  const [star, teacher] = rows.filter((r) => r[0].startsWith('@')).map((r) => parse(r[4]) / parse(r[3]));
   const ratio = teacher / star;
   return ratio >= 1.05 ? 'the yoga teacher brings' : ratio <= 1 / 1.05 ? 'the pop star brings' : 'the yoga teacher and the pop star bring about the same';
 }

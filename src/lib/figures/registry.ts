@@ -16,7 +16,7 @@ import { budgetLive, budgetModel, budgetSummary, type BudgetModel } from './budg
 import { budgetChart } from '../charts/budgetBars.ts';
 import { fairnessLive, fairnessModel, CAPTURE_AT, type FairnessModel } from './fairness.ts';
 import { gainCurvesChart } from '../charts/gainCurves.ts';
-import { celebrityLive, celebrityModel, type CelebrityModel } from './celebrity.ts';
+import { celebrityLive, celebrityModel, contenderLabel, type CelebrityModel } from './celebrity.ts';
 import { contendersChart } from '../charts/contenders.ts';
 import { gamingLive, gamingModel, type GamingModel } from './gaming.ts';
 import { climbChart } from '../charts/climb.ts';
@@ -93,7 +93,7 @@ const scoreDistribution: FigureDef<ScoreSizeModel> = {
 };
 
 const celebrity: FigureDef<CelebrityModel> = {
-  title: 'The pop star against the yoga teacher: purchases per $1,000 spent',
+  title: 'The pop star against the yoga teacher, each beside a typical drawn account of its size: purchases per $1,000 spent',
   queries: ['brand_offers'],
   params: ['brand'],
   uses: WEIGHTS,
@@ -103,7 +103,14 @@ const celebrity: FigureDef<CelebrityModel> = {
   chart: (m, o) => contendersChart(m.contenders, o),
   summary: (m) => ({
     head: ['Account', 'Followers', 'Reach score', 'Fee for one post', 'Expected purchases', 'Per $1,000'],
-    rows: m.contenders.map((c) => [`@${c.handle}`, Math.round(c.followers), fixed(c.score, 0), usd(c.cost), fixed(c.expected, 1), fixed(c.perThousand, 1)]),
+    rows: m.contenders.map((c) => [
+      c.typical ? `${contenderLabel(c)}: medians of ${c.typical.n} drawn accounts` : contenderLabel(c),
+      Math.round(c.followers),
+      fixed(c.score, 0),
+      usd(c.cost),
+      fixed(c.expected, 1),
+      fixed(c.perThousand, 1),
+    ]),
   }),
 };
 
