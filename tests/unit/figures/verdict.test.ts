@@ -152,6 +152,7 @@ describe('the figures state their verdicts from their own numbers', () => {
         row('b', 'Relevance', 0.2, 0.12, 0.28),
         row('b', 'Fit (relevance × trust × reach)', 0.83, 0.8, 0.86),
       ],
+      brands: [],
     } as unknown as ScoreboardModel;
     const live = scoreboardLive(m);
     expect(live['verdict.fit-vs-reach.a']).toBe('fit ranks purchases better than the reach score');
@@ -164,7 +165,7 @@ describe('the figures state their verdicts from their own numbers', () => {
   });
   it('the budget test compares fit and random with reach, per dollar', () => {
     const r = (strategy: string, conversions: number, spent: number) => ({ strategy, conversions, spent, bought: 1, revenue: 0, roi: -1 });
-    const m = { brand: 'X', budget: 20_000, results: [r('Reach score', 0, 19_500), r('Fit (relevance × trust × reach)', 67, 19_990), r('Random', 9, 19_900), r('Oracle', 213, 20_000)] } as unknown as BudgetModel;
+    const m = { brand: 'X', budget: 20_000, results: [r('Reach score', 0, 19_500), r('Reach score per dollar', 35, 19_970), r('Fit (relevance × trust × reach)', 67, 19_990), r('Fit per dollar', 168, 19_990), r('Random', 9, 19_900), r('Oracle', 213, 20_000)] } as unknown as BudgetModel;
     const live = budgetLive(m);
     expect(live['verdict.budget.fit-vs-reach']).toBe('hiring by fit buys more purchases per dollar than hiring by reach score');
     // 0 against 9: z = −3.
