@@ -1,5 +1,6 @@
 import { rng } from '../random.ts';
 import type { BootstrapOptions, Interval } from './bootstrap.ts';
+import { orderBy } from './orderBy.ts';
 import { quantileSorted } from './quantile.ts';
 import { spearman } from './spearman.ts';
 
@@ -32,17 +33,24 @@ export function pairedDifferenceInterval(
   const estimate = statistic(pa, py) - statistic(pb, py);
   if (n < 3) return { estimate, lo: NaN, hi: NaN };
   const u = rng(seed);
+  // Each resample is laid out in ascending order of y (its multiset of rows is what counts), so y's ranks come presorted.
+  const byY = orderBy(py, 'ascending');
+  const counts = new Uint32Array(n);
   const ra = new Float64Array(n);
   const rb = new Float64Array(n);
   const ry = new Float64Array(n);
   const stats = new Float64Array(samples);
   let m = 0;
   for (let s = 0; s < samples; s++) {
-    for (let k = 0; k < n; k++) {
-      const j = Math.floor(u() * n);
-      ra[k] = pa[j];
-      rb[k] = pb[j];
-      ry[k] = py[j];
+    counts.fill(0);
+    for (let k = 0; k < n; k++) counts[Math.floor(u() * n)]++;
+    for (let i = 0, k = 0; i < n; i++) {
+      const j = byY[i];
+      for (let c = counts[j]; c > 0; c--, k++) {
+        ra[k] = pa[j];
+        rb[k] = pb[j];
+        ry[k] = py[j];
+      }
     }
     const v = statistic(ra, ry) - statistic(rb, ry);
     if (v === v) stats[m++] = v;
