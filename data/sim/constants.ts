@@ -7,9 +7,11 @@
  */
 import * as accounts from './accounts.ts';
 import * as audience from './audience.ts';
+import * as calibration from './calibration.ts';
 import * as catalog from './catalog.ts';
 import * as columns from './columns.ts';
 import * as context from './context.ts';
+import * as fit from './fit.ts';
 import * as followers from './followers.ts';
 import * as handles from './handles.ts';
 import * as ontology from './ontology.ts';
@@ -17,6 +19,7 @@ import * as outcomes from './outcomes.ts';
 import * as params from './params.ts';
 import * as placements from './placements.ts';
 import * as posts from './posts.ts';
+import * as reshares from './reshares.ts';
 import * as streams from './streams.ts';
 import * as topicSpace from './topicSpace.ts';
 import * as world from './world.ts';
@@ -25,9 +28,11 @@ import * as world from './world.ts';
 export const SIM_MODULES: Record<string, Record<string, unknown>> = {
   accounts,
   audience,
+  calibration,
   catalog,
   columns,
   context,
+  fit,
   followers,
   handles,
   ontology,
@@ -35,6 +40,7 @@ export const SIM_MODULES: Record<string, Record<string, unknown>> = {
   params,
   placements,
   posts,
+  reshares,
   streams,
   topicSpace,
   world,
@@ -44,6 +50,8 @@ export const SIM_MODULES: Record<string, Record<string, unknown>> = {
 export const NOT_CONSTANTS: Record<string, string> = {
   'params.PARAM_DOCS': "the parameters' own documentation (ranges and steps of the lab's controls)",
   'streams.STREAM': 'tags that keep random streams apart (labels, not modelling choices)',
+  'params.RELEVANCE_DEFAULTS': 'the calibrated defaults of relevanceEffect and relevancePurchaseEffect, documented with those parameters',
+  'calibration.MATCHED_FIT': 'fit.MATCHED_FIT, re-exported',
 };
 
 export interface ConstantDoc {
@@ -61,6 +69,10 @@ const doc = (pattern: string, label: string, unit: string, source: string): Cons
 
 /** The constants fixed in the code, by path (module.EXPORT.field…). The parameters' docs are added from PARAM_DOCS. */
 const CODE_DOCS: ConstantDoc[] = [
+  doc('fit.MATCHED_FIT', 'Fit from which a reached person counts as matched to a brand in the calibration’s group comparisons (the best-matched fifth of the fit scale)', 'fit', A),
+  doc('calibration.PUBLISHED.ctrLift.*', 'Published range of click-through lifts of a targeted segment over all users (the calibration target)', '×', 'Yan et al., WWW 2009 (up to 670% on average over ads, ≈ 7.7×)'),
+  doc('calibration.PUBLISHED.perClickLift.*', 'Published range of conversions per click, targeted ÷ untargeted (the calibration target)', '×', 'MediaPost Behavioral Insider, 2009 (trade press): 2× to 4×'),
+  doc('reshares.RESHARE_SAMPLE', 'People of the general population simulated to stand for those a reshare reaches', 'people', 'assumption (enough for two-digit precision)'),
   doc('accounts.BOUGHT_SHARE_DRAW.*', 'Bought share of an account that bought followers: boughtShareMean × uniform [low, low + width], at most cap', 'share', A),
   doc('accounts.INACTIVE_SHARE_DRAW.*', 'Inactive share of every account: inactiveShareMean × uniform [0, width], at most cap', 'share', A),
   doc('accounts.REPLY_SHARE.*', 'Replies per reaction: base × exp(trustElasticity × latent trust), at most cap', 'share', A),

@@ -2,11 +2,11 @@ import { poisson, rng } from '../../src/lib/random.ts';
 import type { SimContext } from './context.ts';
 import { drawIndex } from './columns.ts';
 import { addFollower, fitTally, toMeans, type FitTally } from './fit.ts';
+import { MAX_INTERESTS } from './audience.ts';
 import { STREAM } from './streams.ts';
 
 /** People of the general population simulated to stand for those a reshare reaches (assumption: enough for two-digit precision). */
 export const RESHARE_SAMPLE = 2000;
-const MAX_INTERESTS = 8;
 
 /**
  * Amplification (Bakshy et al., WSDM 2011: reposts carry a post beyond the followers). Each
