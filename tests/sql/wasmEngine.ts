@@ -9,10 +9,9 @@ const require = createRequire(import.meta.url);
 
 /**
  * DuckDB-WASM itself (its blocking Node build: the same engine and version the browser runs),
- * loaded with the shipped Arrow files and macros, for tests that the shipped SQL gives the same
- * rows in both engines.
+ * loaded with the shipped Arrow files and macros: its bindings and one connection.
  */
-export async function openWasmWorld(dataDir = `${process.cwd()}/public/data`): Promise<Engine> {
+export async function openWasmDb(dataDir = `${process.cwd()}/public/data`) {
   const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
   const dist = `${process.cwd()}/node_modules/@duckdb/duckdb-wasm/dist/`;
   const db = await duckdb.createDuckDB(
@@ -26,6 +25,14 @@ export async function openWasmWorld(dataDir = `${process.cwd()}/public/data`): P
   const manifest = JSON.parse(readFileSync(`${dataDir}/manifest.json`, 'utf8')) as { tables: { name: string; file: string }[] };
   for (const t of manifest.tables) conn.insertArrowFromIPCStream(readFileSync(`${dataDir}/${t.file}`), { name: t.name, create: true });
   for (const s of SETUP_SQL) conn.query(s);
+  return { db, conn };
+}
+
+/**
+ * The same, as an Engine, for tests that the shipped SQL gives the same rows in both engines.
+ */
+export async function openWasmWorld(dataDir = `${process.cwd()}/public/data`): Promise<Engine> {
+  const { conn } = await openWasmDb(dataDir);
   const toFrame = (table: any): Frame => {
     const names: string[] = table.schema.fields.map((f: { name: string }) => f.name);
     const columns: Frame['columns'] = {};

@@ -1,19 +1,23 @@
 /**
  * The one module that imports DuckDB-WASM. It starts the engine once, lazily (behind a shared
  * promise), from self-hosted bundles, loads the dataset's Arrow files, installs the shared SQL
- * macros and runs queries with bound parameters. Nothing is fetched from outside the origin.
+ * macros, locks itself read-only (lock.ts) and runs queries with bound parameters, and the SQL
+ * cell's statements through readOnly.ts. Nothing is fetched from outside the origin.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import watchedWorker from './duckdb-watched.worker.js?url';
 import type { Engine } from './engine.ts';
 import type { Frame } from '../data/frame.ts';
 import { ipcFrame } from './arrowFrame.ts';
 import { SETUP_SQL } from '../../sql/catalog.ts';
 import type { Param } from '../../sql/bind.ts';
 import { EngineFailure, NOTICES, engineFailure, isOutOfMemory } from './failure.ts';
+import { GLOBAL_SETTINGS_SQL, LOCK_SQL } from './lock.ts';
+import { readOnly, type ReadOnlyOptions, type ReadOnlyResult } from './readOnly.ts';
 
 export { EngineFailure } from './failure.ts';
 
@@ -28,6 +32,8 @@ export interface Manifest {
 export interface BrowserEngine extends Engine {
   manifest: Manifest;
   db: duckdb.AsyncDuckDB;
+  /** Run one statement of the SQL cell so that it changes nothing (readOnly.ts). */
+  readOnly(sql: string, options: ReadOnlyOptions): Promise<ReadOnlyResult>;
 }
 
 /** The lab's engine: starts empty; worlds regenerated in the browser are loaded into it table by table. */
@@ -56,6 +62,15 @@ export function engine(): Promise<BrowserEngine> {
     started = current;
   }
   return started;
+}
+
+/**
+ * Run one statement of the SQL cell on the page's engine, read-only (see readOnly.ts for what it
+ * guarantees and the errors it throws). If the engine's worker dies meanwhile this rejects with an
+ * EngineFailure, and the next call starts a fresh engine.
+ */
+export async function runReadOnly(sql: string, options: ReadOnlyOptions): Promise<ReadOnlyResult> {
+  return (await engine()).readOnly(sql, options);
 }
 
 /** Whether the engine has been asked to start (figures use it to decide between pre-rendered and live). */
@@ -88,7 +103,10 @@ function watch(worker: Worker) {
   crashed.catch(() => {});
   worker.addEventListener('error', (event) => {
     event.preventDefault();
-    fail(engineFailure((event as ErrorEvent).message || 'its script did not load', 'worker'));
+    const text = (event as ErrorEvent).message || 'its script did not load';
+    // duckdb-watched.worker.js reports a failed download or compile of the WebAssembly this way.
+    const download = /DuckDB's WebAssembly did not load \((.*)\)/.exec(text);
+    fail(download ? new EngineFailure('download', `${NOTICES.download} (${download[1]})`) : engineFailure(text, 'worker'));
   });
   worker.addEventListener('messageerror', () => fail(engineFailure('a message could not be read', 'worker')));
   const guard = <T>(request: Promise<T>): Promise<T> => Promise.race([request, crashed]);
@@ -118,7 +136,7 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
     mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
     eh: { mainModule: ehWasm, mainWorker: ehWorker },
   });
-  const worker = new Worker(bundle.mainWorker!);
+  const worker = new Worker(`${watchedWorker}#${encodeURIComponent(bundle.mainWorker!)}`);
   const { crashed, fail, guard } = watch(worker);
   crashed.catch(() => {
     worker.terminate();
@@ -128,6 +146,7 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   let conn: duckdb.AsyncDuckDBConnection;
   let manifest: Manifest;
+  let lockedSettings: string;
   try {
     const manifestPromise = dataset
       ? fetchData('manifest.json', 'the manifest').then((r) => r.json() as Promise<Manifest>)
@@ -152,6 +171,11 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
     }
     // The lab's engine has no tables yet: its macros are installed once a world is loaded.
     if (dataset) for (const statement of SETUP_SQL) await guard(conn.query(statement));
+    // Read-only from here on: no file or URL, no setting (lock.ts); later tables come as Arrow.
+    const locking = performance.now();
+    for (const statement of LOCK_SQL) await guard(conn.query(statement));
+    lockedSettings = String((await guard(conn.query(GLOBAL_SETTINGS_SQL))).getChildAt(0)?.get(0));
+    performance.measure(dataset ? 'influence:engine-lock' : 'influence:lab-engine-lock', { start: locking });
   } catch (error) {
     fail(engineFailure(error)); // stops the worker
     throw engineFailure(error);
@@ -195,10 +219,18 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
     query: async (sql, values) => ipcFrame(await queryIpc(sql, values)),
   });
 
+  const session = {
+    bindings: db,
+    ask,
+    lockedSettings,
+    abandon: (reason: string) => fail(new EngineFailure('worker', `${NOTICES.worker} (${reason})`)),
+  };
+
   return {
     manifest,
     db,
     ...engine(),
+    readOnly: (sql, options) => readOnly(session, sql, options),
     async loadTable(name, ipc, append = false) {
       await forgetPrepared();
       if (!append) await ask(conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`));

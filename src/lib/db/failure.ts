@@ -1,10 +1,10 @@
 /**
  * Why the live engine is unavailable, in words a reader can act on. The engine module turns every
- * way it can fail (no WebAssembly, the worker script failing or crashing, the data not loading,
+ * way it can fail (no WebAssembly, its WebAssembly failing to download, the worker script failing or crashing, the data not loading,
  * memory running out, a start that never finishes) into an EngineFailure with one of these kinds;
  * figures show its message in their notice, next to "Try again".
  */
-export type FailureKind = 'unsupported' | 'worker' | 'memory' | 'data' | 'timeout';
+export type FailureKind = 'unsupported' | 'download' | 'worker' | 'memory' | 'data' | 'timeout';
 
 export class EngineFailure extends Error {
   readonly kind: FailureKind;
@@ -18,6 +18,7 @@ export class EngineFailure extends Error {
 /** What each kind of failure means for the reader (the sentence continues "Interaction is unavailable: …"). */
 export const NOTICES: Record<FailureKind, string> = {
   unsupported: 'this browser cannot run WebAssembly or Web Workers, which the live engine needs',
+  download: 'the live engine (DuckDB-WASM) did not download',
   worker: 'the live engine (DuckDB-WASM) stopped',
   memory: 'the browser ran out of memory for the live engine (closing other tabs may help)',
   data: 'the data did not load',
