@@ -1,26 +1,22 @@
 /**
- * The interactive half of <sql-cell>: the guard decides, then the statement runs on its own
- * connection (so a long query can be cancelled without touching the page's other queries),
- * streamed batch by batch until the row cap; results become a table through textContent only.
+ * The interactive half of <sql-cell>: the guard explains what it refuses, then the db module runs
+ * the statement read-only (runReadOnly: its own connection, a transaction always rolled back,
+ * caps in rows and bytes, a deadline, Cancel); results become a table through textContent only.
  */
-import { engine } from '../db/browser.ts';
+import { runReadOnly } from '../db/browser.ts';
+import { EngineFailure } from '../db/failure.ts';
+import { MultipleStatements, QueryStopped, SettingChanged } from '../db/readOnly.ts';
 import { guardSql } from '../explore/sqlGuard.ts';
-import { plainValue } from '../data/frame.ts';
-
-type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof engine>>['db']['connect']>>;
 
 interface Cell {
-  conn?: Promise<Connection>;
-  running: boolean;
-  timer?: ReturnType<typeof setTimeout>;
-  cancelled?: 'reader' | 'timeout';
+  running?: AbortController;
 }
 
 const cells = new WeakMap<HTMLElement, Cell>();
 
 export async function attach(el: HTMLElement, event: Event): Promise<void> {
   let cell = cells.get(el);
-  if (!cell) cells.set(el, (cell = { running: false }));
+  if (!cell) cells.set(el, (cell = {}));
   const target = event.target as Element;
   if (event.type === 'change' && target instanceof HTMLSelectElement && target.matches('[data-example]')) {
     if (target.value) el.querySelector('textarea')!.value = target.value;
@@ -28,14 +24,8 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
     el.querySelector('textarea')!.focus();
     return;
   }
-  if (event.type === 'click' && target.closest('[data-cancel]')) return void cancel(cell, 'reader');
+  if (event.type === 'click' && target.closest('[data-cancel]')) return void cell.running?.abort();
   if (event.type === 'submit') return void run(el, cell);
-}
-
-async function cancel(cell: Cell, why: 'reader' | 'timeout'): Promise<void> {
-  if (!cell.running || !cell.conn) return;
-  cell.cancelled = why;
-  await (await cell.conn).cancelSent();
 }
 
 function show(el: HTMLElement, { status = '', error = '' }: { status?: string; error?: string }): void {
@@ -43,6 +33,21 @@ function show(el: HTMLElement, { status = '', error = '' }: { status?: string; e
   const box = el.querySelector<HTMLElement>('[data-sql-error]')!;
   box.hidden = !error;
   box.textContent = error;
+}
+
+const MB = 1024 * 1024;
+const count = (n: number) => n.toLocaleString('en-US');
+
+/** What the reader is told when the statement did not give a result. */
+function failure(e: unknown, timeoutMs: number): string {
+  if (e instanceof QueryStopped) {
+    const restarted = e.restarted ? ' The engine did not answer, so it was restarted; the figures start it again when next used.' : '';
+    return e.why === 'timeout' ? `The query was stopped after ${timeoutMs / 1000} s. Add a LIMIT or a filter to make it quicker.${restarted}` : `The query was cancelled.${restarted}`;
+  }
+  if (e instanceof MultipleStatements) return e.message;
+  if (e instanceof SettingChanged) return `The query was refused: ${e.message}. The engine was restarted to undo it.`;
+  if (e instanceof EngineFailure) return `The query stopped the engine: ${e.message}. A fresh engine starts with the next query.`;
+  return `DuckDB could not run the query: ${(e as Error).message ?? String(e)}`;
 }
 
 async function run(el: HTMLElement, cell: Cell): Promise<void> {
@@ -54,61 +59,34 @@ async function run(el: HTMLElement, cell: Cell): Promise<void> {
     return show(el, { error: guard.reason });
   }
   const maxRows = Number(el.dataset.maxRows ?? 1000);
+  const maxBytes = Number(el.dataset.maxBytes ?? 8 * MB);
   const timeoutMs = Number(el.dataset.timeoutMs ?? 30000);
   const runButton = el.querySelector<HTMLButtonElement>('[data-run]')!;
   const cancelButton = el.querySelector<HTMLButtonElement>('[data-cancel]')!;
-  cell.running = true;
-  cell.cancelled = undefined;
+  const controller = (cell.running = new AbortController());
   runButton.disabled = true;
   cancelButton.disabled = false;
   el.dataset.state = 'running';
   show(el, { status: 'Running…' });
   const started = performance.now();
   try {
-    const db = await engine();
-    cell.conn ??= db.db.connect();
-    const conn = await cell.conn;
-    cell.timer = setTimeout(() => void cancel(cell, 'timeout'), timeoutMs);
-    const reader = await conn.send(guard.sql, true);
-    const names: string[] = [];
-    const rows: unknown[][] = [];
-    let more = false;
-    for await (const batch of reader) {
-      if (names.length === 0) names.push(...batch.schema.fields.map((f) => f.name));
-      for (let i = 0; i < batch.numRows && rows.length <= maxRows; i++) {
-        rows.push(batch.schema.fields.map((_, j) => plainValue(batch.getChildAt(j)?.get(i))));
-      }
-      if (rows.length > maxRows) {
-        more = true;
-        break;
-      }
-    }
-    if (more) {
-      rows.length = maxRows;
-      await conn.cancelSent().catch(() => false);
-    }
-    if (names.length === 0 && reader.schema) names.push(...reader.schema.fields.map((f) => f.name));
-    renderTable(el, names, rows);
+    const r = await runReadOnly(guard.sql, { maxRows, maxBytes, timeoutMs, signal: controller.signal });
+    renderTable(el, r.names, r.rows);
     const ms = Math.round(performance.now() - started);
     el.dataset.state = 'done';
     show(el, {
-      status: more
-        ? `Showing the first ${maxRows.toLocaleString('en-US')} rows; the query returned more (add a LIMIT or an aggregate to see the rest). ${ms} ms.`
-        : `${rows.length.toLocaleString('en-US')} ${rows.length === 1 ? 'row' : 'rows'} · ${ms} ms.`,
+      status:
+        r.truncated === 'rows'
+          ? `Showing the first ${count(maxRows)} rows; the query returned more (add a LIMIT or an aggregate to see the rest). ${ms} ms.`
+          : r.truncated === 'bytes'
+            ? `Showing the first ${count(r.rows.length)} ${r.rows.length === 1 ? 'row' : 'rows'}: the result is larger than ${maxBytes / MB} MB, the most this cell shows (select fewer or shorter columns, or add a LIMIT). ${ms} ms.`
+            : `${count(r.rows.length)} ${r.rows.length === 1 ? 'row' : 'rows'} · ${ms} ms.`,
     });
   } catch (e) {
     el.dataset.state = 'error';
-    const message = (e as Error).message ?? String(e);
-    show(el, {
-      error: cell.cancelled === 'timeout'
-        ? `The query was stopped after ${timeoutMs / 1000} s. Add a LIMIT or filter to make it quicker.`
-        : cell.cancelled === 'reader'
-          ? 'The query was cancelled.'
-          : `DuckDB could not run the query: ${message}`,
-    });
+    show(el, { error: failure(e, timeoutMs) });
   } finally {
-    clearTimeout(cell.timer);
-    cell.running = false;
+    cell.running = undefined;
     runButton.disabled = false;
     cancelButton.disabled = true;
   }
