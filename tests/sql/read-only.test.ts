@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { openWasmDb } from './wasmEngine.ts';
+import { CORPUS, FINGERPRINT_SQL } from '../e2e/sql-cell-corpus.ts';
 import { GLOBAL_SETTINGS_SQL, LOCK_SQL } from '../../src/lib/db/lock.ts';
 import { MultipleStatements, QueryStopped, SettingChanged, readOnly, type ReadOnlyBindings, type ReadOnlySession } from '../../src/lib/db/readOnly.ts';
 
@@ -32,17 +33,23 @@ function asyncBindings(db: Blocking['db']): ReadOnlyBindings {
 }
 
 const REACH = 'SELECT round(sum(score), 6)::DOUBLE FROM reach_score(1, 0.5, 0.5)';
-let reachBefore: number;
-let influencers: number;
+let reachBefore: number | undefined;
+let influencers: number | undefined;
 
-beforeAll(async () => {
+/** A freshly loaded engine, locked as the page locks it, and a session on it (as the page's engine gives readOnly). */
+async function fresh() {
   wasm = await openWasmDb();
-  reachBefore = scalar(REACH);
-  influencers = Number(scalar('SELECT count(*) FROM influencers'));
+  reachBefore ??= scalar(REACH);
+  influencers ??= Number(scalar('SELECT count(*) FROM influencers'));
   for (const s of LOCK_SQL) wasm.conn.query(s);
   const abandoned: string[] = [];
   session = { bindings: asyncBindings(wasm.db), ask: (p) => p, lockedSettings: scalar(GLOBAL_SETTINGS_SQL), abandon: (r) => abandoned.push(r), abandoned };
-});
+  fingerprint ??= fingerprintNow();
+}
+const fingerprintNow = () => JSON.stringify(wasm.conn.query(FINGERPRINT_SQL).toArray()[0].toJSON());
+let fingerprint: string;
+
+beforeAll(fresh);
 
 const options = { maxRows: 1000, maxBytes: 4 << 20, timeoutMs: 20_000 };
 const run = (sql: string, more: Partial<typeof options> & { signal?: AbortSignal } = {}) => readOnly(session, sql, { ...options, ...more });
@@ -147,4 +154,28 @@ describe('readOnly on the locked engine', () => {
     await expect(run('SELECT * FROM enable_logging()')).rejects.toBeInstanceOf(SettingChanged);
     expect(session.abandoned).toEqual([expect.stringMatching(/changed an engine-wide setting.*enable_logging/)]);
   });
+
+  it('the hostile corpus, without the guard: each statement refused by the engine or rolled back, and nothing changed', async () => {
+    await fresh();
+    const outcomes: Record<string, string[]> = { ran: [], refused: [], 'engine given up': [] };
+    for (const sql of CORPUS) {
+      const outcome = await run(sql).then(
+        () => 'ran',
+        (e) => (e instanceof SettingChanged ? 'engine given up' : 'refused'),
+      );
+      outcomes[outcome].push(sql);
+      if (outcome === 'engine given up') {
+        expect(session.abandoned, sql).toHaveLength(1);
+        await fresh(); // what the page does: a fresh engine
+      }
+      expect(session.abandoned, sql).toEqual([]);
+      expect(fingerprintNow(), sql).toBe(fingerprint);
+    }
+    if (process.env.SHOW_OUTCOMES) console.log(JSON.stringify(outcomes, null, 1));
+    // What the engine does by itself (the guard refuses all of these earlier in the page).
+    expect(outcomes['engine given up'].sort()).toEqual(['CALL enable_logging()', 'SELECT * FROM enable_logging()'].sort());
+    expect(outcomes.ran).toContain('DROP TABLE influencers');
+    expect(outcomes.ran).toContain(CORPUS.find((s) => s.startsWith('CREATE OR REPLACE MACRO reach_score')));
+    expect(outcomes.refused).toContain("SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')");
+  }, 120_000);
 });

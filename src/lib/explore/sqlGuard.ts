@@ -89,8 +89,8 @@ const isIdentCont = (c: string | undefined) => c !== undefined && IDENT_CONT.tes
 const NUMBER = /^(?:[0-9]+(?:_[0-9]+)*(?:\.(?![.])(?:[0-9]+(?:_[0-9]+)*)?)?|\.[0-9]+(?:_[0-9]+)*)(?:[eE][+-]?[0-9]+)?/;
 /** A dollar-quote delimiter: $$ or $tag$ (a tag starts with a letter or _). */
 const DOLLAR_TAG = /^\$(?:[A-Za-z_\u0080-\uffff][A-Za-z0-9_\u0080-\uffff]*)?\$/;
-/** Between two string literals, whitespace with a line break (comments allowed after it) makes them one string, as in PostgreSQL. */
-const CONTINUATION = /^[ \t\f]*(?:\r\n|\n|\r)(?:[ \t\n\r\f]|--[^\n\r]*(?:\r\n|\n|\r))*'/;
+/** Between two string literals, whitespace with a line break (and -- comments) makes them one string, as in PostgreSQL. */
+const CONTINUATION = /^(?:[ \t\f]|--[^\n\r]*)*(?:\r\n|\n|\r)(?:[ \t\n\r\f]|--[^\n\r]*(?:\r\n|\n|\r))*'/;
 
 /**
  * Split SQL into tokens as DuckDB's lexer does, setting comments aside (nested block comments
@@ -141,8 +141,8 @@ export function tokenize(sql: string): Token[] {
           i += 2;
         } else i++;
       } while (depth > 0);
-    } else if (c === "'" || (/[eEbBxXnN]/.test(c) && sql[i + 1] === "'")) {
-      // A string, or one with a prefix (E, B, X, N) starting a token; E'…' takes backslash escapes.
+    } else if (c === "'" || (/[eEbBxX]/.test(c) && sql[i + 1] === "'")) {
+      // A string, or one with a prefix (E, B, X) starting a token; E'…' takes backslash escapes.
       const backslash = c === 'e' || c === 'E';
       let [text, end] = quoted(i + (c === "'" ? 1 : 2), "'", backslash);
       for (let more = CONTINUATION.exec(sql.slice(end)); more; more = CONTINUATION.exec(sql.slice(end))) {

@@ -1,0 +1,161 @@
+/**
+ * Hostile statements for the read-only SQL cell: the ones issue 13 found, and tricks with comments,
+ * literals, quoting and dollar-quoting, table functions that read files or change state, and every
+ * kind of statement DuckDB 1.4 has. The browser test runs them through the real cell (guard and
+ * engine); the SQL test runs them on the locked engine alone (no guard), so each layer is shown to
+ * hold by itself. Nothing here may change the tables, the macros or the engine's settings.
+ */
+
+/** A statement that DuckDB refuses to run; "SELECT 1; DROP …" hides a second statement. */
+const hide = (statement: string) => [
+  `SELECT 1 /* /* */ ' */; ${statement}; --'`,
+  `SELECT E'\\' ' ; ${statement}; --'`,
+  `SELECT 1E'\\' ' ; ${statement}; --'`,
+  `SELECT 'a' -- '\n; ${statement}`,
+  `SELECT $a1$ ' $a1$; ${statement}; --`,
+  `SELECT $$ ; $$ AS x; ${statement}`,
+  `SELECT 1 -- \r; ${statement}`,
+  `SELECT "a;" FROM (SELECT 1 AS "a;"); ${statement}`,
+];
+
+const REPLACE_MACRO = 'CREATE OR REPLACE MACRO reach_score(w_followers, w_reactions, w_reactors, boost_id := -1, boost := 0) AS TABLE SELECT influencer_id, 0.0 AS raw, 1.0 AS score FROM account_features';
+
+/** The five statements of issue 13 (each broke the page, read a file or changed a setting). */
+export const ISSUE_13 = [
+  "SELECT E'\\' ' AS a, * FROM read_text('data/manifest.json') --'",
+  "SELECT 1 /* /* */ ' */; DROP TABLE influencers; --'",
+  `SELECT 1 /* /* */ ' */; ${REPLACE_MACRO}; --'`,
+  'SELECT * FROM enable_logging()',
+  "SELECT repeat('x', 200000000) AS s",
+];
+
+export const CORPUS: string[] = [
+  ...ISSUE_13,
+  // Comments, literals and quoting hiding a second statement.
+  ...hide('DROP TABLE influencers'),
+  ...hide('DELETE FROM influencers'),
+  ...hide(REPLACE_MACRO),
+  "/*/ DROP TABLE influencers; /*/ SELECT 1 */ */ DROP TABLE influencers",
+  "SELECT 'it''s'; DROP TABLE influencers",
+  // Files and URLs: table functions, quoted names and strings in table position.
+  "SELECT * FROM read_csv('data/manifest.json')",
+  "SELECT * FROM read_csv_auto('data/manifest.json')",
+  "SELECT * FROM read_text /* a comment */ ('data/manifest.json')",
+  "SELECT * FROM \"read_text\"('data/manifest.json')",
+  "SELECT * FROM read_blob('data/manifest.json')",
+  "SELECT * FROM glob('*')",
+  "SELECT * FROM sniff_csv('data/x.csv')",
+  "FROM read_csv('data/manifest.json')",
+  "SELECT * FROM 'data/manifest.json'",
+  "SELECT * FROM 'data/x.csv'",
+  'SELECT * FROM "data/x.csv"',
+  'SELECT * FROM "x.csv"',
+  "SELECT * FROM brands, 'data/x.csv'",
+  "SELECT * FROM brands JOIN 'data/x.csv' USING (slug)",
+  'TABLE "data/x.csv"',
+  "DESCRIBE 'data/x.csv'",
+  "SUMMARIZE 'data/x.csv'",
+  "SHOW 'data/manifest.json'",
+  "PIVOT 'data/x.csv' ON a",
+  "UNPIVOT 'data/x.csv' ON a INTO NAME k VALUE v",
+  "SELECT * FROM read_csv('http://127.0.0.1:9/x.csv')",
+  "SELECT * FROM 'https://example.com/x.parquet'",
+  "SELECT * FROM query('SELECT 1')",
+  "SELECT * FROM query_table('brands')",
+  // Table functions that change state without SET.
+  'SELECT * FROM disable_logging()',
+  'SELECT * FROM truncate_duckdb_logs()',
+  'SELECT * FROM checkpoint()',
+  'SELECT * FROM force_checkpoint()',
+  'CALL enable_logging()',
+  // Every kind of statement.
+  "ATTACH 'x.duckdb' AS x",
+  "ATTACH ':memory:' AS m",
+  'DETACH memory',
+  'DETACH DATABASE IF EXISTS memory',
+  'USE system',
+  "COPY influencers TO 'x.csv'",
+  "COPY (SELECT 1) TO 'x.csv'",
+  "COPY brands FROM 'data/x.csv'",
+  "EXPORT DATABASE 'x'",
+  "IMPORT DATABASE 'x'",
+  'INSTALL httpfs',
+  'FORCE INSTALL httpfs',
+  'LOAD httpfs',
+  'LOAD json',
+  'UPDATE EXTENSIONS',
+  'SET threads = 2',
+  "SET memory_limit = '4GB'",
+  'SET enable_external_access = true',
+  'SET lock_configuration = false',
+  'SET GLOBAL threads = 2',
+  'SET VARIABLE v = 1',
+  "SET search_path = 'system'",
+  'RESET ALL',
+  'RESET memory_limit',
+  'PRAGMA threads = 2',
+  "PRAGMA memory_limit = '4GB'",
+  'PRAGMA enable_profiling',
+  'PRAGMA enable_checkpoint_on_shutdown',
+  'PRAGMA enable_object_cache',
+  'PRAGMA disable_optimizer',
+  "PRAGMA import_database('x')",
+  'CALL pragma_version()',
+  'CHECKPOINT',
+  'FORCE CHECKPOINT',
+  'VACUUM',
+  'VACUUM ANALYZE influencers',
+  'ANALYZE',
+  'BEGIN TRANSACTION',
+  'START TRANSACTION',
+  'COMMIT',
+  'ROLLBACK',
+  'ABORT',
+  'PREPARE p AS SELECT 1',
+  'EXECUTE p',
+  'DEALLOCATE p',
+  'CREATE TABLE x AS SELECT 1 AS a',
+  'CREATE OR REPLACE TABLE influencers AS SELECT 1 AS a',
+  'CREATE TEMP TABLE t AS SELECT 1 AS a',
+  'CREATE VIEW v AS SELECT 1 AS a',
+  'CREATE OR REPLACE VIEW brands AS SELECT 1 AS a',
+  'CREATE SEQUENCE s',
+  'CREATE SCHEMA s',
+  "CREATE TYPE mood AS ENUM ('a', 'b')",
+  'CREATE INDEX i ON influencers (influencer_id)',
+  'CREATE MACRO m(a) AS a + 1',
+  'CREATE FUNCTION f(a) AS a + 1',
+  REPLACE_MACRO,
+  'CREATE OR REPLACE TEMP MACRO reach_score(a, b, c, boost_id := -1, boost := 0) AS TABLE SELECT 1 AS influencer_id, 0.0 AS raw, 1.0 AS score',
+  "CREATE SECRET s (TYPE http, BEARER_TOKEN 'x')",
+  'DROP TABLE influencers',
+  'DROP TABLE IF EXISTS brands CASCADE',
+  'DROP MACRO TABLE reach_score',
+  'DROP SCHEMA main CASCADE',
+  'ALTER TABLE influencers RENAME TO gone',
+  'ALTER TABLE influencers ADD COLUMN y INTEGER',
+  'ALTER TABLE influencers DROP COLUMN handle',
+  'INSERT INTO brands SELECT * FROM brands',
+  'INSERT OR REPLACE INTO brands SELECT * FROM brands',
+  "UPDATE influencers SET handle = 'x'",
+  'DELETE FROM influencers',
+  'TRUNCATE influencers',
+  'MERGE INTO brands USING brands AS b ON true WHEN MATCHED THEN DELETE',
+  "COMMENT ON TABLE influencers IS 'x'",
+  'WITH x AS (SELECT 1) DELETE FROM influencers',
+  'EXPLAIN ANALYZE DELETE FROM influencers',
+  `EXPLAIN ANALYZE ${REPLACE_MACRO}`,
+];
+
+/**
+ * One read query whose answer changes if anything of the above got through: the rows, the
+ * reach score over all accounts, the tables, the macros (with their text), the databases and the
+ * engine-wide settings.
+ */
+export const FINGERPRINT_SQL = `SELECT
+  (SELECT count(*) FROM influencers)::INTEGER AS influencers,
+  (SELECT round(sum(score), 6) FROM reach_score(1, 0.5, 0.5))::DOUBLE AS reach,
+  (SELECT string_agg(table_name || ':' || estimated_size, ',' ORDER BY table_name) FROM duckdb_tables()) AS tables,
+  (SELECT string_agg(function_name || ':' || md5(coalesce(macro_definition, '')), ',' ORDER BY function_name) FROM duckdb_functions() WHERE NOT internal) AS macros,
+  (SELECT string_agg(database_name, ',' ORDER BY database_name) FROM duckdb_databases()) AS databases,
+  (SELECT md5(string_agg(name || '=' || coalesce(value, ''), ';' ORDER BY name)) FROM duckdb_settings() WHERE scope = 'GLOBAL') AS settings`;
