@@ -71,6 +71,22 @@ describe('graceful failure: the essay stays readable, a notice says what and why
     await context.close();
   });
 
+  it("the engine's WebAssembly download fails at the network: the notice comes at once, not after the start timeout", async () => {
+    let broken = true;
+    const { page, context } = await open((c) => c.route(/\.wasm(\?|$)/, (route) => (broken ? route.abort('connectionreset') : route.continue())));
+    const slider = page.locator(`${figure} input[type="range"]`).first();
+    await slider.scrollIntoViewIfNeeded();
+    await slider.focus();
+    await slider.press('ArrowLeft');
+    // Within 5 s of the interaction (the engine's start timeout is a minute).
+    await page.waitForFunction((f) => document.querySelector(f)?.getAttribute('data-state') === 'failed', figure, { timeout: 5_000, polling: 50 });
+    expect(await notice(page)).toMatch(/Interaction is unavailable: the live engine \(DuckDB-WASM\) did not download \(Failed to fetch\)/);
+    await essayReadable(page);
+    broken = false;
+    expect(await tryAgain(page)).toBe('live');
+    await context.close();
+  });
+
   it('the worker crashes (its script throws)', async () => {
     let broken = true;
     const { page, context } = await open((c) =>
