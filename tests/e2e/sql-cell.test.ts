@@ -1,22 +1,19 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launch, openPage } from './browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { browserSuite } from './browser.ts';
 
 const baseURL = inject('baseURL');
-let browser: Browser;
+const suite = browserSuite(baseURL);
 let page: Page;
-let session: Awaited<ReturnType<typeof openPage>>;
+let context: BrowserContext;
+let errors: string[];
 
 beforeAll(async () => {
-  browser = await launch();
-  session = await openPage(browser, baseURL);
-  page = session.page;
-  await page.goto(`${baseURL}explore/`);
+  ({ page, context, errors } = await suite.open('explore/'));
 });
 afterAll(async () => {
-  expect(session.offOrigin).toEqual([]);
-  expect(session.errors).toEqual([]);
-  await browser.close();
+  expect(errors).toEqual([]);
+  await context.close();
 });
 
 /** Type a query, run it with the button and wait until the cell has answered. */
@@ -55,6 +52,16 @@ describe('read-only SQL cell', () => {
     const r = await run(sql);
     expect(r.state).toBe('refused');
     expect(r.error).toMatch(reason);
+  });
+
+  it('runs a PIVOT with its values named, and says what to do when DuckDB would expand one into two statements', async () => {
+    const pivot = await run("PIVOT (SELECT 'a' AS k, 2 AS v UNION ALL SELECT 'b', 3) ON k IN ('a', 'b') USING sum(v)");
+    expect(pivot.state).toBe('done');
+    expect(await page.locator('[data-sql-result] th').allTextContents()).toEqual(['a', 'b']);
+    expect(await page.locator('[data-sql-result] tbody td').allTextContents()).toEqual(['2', '3']);
+    const open = await run("PIVOT (SELECT 'a' AS k, 2 AS v) ON k USING sum(v)");
+    expect(open.state).toBe('error');
+    expect(open.error).toMatch(/DuckDB runs this as more than one statement, and this cell runs one at a time\. \(A PIVOT without an IN list/);
   });
 
   it('the tables are untouched after the refusals', async () => {

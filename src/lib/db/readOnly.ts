@@ -118,6 +118,7 @@ export async function readOnly(session: ReadOnlySession, sql: string, options: R
     for (;;) {
       checkStopped();
       const chunk = await ask(db.fetchQueryResults(conn));
+      checkStopped(); // a chunk that took past the deadline is not shown
       if (chunk === null) continue; // not ready yet: ask again (the worker answers others in between)
       if (chunk.byteLength === 0) break;
       const room = options.maxBytes - result.bytes;

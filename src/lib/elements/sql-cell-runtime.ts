@@ -44,7 +44,8 @@ function failure(e: unknown, timeoutMs: number): string {
     const restarted = e.restarted ? ' The engine did not answer, so it was restarted; the figures start it again when next used.' : '';
     return e.why === 'timeout' ? `The query was stopped after ${timeoutMs / 1000} s. Add a LIMIT or a filter to make it quicker.${restarted}` : `The query was cancelled.${restarted}`;
   }
-  if (e instanceof MultipleStatements) return e.message;
+  // The guard has refused any ";" between statements: DuckDB expands this one statement into several.
+  if (e instanceof MultipleStatements) return "DuckDB runs this as more than one statement, and this cell runs one at a time. (A PIVOT without an IN list runs as two: name the values, as in PIVOT t ON col IN ('a', 'b').)";
   if (e instanceof SettingChanged) return `The query was refused: ${e.message}. The engine was restarted to undo it.`;
   if (e instanceof EngineFailure) return `The query stopped the engine: ${e.message}. A fresh engine starts with the next query.`;
   return `DuckDB could not run the query: ${(e as Error).message ?? String(e)}`;
