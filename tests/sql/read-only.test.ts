@@ -123,6 +123,11 @@ describe('readOnly on the locked engine', () => {
     }
   });
 
+  it('gives DECIMAL and HUGEINT values as numbers where exact, else as their exact digits', async () => {
+    const r = await run('SELECT sum(x) AS s, 1.234::DECIMAL(18,3) AS d, (-5)::HUGEINT AS h, 170141183460469231731687303715884105727::HUGEINT AS big, (-1.5)::DECIMAL(38,10) AS neg, -123456789012345678901.25::DECIMAL(38,2) AS long, NULL::DECIMAL(9,2) AS none FROM (VALUES (2), (3)) t(x)');
+    expect(r.rows).toEqual([[5, 1.234, -5, '170141183460469231731687303715884105727', -1.5, '-123456789012345678901.25', null]]);
+  });
+
   it('caps the rows, and says so', async () => {
     const r = await run('SELECT range AS i FROM range(5000)');
     expect(r.rows.length).toBe(1000);

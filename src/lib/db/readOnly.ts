@@ -7,7 +7,7 @@
  * checked on each chunk's Arrow bytes before it is decoded; the query has a deadline and can be
  * cancelled. A worker that does not answer a cancel in time is given up (the engine restarts).
  */
-import { tableFromIPC, type Schema } from 'apache-arrow';
+import { DataType, tableFromIPC, type Field, type Schema } from 'apache-arrow';
 import { plainValue } from '../data/frame.ts';
 import { GLOBAL_SETTINGS_SQL } from './lock.ts';
 
@@ -114,6 +114,7 @@ export async function readOnly(session: ReadOnlySession, sql: string, options: R
       header = await ask(db.pollPendingQuery(conn));
     }
     const schema: Schema = tableFromIPC(header).schema;
+    const values = schema.fields.map(cellValue);
     const result: ReadOnlyResult = { names: schema.fields.map((f) => f.name), rows: [], truncated: null, bytes: 0 };
     for (;;) {
       checkStopped();
@@ -131,7 +132,7 @@ export async function readOnly(session: ReadOnlySession, sql: string, options: R
         const columns = schema.fields.map((_, j) => batch.getChildAt(j));
         const n = Math.min(batch.numRows, take);
         for (let i = 0; i < n && result.rows.length <= options.maxRows; i++) {
-          result.rows.push(columns.map((c) => plainValue(c?.get(i))));
+          result.rows.push(columns.map((c, j) => values[j](c?.get(i))));
         }
         result.bytes += over ? Math.round((chunk.byteLength * n) / batch.numRows) : chunk.byteLength;
       }
@@ -195,4 +196,23 @@ export function changed(before: string, after: string): string {
   const a = parse(before);
   const b = parse(after);
   return [...new Set([...a.keys(), ...b.keys()])].filter((k) => a.get(k) !== b.get(k)).join(', ');
+}
+
+/**
+ * How a column's values are shown: as plain values, and DECIMAL and HUGEINT (Arrow decimals,
+ * which arrive as their unscaled digits) as numbers when exact, else as their exact digits.
+ */
+function cellValue(field: Field): (v: unknown) => unknown {
+  if (!DataType.isDecimal(field.type)) return plainValue;
+  const scale = field.type.scale;
+  return (v) => {
+    if (v === null || v === undefined) return v;
+    const digits = String(v);
+    const unscaled = BigInt(digits);
+    if (unscaled <= BigInt(Number.MAX_SAFE_INTEGER) && unscaled >= -BigInt(Number.MAX_SAFE_INTEGER)) return Number(digits) / 10 ** scale;
+    if (scale === 0) return digits;
+    const sign = digits.startsWith('-') ? '-' : '';
+    const abs = digits.replace('-', '').padStart(scale + 1, '0');
+    return `${sign}${abs.slice(0, -scale)}.${abs.slice(-scale)}`;
+  };
 }
