@@ -35,11 +35,13 @@ export function mostlyNumeric(values: unknown[], decimalComma: boolean): boolean
 }
 
 /**
- * Read the mapped columns of a table. Errors (ByodError) name the file, row and column: a missing
+ * Read the mapped columns of a table, each numeric column with its decimal mark (`decimalComma`: for all
+ * columns, or per column). Errors (ByodError) name the file, row and column: a missing
  * required mapping, text in a numeric column, a negative or absurd count. Blank cells are missing
  * values, counted in `blanks`.
  */
-export function prepare(t: RawTable, mapping: Mapping, decimalComma: boolean): Prepared {
+export function prepare(t: RawTable, mapping: Mapping, decimalComma: boolean | ((column: string) => boolean)): Prepared {
+  const commaIn = typeof decimalComma === 'function' ? decimalComma : () => decimalComma;
   for (const role of ['reach', 'conversions'] as const) {
     if (!mapping[role]) throw new ByodError('unmapped', `Choose the column of "${t.file}" that holds ${role === 'reach' ? 'the reach (followers or audience size)' : 'the conversions (sales, sign-ups)'}: none was recognised by its name.`);
   }
@@ -50,10 +52,11 @@ export function prepare(t: RawTable, mapping: Mapping, decimalComma: boolean): P
     const j = t.names.indexOf(name);
     if (j < 0) throw new ByodError('unmapped', `"${t.file}" has no column ${shown(name)}.`);
     const col = t.columns[j];
+    const comma = commaIn(name);
     const out = new Float64Array(t.rows);
     let blank = 0;
     for (let i = 0; i < t.rows; i++) {
-      const { value } = parseNumber(col[i], decimalComma);
+      const { value } = parseNumber(col[i], comma);
       if (value === null) {
         out[i] = NaN;
         blank++;

@@ -6,16 +6,40 @@
  */
 import { ByodError } from '../byod/errors.ts';
 import { loadFile, usesDecimalComma } from '../byod/load.ts';
-import { autoMap, REQUIRED_ROLES, ROLE_LABELS, ROLES, type Mapping, type Role } from '../byod/mapping.ts';
+import { ASKED_ROLES, autoMap, PROXY_MEANING, reachProxy, REQUIRED_ROLES, ROLE_LABELS, ROLES, type Mapping, type Role } from '../byod/mapping.ts';
 import { mostlyNumeric, prepare, type Prepared } from '../byod/prepare.ts';
+import { decideColumn, type ColumnDecision, type DecimalMark } from '../byod/numbers.ts';
+import { aggregatePerAccount, detectGrain, type Grain } from '../byod/grain.ts';
+import { recall, remember } from '../byod/remember.ts';
 import { analyse, type Analysis } from '../byod/analyse.ts';
 import type { RawTable } from '../byod/table.ts';
 
-interface Loaded {
-  table: RawTable;
+/** What the reader chose: the columns, the decimal marks of ambiguous columns, and whether per-post rows are summed per account. */
+interface Choice {
   mapping: Mapping;
+  marks: Record<string, DecimalMark>;
+  perAccount: boolean;
+}
+
+/** A computed analysis of a file under a choice. */
+interface Computed {
+  /** The mapped columns row by row, as in the file. */
+  rows: Prepared;
+  grain: Grain | null;
+  /** What was analysed: the rows, or one row per account when aggregated. */
   prepared: Prepared;
   analysis: Analysis;
+}
+
+interface Loaded {
+  table: RawTable;
+  /** Each column's decimal mark as decided from its values. */
+  decisions: Map<string, ColumnDecision>;
+  choice: Choice;
+  /** Null while a required column is still to be chosen (the mapping step is open). */
+  computed: Computed | null;
+  /** Whether the choice came from an earlier file with the same header. */
+  recalled: boolean;
 }
 
 interface App {
@@ -26,6 +50,13 @@ interface App {
 
 const apps = new WeakMap<HTMLElement, App>();
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string) => el.querySelector<T & Element>(sel)!;
+const storage = (): Storage | null => {
+  try {
+    return window.localStorage;
+  } catch {
+    return null;
+  }
+};
 
 export async function attach(el: HTMLElement, event: Event): Promise<void> {
   let app = apps.get(el);
@@ -43,9 +74,17 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
     return;
   }
   if (event.type === 'change' && target instanceof HTMLSelectElement && target.dataset.role) {
-    return remap(el, app, target.dataset.role as Role, target);
+    const role = target.dataset.role as Role;
+    return rechoose(el, app, (c) => ({ ...c, mapping: { ...c.mapping, [role]: target.value || null } }), () => (target.value = app!.current?.choice.mapping[role] ?? ''));
   }
-  if (target instanceof HTMLInputElement && target.matches('[data-brand-topics]') && app.current) {
+  if (event.type === 'change' && target instanceof HTMLSelectElement && target.dataset.mark) {
+    const column = target.dataset.mark;
+    return rechoose(el, app, (c) => ({ ...c, marks: { ...c.marks, [column]: target.value as DecimalMark } }), () => (target.value = markOf(app!.current!, column)));
+  }
+  if (event.type === 'change' && target instanceof HTMLInputElement && target.matches('[data-per-account]')) {
+    return rechoose(el, app, (c) => ({ ...c, perAccount: target.checked }), () => (target.checked = app!.current?.choice.perAccount ?? true));
+  }
+  if (target instanceof HTMLInputElement && target.matches('[data-brand-topics]') && app.current?.computed) {
     clearTimeout(app.typing);
     app.typing = setTimeout(() => rerun(el, app!), event.type === 'change' ? 0 : 300);
   }
@@ -63,6 +102,18 @@ function clearError(el: HTMLElement): void {
   box.textContent = '';
   box.hidden = true;
   delete el.dataset.failed;
+}
+
+/** The decimal mark a column is read with: the reader's answer, else what its values decided. */
+const markOf = (cur: Pick<Loaded, 'decisions' | 'choice'>, column: string): DecimalMark => cur.choice.marks[column] ?? cur.decisions.get(column)!.mark;
+
+/** Read, aggregate (when chosen and the handle repeats) and analyse a file under a choice; throws a ByodError for a bad column. */
+function compute(el: HTMLElement, table: RawTable, decisions: Map<string, ColumnDecision>, choice: Choice): Computed {
+  const rows = prepare(table, choice.mapping, (column) => markOf({ decisions, choice }, column) === ',');
+  const grain = detectGrain(rows);
+  const prepared = grain && choice.perAccount ? aggregatePerAccount(rows) : rows;
+  const analysis = analyse(prepared, { brandTopics: $<HTMLInputElement>(el, '[data-brand-topics]').value });
+  return { rows, grain, prepared, analysis };
 }
 
 async function load(el: HTMLElement, app: App, file: File): Promise<void> {
@@ -85,24 +136,30 @@ async function load(el: HTMLElement, app: App, file: File): Promise<void> {
     if (seq !== app.seq) return;
     status.textContent = `Analysing "${file.name}"…`;
     await new Promise((r) => setTimeout(r, 0));
-    const decimalComma = usesDecimalComma(table);
-    const mapping = autoMap(table.names, (name) => mostlyNumeric(table.columns[table.names.indexOf(name)], decimalComma));
-    const missing = REQUIRED_ROLES.filter((r) => !mapping[r]);
-    if (missing.length) {
-      throw new ByodError('unmapped', `"${file.name}" has no column recognised as ${missing.map((r) => (r === 'reach' ? 'followers or reach' : 'conversions')).join(' or ')} (its columns: ${table.names.slice(0, 8).map((n) => `"${n.slice(0, 30)}"`).join(', ')}${table.names.length > 8 ? ', …' : ''}). Rename the column, or start from the template.`);
-    }
-    const prepared = prepare(table, mapping, decimalComma);
-    const analysis = analyse(prepared, { brandTopics: $<HTMLInputElement>(el, '[data-brand-topics]').value });
+    const fallback: DecimalMark = usesDecimalComma(table) ? ',' : '.';
+    const decisions = new Map(table.names.map((name, j) => [name, decideColumn(table.columns[j], fallback)]));
+    const numeric = (name: string) => mostlyNumeric(table.columns[table.names.indexOf(name)], decisions.get(name)!.mark === ',');
+    const saved = recall(storage(), table.names);
+    const recalled = Boolean(saved && REQUIRED_ROLES.every((r) => saved.mapping[r]));
+    const choice: Choice = recalled ? { mapping: saved!.mapping, marks: saved!.marks, perAccount: true } : { mapping: autoMap(table.names, numeric), marks: {}, perAccount: true };
+    const missing = REQUIRED_ROLES.filter((r) => !choice.mapping[r]);
+    const computed = missing.length ? null : compute(el, table, decisions, choice);
     if (seq !== app.seq) return;
-    app.current = { table, mapping, prepared, analysis };
+    app.current = { table, decisions, choice, computed, recalled };
     renderFile(el, app.current);
     renderMapping(el, app.current);
-    await renderResults(el, app.current);
-    el.dataset.state = 'loaded';
-    status.textContent = `Loaded "${file.name}": ${table.rows.toLocaleString('en-US')} rows, ${table.names.length} columns.`;
+    if (computed) {
+      await renderResults(el, app.current);
+      el.dataset.state = 'loaded';
+      status.textContent = `Loaded "${file.name}": ${table.rows.toLocaleString('en-US')} rows, ${table.names.length} columns.`;
+    } else {
+      el.dataset.state = 'mapping';
+      status.textContent = `Loaded "${file.name}": ${table.rows.toLocaleString('en-US')} rows, ${table.names.length} columns. Choose its columns below.`;
+      el.querySelector<HTMLSelectElement>(`#byod-role-${missing[0]}`)?.focus();
+    }
   } catch (e) {
     if (seq !== app.seq) return;
-    el.dataset.state = app.current ? 'loaded' : 'empty';
+    el.dataset.state = app.current?.computed ? 'loaded' : app.current ? 'mapping' : 'empty';
     status.textContent = app.current ? `"${file.name}" was not loaded; the results below are still those of "${app.current.table.file}".` : '';
     showError(el, e instanceof ByodError ? e.message : `"${file.name}" could not be read: ${(e as Error).message}`);
   } finally {
@@ -110,26 +167,37 @@ async function load(el: HTMLElement, app: App, file: File): Promise<void> {
   }
 }
 
-function remap(el: HTMLElement, app: App, role: Role, select: HTMLSelectElement): void {
+/**
+ * Apply a change of the reader's choice: recompute once the required columns are chosen, remember
+ * the choice for this header, and re-render. A choice that fails (a text column as reach) is
+ * refused with its message and `undo` puts the control back.
+ */
+function rechoose(el: HTMLElement, app: App, change: (c: Choice) => Choice, undo: () => void): void {
   const cur = app.current;
   if (!cur) return;
-  const mapping = { ...cur.mapping, [role]: select.value || null };
+  const choice = change(cur.choice);
+  const ready = REQUIRED_ROLES.every((r) => choice.mapping[r]);
   try {
-    const prepared = prepare(cur.table, mapping, usesDecimalComma(cur.table));
-    const analysis = analyse(prepared, { brandTopics: $<HTMLInputElement>(el, '[data-brand-topics]').value });
-    app.current = { ...cur, mapping, prepared, analysis };
+    const computed = ready ? compute(el, cur.table, cur.decisions, choice) : null;
+    if (!ready && cur.computed) prepare(cur.table, choice.mapping, false); // throws the message naming the missing column
+    app.current = { ...cur, choice, computed };
     clearError(el);
-    void renderResults(el, app.current);
+    remember(storage(), cur.table.names, { mapping: choice.mapping, marks: choice.marks });
+    renderMapping(el, app.current);
+    if (computed) {
+      el.dataset.state = 'loaded';
+      void renderResults(el, app.current);
+    }
   } catch (e) {
-    select.value = cur.mapping[role] ?? '';
+    undo();
     showError(el, `${e instanceof ByodError ? e.message : (e as Error).message} The previous choice is kept.`);
   }
 }
 
 function rerun(el: HTMLElement, app: App): void {
   const cur = app.current;
-  if (!cur) return;
-  app.current = { ...cur, analysis: analyse(cur.prepared, { brandTopics: $<HTMLInputElement>(el, '[data-brand-topics]').value }) };
+  if (!cur?.computed) return;
+  app.current = { ...cur, computed: { ...cur.computed, analysis: analyse(cur.computed.prepared, { brandTopics: $<HTMLInputElement>(el, '[data-brand-topics]').value }) } };
   void renderResults(el, app.current);
 }
 
@@ -146,8 +214,30 @@ function renderFile(el: HTMLElement, cur: Loaded): void {
   $(el, '[data-notes]').replaceChildren(...t.notes.map(li));
 }
 
+const ROLE_WORDS: Partial<Record<Role, string>> = {
+  handle: 'the account handle (or ad name, or discount code)',
+  reach: 'the reach (followers, reach, impressions or views)',
+  conversions: 'the conversions (sales, orders, purchases, code uses)',
+};
+const list = (items: string[]) => (items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`);
+
+/** Why the mapping step asks the reader, or that the columns were recognised. */
+function mappingReason(cur: Loaded): string {
+  const t = cur.table;
+  const missing = ASKED_ROLES.filter((r) => !cur.choice.mapping[r]);
+  const required = missing.filter((r) => REQUIRED_ROLES.includes(r));
+  const columns = `its columns: ${t.names.slice(0, 8).map((n) => `"${n.slice(0, 30)}"`).join(', ')}${t.names.length > 8 ? ', …' : ''}`;
+  if (required.length) return `Choose the columns by hand: no column of "${t.file}" was recognised by its name as ${list(required.map((r) => ROLE_WORDS[r]!))} (${columns}). The analysis runs as soon as ${required.length === 1 ? 'it is' : 'they are'} chosen, and your choice is remembered for the next file with the same columns.`;
+  const lead = cur.recalled ? 'The columns you chose for the last file with these same column names are used again' : 'Recognised by their names';
+  const handle = missing.includes('handle') ? ` No column was recognised as ${ROLE_WORDS.handle}: choose it if the file has one, so that rows of the same account are found; without it each row counts as one account.` : '';
+  return `${lead}; change any that is wrong.${handle}`;
+}
+
 function renderMapping(el: HTMLElement, cur: Loaded): void {
   const form = $(el, '[data-mapping]');
+  const reason = $(el, '[data-mapping-reason]');
+  reason.textContent = mappingReason(cur);
+  el.toggleAttribute('data-mapping-needed', !cur.computed);
   form.replaceChildren(
     ...ROLES.map((role) => {
       const field = document.createElement('div');
@@ -161,7 +251,7 @@ function renderMapping(el: HTMLElement, cur: Loaded): void {
       if (REQUIRED_ROLES.includes(role)) select.required = true;
       const none = document.createElement('option');
       none.value = '';
-      none.textContent = REQUIRED_ROLES.includes(role) ? '— choose a column —' : '— none —';
+      none.textContent = REQUIRED_ROLES.includes(role) ? '— choose a column —' : role === 'handle' ? '— none: one row per account —' : '— none —';
       select.append(none);
       for (const name of cur.table.names) {
         const option = document.createElement('option');
@@ -169,20 +259,76 @@ function renderMapping(el: HTMLElement, cur: Loaded): void {
         option.textContent = name;
         select.append(option);
       }
-      select.value = cur.mapping[role] ?? '';
+      select.value = cur.choice.mapping[role] ?? '';
+      if (!cur.choice.mapping[role] && ASKED_ROLES.includes(role)) select.setAttribute('aria-describedby', 'byod-map-reason');
       field.append(label, select);
       return field;
     }),
   );
-  $(el, '[data-brand-box]').hidden = !cur.mapping.topics;
+  // Columns whose values read two ways (1,200: 1200 or 1.2) and that no value decided: ask.
+  const asked = [...new Set(ROLES.filter((r) => r !== 'handle' && r !== 'topics').map((r) => cur.choice.mapping[r]).filter((c): c is string => Boolean(c)))].filter((c) => cur.decisions.get(c)!.ambiguous);
+  $(el, '[data-marks]').replaceChildren(
+    ...asked.map((column, k) => {
+      const d = cur.decisions.get(column)!;
+      const field = document.createElement('div');
+      field.className = 'field';
+      const label = document.createElement('label');
+      label.htmlFor = `byod-mark-${k}`;
+      const sep = d.example!.includes(',') ? ',' : '.';
+      label.textContent = `Column "${column.slice(0, 40)}" has values like "${d.example!.slice(0, 20)}" that read two ways. In it, "${sep}" is:`;
+      const select = document.createElement('select');
+      select.id = `byod-mark-${k}`;
+      select.dataset.mark = column;
+      const other = sep === ',' ? '.' : ',';
+      for (const [mark, text] of [[other, `a thousands separator (1${sep}200 is one thousand two hundred)`], [sep, `the decimal mark (1${sep}200 is one point two)`]] as const) {
+        const option = document.createElement('option');
+        option.value = mark;
+        option.textContent = text;
+        select.append(option);
+      }
+      select.value = markOf(cur, column);
+      field.append(label, select);
+      return field;
+    }),
+  );
+  $(el, '[data-marks-box]').hidden = asked.length === 0;
+  $(el, '[data-brand-box]').hidden = !cur.choice.mapping.topics;
+  $(el, '[data-results]').hidden = !cur.computed;
 }
 
 const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : 'not defined');
 const fixed = (v: number) => (Number.isFinite(v) ? v.toFixed(2).replace('-', '−') : '–');
 const usd = (v: number) => (Number.isFinite(v) ? v.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 2 }) : '–');
 
+/** The per-post / per-ad statement and the aggregation offer, when the handle repeats. */
+function renderGrain(el: HTMLElement, cur: Loaded, computed: Computed): void {
+  const g = computed.grain;
+  $(el, '[data-grain-box]').hidden = !g;
+  if (!g) return;
+  const column = cur.choice.mapping.handle!;
+  const n = (v: number) => v.toLocaleString('en-US');
+  $(el, '[data-grain]').textContent = `"${column}" repeats: ${n(g.rows)} rows hold ${n(g.accounts)} different values (up to ${n(g.most)} rows for "${g.mostHandle.slice(0, 40)}"), so the rows are per post or per ad, not per account.${g.blank ? ` ${n(g.blank)} ${g.blank === 1 ? 'row has' : 'rows have'} no value in it and ${g.blank === 1 ? 'is' : 'are'} left out when rows are added up per account.` : ''}`;
+  $<HTMLInputElement>(el, '[data-per-account]').checked = cur.choice.perAccount;
+  $(el, '[data-grain-result]').textContent = cur.choice.perAccount
+    ? `Analysed per account: ${n(computed.prepared.rows)} accounts, conversions, cost, revenue and engagement summed over each account's rows, reach the largest of them.`
+    : `Analysed row by row: each of the ${n(computed.rows.rows)} rows counts as if it were an account.`;
+}
+
+/** Which reach proxy the analysis ranks by, from the reach column's name. */
+function reachProxyText(cur: Loaded): string {
+  const column = cur.choice.mapping.reach!;
+  const kind = reachProxy(column);
+  return kind ? `Reach proxy: ${PROXY_MEANING[kind]} (column "${column.slice(0, 40)}").` : `Reach proxy: the column "${column.slice(0, 40)}" you chose; its name does not say whether it counts followers, reach, impressions or views.`;
+}
+
 async function renderResults(el: HTMLElement, cur: Loaded): Promise<void> {
-  const a = cur.analysis;
+  const computed = cur.computed;
+  if (!computed) return;
+  const a = computed.analysis;
+  renderGrain(el, cur, computed);
+  const proxy = $(el, '[data-reach-proxy]');
+  proxy.textContent = reachProxyText(cur);
+  proxy.dataset.proxy = reachProxy(cur.choice.mapping.reach!) ?? 'unnamed';
   const kpi = (label: string, value: string, detail: string, key: string) => {
     const item = document.createElement('li');
     item.dataset.kpi = key;
@@ -204,7 +350,7 @@ async function renderResults(el: HTMLElement, cur: Loaded): Promise<void> {
   const box = $(el, '[data-budget-box]');
   box.hidden = !a.budget;
   if (a.budget) {
-    $(el, '[data-budget-intro]').textContent = `With a quarter of what you spent (${usd(a.budget.budget)}), go down the list in each order and buy every account whose cost still fits. Revenue ${cur.mapping.revenue ? 'is' : 'is not'} in your file.`;
+    $(el, '[data-budget-intro]').textContent = `With a quarter of what you spent (${usd(a.budget.budget)}), go down the list in each order and buy every account whose cost still fits. Cost is the column "${cur.choice.mapping.cost}"; revenue ${cur.choice.mapping.revenue ? `is the column "${cur.choice.mapping.revenue}"` : 'is not in your file'}.`;
     const row = (name: string, r: { bought: number; spent: number; conversions: number }) => {
       const tr = document.createElement('tr');
       const cells = [name, r.bought.toLocaleString('en-US', { maximumFractionDigits: 1 }), usd(r.spent), r.conversions.toLocaleString('en-US', { maximumFractionDigits: 1 }), r.conversions > 0 ? usd(r.spent / r.conversions) : '–'];
