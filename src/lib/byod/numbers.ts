@@ -9,14 +9,14 @@ export type DecimalMark = '.' | ',';
 
 const CURRENCY = /^[$€£¥]|[$€£¥%]$|^(usd|eur|gbp|cad|aud)(?=[\d.,+-])|(usd|eur|gbp|cad|aud)$/gi;
 const SUFFIX = /([kmb])$/i;
-const SCALE = { k: 1e3, m: 1e6, b: 1e9 } as const;
+const SCALE = { k: 3, m: 6, b: 9 } as const; // powers of ten
 
-/** A cell's text with blanks, signs, currency, percent and suffix removed: the digits and separators, and the suffix scale. */
+/** A cell's text with blanks, currency, percent and suffix removed: the sign, digits and separators, and the suffix's power of ten. */
 function strip(v: string): { s: string; scale: number } | null {
   let s = v.trim().replace(/[\u00a0\u202f ]/g, '');
   if (s === '' || /^(na|n\/a|null|none|-|–)$/i.test(s)) return null;
   s = s.replace(CURRENCY, '');
-  let scale = 1;
+  let scale = 0;
   const suffix = SUFFIX.exec(s);
   if (suffix) {
     scale = SCALE[suffix[1].toLowerCase() as keyof typeof SCALE];
@@ -43,7 +43,8 @@ export function parseNumber(v: unknown, decimalComma: boolean): { value: number 
     else if (/^[+-]?\d*,\d+$/.test(s)) s = s.replace(',', '.');
   } else if (/^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replace(/,/g, '');
   if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s)) return { value: NaN };
-  return { value: Number(s) * stripped.scale };
+  // 560.8K is read as the decimal 560.8e3 (exactly 560800), not 560.8 × 1000 (560800.0000000001).
+  return { value: stripped.scale && !/e/i.test(s) ? Number(`${s}e${stripped.scale}`) : Number(s) * 10 ** stripped.scale };
 }
 
 /** What one cell says about its column's decimal mark: decisive for one mark, ambiguous (`1,200`, `1.200`), or nothing. */
@@ -60,7 +61,7 @@ export function cellEvidence(v: unknown): DecimalMark | 'ambiguous' | null {
   const other: DecimalMark = mark === '.' ? ',' : '.';
   const groups = s.split(mark);
   if (groups.length > 2) return /^\d{1,3}$/.test(groups[0]) && groups.slice(1).every((g) => /^\d{3}$/.test(g)) ? other : null; // 1,200,000: thousands
-  if (stripped.scale !== 1) return mark; // 12.5K, 1,2M: a suffix follows a decimal, never a thousands group
+  if (stripped.scale !== 0) return mark; // 12.5K, 1,2M: a suffix follows a decimal, never a thousands group
   if (/^\d{1,3}$/.test(groups[0]) && /^\d{3}$/.test(groups[1]) && groups[0] !== '0') return 'ambiguous'; // 1,200 or 1.200
   return /^\d*$/.test(groups[0]) && /^\d+$/.test(groups[1]) ? mark : null; // 80,5 or 0.125 or 12.50: a decimal mark
 }
