@@ -84,3 +84,28 @@ export async function pressSlider(page: Page, figure: string, key: string): Prom
   await slider.press(key);
   return settled(page, figure);
 }
+
+/**
+ * On the "Your data" page, pick a file (a path, or a name, type and bytes) with the file picker and
+ * wait until the page has answered: analysed ('loaded'), waiting in the mapping step ('mapping'),
+ * or refused it with a message ('failed'). The state and the message shown.
+ */
+export async function pickByodFile(page: Page, file: string | { name: string; mimeType: string; buffer: Buffer }): Promise<{ state: string; error: string }> {
+  await page.evaluate(() => {
+    const el = document.querySelector('byod-app')!;
+    el.removeAttribute('data-failed');
+    el.setAttribute('data-state', 'picking');
+  });
+  await page.setInputFiles('#byod-file', file);
+  await page.waitForFunction(() => {
+    const el = document.querySelector('byod-app')!;
+    return el.hasAttribute('data-failed') || ['loaded', 'mapping'].includes(el.getAttribute('data-state') ?? '');
+  }, null, { timeout: 45_000 });
+  const el = page.locator('byod-app');
+  const failed = (await el.getAttribute('data-failed')) !== null;
+  return { state: failed ? 'failed' : (await el.getAttribute('data-state'))!, error: failed ? ((await page.locator('[data-error]').textContent()) ?? '') : '' };
+}
+
+/** The column chosen for each role in the "Your data" mapping step ('' for none). */
+export const byodMapping = (page: Page): Promise<Record<string, string>> =>
+  page.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll<HTMLSelectElement>('select[data-role]'), (s) => [s.dataset.role!, s.value])));

@@ -50,7 +50,7 @@ async function pick(f: Upload | string) {
   await page.setInputFiles('#byod-file', f as never);
   await page.waitForFunction(() => {
     const el = document.querySelector('byod-app')!;
-    return el.hasAttribute('data-failed') || el.getAttribute('data-state') === 'loaded';
+    return el.hasAttribute('data-failed') || ['loaded', 'mapping'].includes(el.getAttribute('data-state') ?? '');
   }, null, { timeout: 45_000 });
   const error = page.locator('[data-error]');
   return { error: (await error.isVisible()) ? (await error.textContent())! : '', meta: await page.locator('[data-file-meta]').textContent(), rho: await page.locator('[data-kpi="rho"] strong').textContent().catch(() => '') };
@@ -135,6 +135,17 @@ describe('Your data: good files in several dialects', () => {
     expect(await page.locator('[data-error]').textContent()).toMatch(/"campaign.csv", row 2, column "handle": "acct_0" is not a number\. .* The previous choice is kept\./);
     expect(await page.locator('#byod-role-reach').inputValue()).toBe('followers');
     expect(before).toBeTruthy();
+    // The choice is remembered for this header: put it back for the tests that load the same file.
+    await page.selectOption('#byod-role-conversions', 'conversions');
+    await expect.poll(() => page.locator('[data-kpi="rho"] strong').textContent()).toBe(before);
+  });
+
+  it('a file with no recognisable columns is no dead end: the mapping step opens with the reason', async () => {
+    const r = await pick(file('cols.csv', 'alpha,beta\n1,2\n'));
+    expect(r.error).toBe('');
+    expect(await page.locator('byod-app').getAttribute('data-state')).toBe('mapping');
+    expect(await page.locator('[data-mapping-reason]').textContent()).toMatch(/no column of "cols.csv" was recognised by its name as the reach \(followers, reach, impressions or views\) or the conversions .* \(its columns: "alpha", "beta"\)/);
+    expect(await page.locator('#byod-role-reach').evaluate((s) => document.activeElement === s)).toBe(true);
   });
 
   it('drag and drop loads a file too', async () => {
@@ -178,7 +189,6 @@ describe('Your data: bad files get a specific message, and the data loaded befor
     ['absurd count', file('absurd.csv', 'handle,followers,conversions\na,100,1\nb,99999999999999,2\n'), /"absurd.csv", row 3, column "followers": "99999999999999" is not a plausible reach value/],
     ['ragged row', file('ragged.csv', 'handle,followers,conversions\na,100,1\nb,1,200,2\n'), /"ragged.csv", row 3: it has 4 fields but the header has 3/],
     ['unclosed quote', file('quote.csv', 'handle,followers,conversions\n"a,100,1\nb,200,2\n'), /"quote.csv", row 2: a quoted value opens here and is never closed/],
-    ['no recognisable columns', file('cols.csv', 'alpha,beta\n1,2\n'), /"cols.csv" has no column recognised as followers or reach or conversions \(its columns: "alpha", "beta"\)/],
     ['broken JSON', file('broken.json', '[{"followers": 1,}]', 'application/json'), /"broken.json" is not valid JSON/],
     ['broken NDJSON line', file('broken.ndjson', '{"followers": 1, "conversions": 2}\n{"followers": 2, "conversions": 3}\n{oops}\n', 'application/json'), /"broken.ndjson", line 3 is not valid JSON/],
     ['JSON that is not objects', file('numbers.json', '[1, 2, 3]', 'application/json'), /"numbers.json", record 1: expected an object/],
