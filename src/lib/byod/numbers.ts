@@ -9,6 +9,7 @@ export type DecimalMark = '.' | ',';
 
 const CURRENCY = /^[$€£¥]|[$€£¥%]$|^(usd|eur|gbp|cad|aud)(?=[\d.,+-])|(usd|eur|gbp|cad|aud)$/gi;
 const SUFFIX = /([kmb])$/i;
+const SIMPLE = /^(\d+)([.,])(\d+)$/;
 const SCALE = { k: 3, m: 6, b: 9 } as const; // powers of ten
 
 /** A cell's text with blanks, currency, percent and suffix removed: the sign, digits and separators, and the suffix's power of ten. */
@@ -50,6 +51,10 @@ export function parseNumber(v: unknown, decimalComma: boolean): { value: number 
 /** What one cell says about its column's decimal mark: decisive for one mark, ambiguous (`1,200`, `1.200`), or nothing. */
 export function cellEvidence(v: unknown): DecimalMark | 'ambiguous' | null {
   if (typeof v !== 'string') return null;
+  // Fast paths for the common cells of large exports: no separator at all, or digits with one separator.
+  if (v.indexOf('.') < 0 && v.indexOf(',') < 0) return null;
+  const simple = SIMPLE.exec(v);
+  if (simple) return simple[1].length <= 3 && simple[3].length === 3 && simple[1] !== '0' ? 'ambiguous' : (simple[2] as DecimalMark);
   const stripped = strip(v);
   if (!stripped) return null;
   const s = stripped.s.replace(/^[+-]/, '');

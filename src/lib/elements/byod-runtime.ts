@@ -33,8 +33,8 @@ interface Computed {
 
 interface Loaded {
   table: RawTable;
-  /** Each column's decimal mark as decided from its values. */
-  decisions: Map<string, ColumnDecision>;
+  /** A column's decimal mark as decided from all its values (computed when first asked, then kept). */
+  decisions: (column: string) => ColumnDecision;
   choice: Choice;
   /** Null while a required column is still to be chosen (the mapping step is open). */
   computed: Computed | null;
@@ -105,10 +105,13 @@ function clearError(el: HTMLElement): void {
 }
 
 /** The decimal mark a column is read with: the reader's answer, else what its values decided. */
-const markOf = (cur: Pick<Loaded, 'decisions' | 'choice'>, column: string): DecimalMark => cur.choice.marks[column] ?? cur.decisions.get(column)!.mark;
+const markOf = (cur: Pick<Loaded, 'decisions' | 'choice'>, column: string): DecimalMark => cur.choice.marks[column] ?? cur.decisions(column).mark;
+
+/** Every `step`-th value, at most `max` of them (to judge a column of a large file quickly). */
+const sampleOf = (values: unknown[], max = 5000) => (values.length <= max ? values : values.filter((_, i) => i % Math.ceil(values.length / max) === 0));
 
 /** Read, aggregate (when chosen and the handle repeats) and analyse a file under a choice; throws a ByodError for a bad column. */
-function compute(el: HTMLElement, table: RawTable, decisions: Map<string, ColumnDecision>, choice: Choice): Computed {
+function compute(el: HTMLElement, table: RawTable, decisions: Loaded['decisions'], choice: Choice): Computed {
   const rows = prepare(table, choice.mapping, (column) => markOf({ decisions, choice }, column) === ',');
   const grain = detectGrain(rows);
   const prepared = grain && choice.perAccount ? aggregatePerAccount(rows) : rows;
@@ -137,8 +140,14 @@ async function load(el: HTMLElement, app: App, file: File): Promise<void> {
     status.textContent = `Analysing "${file.name}"…`;
     await new Promise((r) => setTimeout(r, 0));
     const fallback: DecimalMark = usesDecimalComma(table) ? ',' : '.';
-    const decisions = new Map(table.names.map((name, j) => [name, decideColumn(table.columns[j], fallback)]));
-    const numeric = (name: string) => mostlyNumeric(table.columns[table.names.indexOf(name)], decisions.get(name)!.mark === ',');
+    const decided = new Map<string, ColumnDecision>();
+    const column = (name: string) => table.columns[table.names.indexOf(name)];
+    const decisions = (name: string) => decided.get(name) ?? decided.set(name, decideColumn(column(name), fallback)).get(name)!;
+    // Whether a column holds numbers is judged on a sample, read with the mark the sample suggests.
+    const numeric = (name: string) => {
+      const sample = sampleOf(column(name));
+      return mostlyNumeric(sample, decideColumn(sample, fallback).mark === ',');
+    };
     const saved = recall(storage(), table.names);
     const recalled = Boolean(saved && REQUIRED_ROLES.every((r) => saved.mapping[r]));
     const choice: Choice = recalled ? { mapping: saved!.mapping, marks: saved!.marks, perAccount: true } : { mapping: autoMap(table.names, numeric), marks: {}, perAccount: true };
@@ -266,10 +275,10 @@ function renderMapping(el: HTMLElement, cur: Loaded): void {
     }),
   );
   // Columns whose values read two ways (1,200: 1200 or 1.2) and that no value decided: ask.
-  const asked = [...new Set(ROLES.filter((r) => r !== 'handle' && r !== 'topics').map((r) => cur.choice.mapping[r]).filter((c): c is string => Boolean(c)))].filter((c) => cur.decisions.get(c)!.ambiguous);
+  const asked = [...new Set(ROLES.filter((r) => r !== 'handle' && r !== 'topics').map((r) => cur.choice.mapping[r]).filter((c): c is string => Boolean(c)))].filter((c) => cur.decisions(c).ambiguous);
   $(el, '[data-marks]').replaceChildren(
     ...asked.map((column, k) => {
-      const d = cur.decisions.get(column)!;
+      const d = cur.decisions(column);
       const field = document.createElement('div');
       field.className = 'field';
       const label = document.createElement('label');
