@@ -15,6 +15,17 @@ describe('autoMap', () => {
     expect(autoMap(names, all)).toEqual(expected);
   });
 
+  it.each([
+    [['Ad name', 'Reach', 'Cost per result', 'Results'], 'cost', null],
+    [['Ad name', 'Impressions', 'CPM', 'CPC (destination)', 'Conversions'], 'cost', null],
+    [['Handle', 'Followers', 'Conversion rate (CVR)', 'Purchases'], 'conversions', 'Purchases'],
+    [['Handle', 'Followers', 'Engagement rate', 'Sales'], 'engagement', 'Engagement rate'],
+    [['Handle', 'Followers', 'Sales', 'Website purchase ROAS'], 'revenue', null],
+    [['Handle', 'Followers', 'Sales', 'Average order value'], 'revenue', null],
+  ])('never takes a per-unit figure for a total: %j gives %s = %s', (names, role, column) => {
+    expect(autoMap(names, all)[role as 'cost']).toBe(column);
+  });
+
   it('does not give a numeric role to a text column', () => {
     expect(autoMap(['followers', 'conversions'], (n) => n !== 'followers').reach).toBeNull();
   });
