@@ -48,6 +48,7 @@ describe('Your data: real exports, no renaming', () => {
     expect(await byodMapping(page)).toEqual(c.mapping);
     expect(await page.locator('[data-reach-proxy]').getAttribute('data-proxy')).toBe(c.proxy);
     expect(await text('[data-reach-proxy]')).toContain(`(column "${c.mapping.reach}")`);
+    expect(await text('[data-reach-meaning]')).toContain(c.mapping.engagement ? `ln(1 + ${c.proxy})` : `"reach" here is simply ${c.proxy === 'followers' ? 'audience size' : c.proxy}`);
     expect(await page.locator('[data-grain-box]').isVisible()).toBe(Boolean(c.perPost));
     await checkAnalysis(c.perPost ? perAccount(c.truth) : c.truth, Boolean(c.mapping.engagement));
   });

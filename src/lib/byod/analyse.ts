@@ -12,6 +12,7 @@ import { relevance } from '../scoring/relevance.ts';
 import type { TopicHierarchy } from '../scoring/hierarchy.ts';
 import type { Prepared } from './prepare.ts';
 import { splitTopics } from './prepare.ts';
+import type { ReachProxy } from './mapping.ts';
 
 export const SMALL_SAMPLE = 50;
 
@@ -57,7 +58,23 @@ function keep(p: Prepared, columns: (Float64Array | null)[]): number[] {
 const pick = (a: Float64Array, idx: number[]) => Float64Array.from(idx, (i) => a[i]);
 
 /** Run the analysis; `brandTopics` (free text) turns on relevance when the file has topics. */
-export function analyse(p: Prepared, { brandTopics = '', share = 0.2, seed = 1 }: { brandTopics?: string; share?: number; seed?: number } = {}): Analysis {
+/**
+ * What "reach" means for the file, in plain words: the report's score when there is engagement,
+ * else the reach column alone, with what its proxy counts (`proxy`: from the column's name).
+ */
+export function reachMeaningOf(engagement: boolean, proxy: ReachProxy | null = 'followers'): string {
+  const what = proxy === 'followers' || proxy === null ? 'followers' : proxy;
+  if (engagement) return `Reach here is the report's score without its reactor term: ln(1 + ${what}) + 0.5 × ln(1 + engagement per post). It ranks accounts as a Klout-style score with the default weights would.`;
+  if (proxy === 'followers') return 'Your file has no reaction or engagement data, so "reach" here is simply audience size: accounts are ranked by followers alone. (A Klout-style score adds engagement; map an engagement column to include it.)';
+  const caveat: Record<Exclude<ReachProxy, 'followers'>, string> = {
+    reach: 'Reach counts the people who saw each placement, not the account\'s audience: it grows with what was spent on the placement as well as with the account\'s popularity.',
+    impressions: 'Impressions count how often each placement was shown, not how many people follow the account: they grow with what was spent as well as with popularity, and one person can count many times.',
+    views: 'Views count plays of each post or video, not the account\'s audience.',
+  };
+  return `Your file has no reaction or engagement data, so "reach" here is simply ${proxy ?? 'the column you chose'}: accounts are ranked by it alone. ${proxy ? caveat[proxy] : ''} (A Klout-style score adds engagement; map an engagement column to include it.)`.replace('  ', ' ');
+}
+
+export function analyse(p: Prepared, { brandTopics = '', share = 0.2, seed = 1, proxy = 'followers' }: { brandTopics?: string; share?: number; seed?: number; proxy?: ReachProxy | null } = {}): Analysis {
   const warnings: string[] = [];
   const score = reachScore(p);
   const idx = keep(p, [score, p.conversions]);
@@ -81,9 +98,7 @@ export function analyse(p: Prepared, { brandTopics = '', share = 0.2, seed = 1 }
   const dropped = p.rows - n;
   if (dropped > 0) warnings.push(`${dropped.toLocaleString('en-US')} ${dropped === 1 ? 'row is' : 'rows are'} left out because reach or conversions is blank.`);
 
-  const reachMeaning = p.engagement
-    ? 'Reach here is the report\'s score without its reactor term: ln(1 + followers) + 0.5 × ln(1 + engagement per post). It ranks accounts as a Klout-style score with the default weights would.'
-    : 'Your file has no reaction or engagement data, so "reach" here is simply audience size: accounts are ranked by followers alone. (A Klout-style score adds engagement; map an engagement column to include it.)';
+  const reachMeaning = reachMeaningOf(Boolean(p.engagement), proxy);
 
   let budget: Analysis['budget'];
   if (p.cost) {

@@ -115,7 +115,7 @@ function compute(el: HTMLElement, table: RawTable, decisions: Loaded['decisions'
   const rows = prepare(table, choice.mapping, (column) => markOf({ decisions, choice }, column) === ',');
   const grain = detectGrain(rows);
   const prepared = grain && choice.perAccount ? aggregatePerAccount(rows) : rows;
-  const analysis = analyse(prepared, { brandTopics: $<HTMLInputElement>(el, '[data-brand-topics]').value });
+  const analysis = analyse(prepared, { brandTopics: $<HTMLInputElement>(el, '[data-brand-topics]').value, proxy: reachProxy(choice.mapping.reach!) });
   return { rows, grain, prepared, analysis };
 }
 
@@ -206,7 +206,7 @@ function rechoose(el: HTMLElement, app: App, change: (c: Choice) => Choice, undo
 function rerun(el: HTMLElement, app: App): void {
   const cur = app.current;
   if (!cur?.computed) return;
-  app.current = { ...cur, computed: { ...cur.computed, analysis: analyse(cur.computed.prepared, { brandTopics: $<HTMLInputElement>(el, '[data-brand-topics]').value }) } };
+  app.current = { ...cur, computed: { ...cur.computed, analysis: analyse(cur.computed.prepared, { brandTopics: $<HTMLInputElement>(el, '[data-brand-topics]').value, proxy: reachProxy(cur.choice.mapping.reach!) }) } };
   void renderResults(el, app.current);
 }
 

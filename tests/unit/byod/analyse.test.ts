@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoMap, nameScore } from '../../../src/lib/byod/mapping.ts';
 import { mostlyNumeric, prepare, splitTopics } from '../../../src/lib/byod/prepare.ts';
-import { analyse, reachScore } from '../../../src/lib/byod/analyse.ts';
+import { analyse, reachMeaningOf, reachScore } from '../../../src/lib/byod/analyse.ts';
 import type { RawTable } from '../../../src/lib/byod/table.ts';
 
 describe('autoMap', () => {
@@ -111,5 +111,19 @@ describe('analyse', () => {
     expect(a.relevance!.brandTopics).toEqual(['yoga', 'wellness']);
     expect(a.relevance!.rho.estimate).toBeGreaterThan(0.8);
     expect(a.curves.map((c) => c.name)).toEqual(['oracle', 'reach', 'random', 'relevance']);
+  });
+});
+
+describe('reachMeaningOf: what "reach" means, said plainly', () => {
+  it.each([
+    [false, 'followers', /simply audience size: accounts are ranked by followers alone/],
+    [false, 'impressions', /simply impressions: accounts are ranked by it alone\. Impressions count how often each placement was shown, not how many people follow the account/],
+    [false, 'reach', /simply reach: .*Reach counts the people who saw each placement, not the account's audience/],
+    [false, 'views', /simply views: .*Views count plays/],
+    [false, null, /simply the column you chose: accounts are ranked by it alone\. \(A Klout/],
+    [true, 'followers', /ln\(1 \+ followers\) \+ 0\.5 × ln\(1 \+ engagement per post\)/],
+    [true, 'impressions', /ln\(1 \+ impressions\) \+ 0\.5 × ln\(1 \+ engagement per post\)/],
+  ] as const)('engagement %s, proxy %s', (engagement, proxy, text) => {
+    expect(reachMeaningOf(engagement, proxy)).toMatch(text);
   });
 });
