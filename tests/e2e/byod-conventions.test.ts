@@ -50,6 +50,8 @@ describe('Your data: real exports, no renaming', () => {
     expect(await text('[data-reach-proxy]')).toContain(`(column "${c.mapping.reach}")`);
     expect(await text('[data-reach-meaning]')).toContain(c.mapping.engagement ? `ln(1 + ${c.proxy})` : `"reach" here is simply ${c.proxy === 'followers' ? 'audience size' : c.proxy}`);
     expect(await page.locator('[data-grain-box]').isVisible()).toBe(Boolean(c.perPost));
+    expect(await page.locator('[data-marks-box]').isVisible()).toBe(false);
+    expect(await page.locator('[data-brand-box]').isVisible()).toBe(Boolean(c.mapping.topics));
     await checkAnalysis(c.perPost ? perAccount(c.truth) : c.truth, Boolean(c.mapping.engagement));
   });
 
@@ -99,9 +101,13 @@ describe('Your data: never a dead end', () => {
 
   it('a discount-code report (no reach column) opens the mapping step naming the missing reach, with the rest recognised', async () => {
     const c = CONVENTIONS.find((x) => x.file === 'shopify-sales-by-discount.csv')!;
+    await pickByodFile(page, fixture(CONVENTIONS.find((x) => x.perPost)!));
+    expect(await page.locator('[data-grain-box]').isVisible()).toBe(true);
     const r = await pickByodFile(page, fixture(c));
     expect(r).toEqual({ state: 'mapping', error: '' });
     expect(await byodMapping(page)).toEqual(c.mapping);
+    // Nothing of the file analysed before is left showing as if it were this one's.
+    for (const box of ['[data-results]', '[data-grain-box]', '[data-marks-box]']) expect(await page.locator(box).isVisible(), box).toBe(false);
     expect(await text('[data-mapping-reason]')).toMatch(/no column of "shopify-sales-by-discount.csv" was recognised by its name as the reach \(followers, reach, impressions or views\) \(its columns:/);
     expect(await page.locator('[data-results]').isHidden()).toBe(true);
   });

@@ -303,6 +303,7 @@ function renderMapping(el: HTMLElement, cur: Loaded): void {
   $(el, '[data-marks-box]').hidden = asked.length === 0;
   $(el, '[data-brand-box]').hidden = !cur.choice.mapping.topics;
   $(el, '[data-results]').hidden = !cur.computed;
+  if (!cur.computed) $(el, '[data-grain-box]').hidden = true; // shown again with the results
 }
 
 const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : 'not defined');
