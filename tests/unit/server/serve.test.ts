@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmodSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, copyFileSync, linkSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,11 +34,28 @@ beforeAll(async () => {
   writeFileSync(join(site, '_astro', 'engine.wasm.br'), 'brotli bytes');
   writeFileSync(join(site, 'locked.txt'), 'nobody may read this');
   chmodSync(join(site, 'locked.txt'), 0o000);
-  // As root every file is readable: the server then runs as `nobody`, so an unreadable file really is one.
+  // As root every file is readable: the server then runs as `nobody`, so an unreadable file really
+  // is one. nobody may not reach the repository (a clone under /root), so it runs from a copy of its
+  // two files and a link to this Node in the test folder.
+  const repo = new URL('../../..', import.meta.url).pathname;
+  let node = process.execPath;
+  let script = join(repo, 'src/tools/serve.ts');
   const asRoot = process.getuid?.() === 0;
-  if (asRoot) for (const p of [tmp, site, join(site, 'data'), join(site, '_astro'), join(tmp, 'site-old')]) chmodSync(p, 0o755);
-  server = spawn(process.execPath, ['src/tools/serve.ts', '--dir', site, '--port', '0'], {
-    cwd: new URL('../../..', import.meta.url).pathname,
+  if (asRoot) {
+    mkdirSync(join(tmp, 'bin', 'tools'), { recursive: true });
+    for (const f of ['serve.ts', 'csp.ts']) copyFileSync(join(repo, 'src/tools', f), join(tmp, 'bin', 'tools', f));
+    node = join(tmp, 'bin', 'node');
+    try {
+      linkSync(realpathSync(process.execPath), node);
+    } catch {
+      copyFileSync(process.execPath, node);
+    }
+    script = join(tmp, 'bin', 'tools', 'serve.ts');
+    for (const p of [tmp, site, join(site, 'data'), join(site, '_astro'), join(tmp, 'site-old'), join(tmp, 'bin'), join(tmp, 'bin', 'tools')]) chmodSync(p, 0o755);
+    chmodSync(node, 0o755);
+  }
+  server = spawn(node, [script, '--dir', site, '--port', '0'], {
+    cwd: tmp,
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
   });
