@@ -152,12 +152,18 @@ describe('at 360 px, no page is wider than the screen, whatever the reader does'
           await slider.press('ArrowRight');
         },
       ],
-      ['choosing the brand with the longest name', (page) => longestOptions(page, 'lab-app .lab-figure')],
       [
         'regenerating the world',
         async (page) => {
           await page.getByRole('button', { name: 'Regenerate the world' }).click();
           await page.waitForFunction(() => document.querySelector('lab-app')?.getAttribute('data-state') === 'live' && document.querySelector('lab-app')?.getAttribute('data-intervals') === 'done', null, { timeout: 120_000, polling: 200 });
+        },
+      ],
+      [
+        'choosing the brand with the longest name',
+        async (page) => {
+          await longestOptions(page, 'lab-app .lab-figure');
+          expect(await settled(page, '#lab-fig-budget')).toBe('live');
         },
       ],
       ['moving the budget', async (page) => expect(await pressSlider(page, '#lab-fig-budget', 'End')).toBe('live')],
