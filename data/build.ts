@@ -6,9 +6,10 @@
  *   node data/build.ts                         default world into public/data/
  *   node data/build.ts --scale large          benchmark world into .bench/large/ (never under public/)
  *   node data/build.ts --out DIR               the default world elsewhere
+ *   node data/build.ts --if-stale              only when the data is missing or its sources changed
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadWorld } from './load.ts';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -19,14 +20,26 @@ import { calibrate } from './sim/calibration.ts';
 import { TABLES } from '../src/lib/data/dictionary.ts';
 import { toArrowIpc } from '../src/lib/data/arrow.ts';
 import { openNodeEngine } from '../src/lib/db/node.ts';
+import { dataSourceHash } from './sources.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values: args } = parseArgs({
-  options: { scale: { type: 'string', default: 'default' }, out: { type: 'string' }, db: { type: 'string' } },
+  options: { scale: { type: 'string', default: 'default' }, out: { type: 'string' }, db: { type: 'string' }, 'if-stale': { type: 'boolean', default: false } },
 });
 // A scaled world is for the benchmark and never ships: it goes to .bench/SCALE unless told otherwise.
 const outDir = args.out ?? join(root, args.scale === 'default' ? 'public/data' : `.bench/${args.scale}`);
 const dbPath = args.db ?? (args.out || args.scale !== 'default' ? join(outDir, 'world.duckdb') : join(root, 'data/out/world.duckdb'));
+
+// The manifest records the hash of the sources the data was built from (`npm run build` skips the step when it matches).
+const source = dataSourceHash(root);
+const manifestPath = join(outDir, 'manifest.json');
+const built = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { source?: string; scale?: string }) : null;
+if (args['if-stale'] && existsSync(dbPath) && built?.source === source && built.scale === args.scale) {
+  console.log(`data: up to date in ${outDir} (sources unchanged)`);
+  process.exit(0);
+}
+// Written last: a run that stops half-way leaves no manifest, so the next one builds again.
+rmSync(manifestPath, { force: true });
 
 const started = performance.now();
 const lap = (what: string) => console.log(`data: ${what} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
@@ -58,7 +71,7 @@ for (const spec of TABLES.filter((t) => t.shipped)) {
   files.push({ name: spec.name, file, rows: frame.length, bytes: bytes.length, sha256 });
 }
 const version = createHash('sha256').update(files.map((f) => f.sha256).join('')).digest('hex').slice(0, 12);
-writeFileSync(join(outDir, 'manifest.json'), JSON.stringify({ version, scale: args.scale, params, tables: files }, null, 2) + '\n');
 await db.exec('CHECKPOINT');
 db.close();
+writeFileSync(manifestPath, JSON.stringify({ version, source, scale: args.scale, params, tables: files }, null, 2) + '\n');
 lap(`wrote ${files.length} tables, dataset version ${version}`);

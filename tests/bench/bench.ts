@@ -7,7 +7,6 @@
  * shared machine are noisy, so they are reported, not asserted.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -38,6 +37,17 @@ const DIST = join(BENCH, 'dist');
 const LARGE_DATA = join(BENCH, 'large');
 const DIST_LARGE = join(BENCH, 'dist-large');
 const WORLD_DB = join(BENCH, 'world.duckdb');
+
+// Lighthouse is the benchmark's own dependency (tests/bench/package.json: ~110 packages that the
+// root install leaves out), installed on first use.
+const LIGHTHOUSE = join(root, 'tests/bench/node_modules/lighthouse/cli/index.js');
+if (!args['no-lighthouse'] && !existsSync(LIGHTHOUSE)) {
+  console.log('bench: installing Lighthouse into tests/bench/node_modules (first use)');
+  if (spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: join(root, 'tests/bench'), stdio: 'inherit' }).status !== 0) {
+    console.error('bench: could not install Lighthouse (npm ci in tests/bench failed); run with -- --no-lighthouse to skip it');
+    process.exit(1);
+  }
+}
 const bin = (name: string) => join(root, 'node_modules/.bin', name);
 const log = (...a: unknown[]) => console.error('bench:', ...a);
 mkdirSync(BENCH, { recursive: true });
@@ -66,16 +76,8 @@ if (!args['skip-build'] || !existsSync(join(DIST, 'index.html'))) {
   rmSync(cache, { recursive: true, force: true });
 }
 
-// 2. The large world (rebuilt only when the simulator or the build SQL changed).
-const sourceHash = createHash('sha256');
-for (const dir of ['data/sim', 'src/sql/build', 'src/lib/data']) for (const f of readdirSync(dir).sort()) sourceHash.update(readFileSync(join(dir, f)));
-sourceHash.update(readFileSync('data/build.ts'));
-const hash = sourceHash.digest('hex');
-if (!existsSync(join(LARGE_DATA, 'manifest.json')) || !existsSync(join(LARGE_DATA, '.source')) || readFileSync(join(LARGE_DATA, '.source'), 'utf8') !== hash) {
-  rmSync(LARGE_DATA, { recursive: true, force: true });
-  run('large world (100k accounts, 1M placements)', process.execPath, ['data/build.ts', '--scale', 'large', '--out', LARGE_DATA]);
-  writeFileSync(join(LARGE_DATA, '.source'), hash);
-}
+// 2. The large world (rebuilt only when the simulator or the build SQL changed: its manifest records their hash).
+run('large world (100k accounts, 1M placements)', process.execPath, ['data/build.ts', '--scale', 'large', '--out', LARGE_DATA, '--if-stale']);
 
 // 3. The bench-only harness page (the site's engine module, for SQL and Parquet timings), and a copy of
 //    the build with the large world's data in place of the default.
@@ -415,7 +417,7 @@ if (!args['no-lighthouse']) {
     const lh = spawnSync(
       process.execPath,
       [
-        join(root, 'node_modules/lighthouse/cli/index.js'),
+        LIGHTHOUSE,
         site.url,
         '--output=json',
         `--output-path=${out}`,

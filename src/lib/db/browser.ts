@@ -7,8 +7,6 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import watchedWorker from './duckdb-watched.worker.js?url';
 import type { Engine } from './engine.ts';
 import type { Frame } from '../data/frame.ts';
@@ -132,11 +130,11 @@ async function start(dataset?: true, onCrash?: () => void): Promise<BrowserEngin
 async function start(dataset = true, onCrash: () => void = () => {}): Promise<LabEngine> {
   if (typeof WebAssembly !== 'object' || typeof Worker !== 'function') throw new EngineFailure('unsupported', NOTICES.unsupported);
   if (dataset) performance.mark('influence:engine-start');
-  const bundle = await duckdb.selectBundle({
-    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-    eh: { mainModule: ehWasm, mainWorker: ehWorker },
-  });
-  const worker = new Worker(`${watchedWorker}#${encodeURIComponent(bundle.mainWorker!)}`);
+  // Only the `eh` build ships: every browser the report supports (current and previous majors of
+  // Chrome, Edge, Firefox, Safari) has WebAssembly exceptions, and the `mvp` build is 39 MB more.
+  if (!(await duckdb.getPlatformFeatures()).wasmExceptions) throw new EngineFailure('unsupported', NOTICES.unsupported);
+  const bundle = { mainModule: ehWasm, mainWorker: ehWorker };
+  const worker = new Worker(`${watchedWorker}#${encodeURIComponent(bundle.mainWorker)}`);
   const { crashed, fail, guard } = watch(worker);
   crashed.catch(() => {
     worker.terminate();
@@ -161,7 +159,7 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
       ),
     );
     buffersPromise.catch(() => {});
-    await guard(db.instantiate(bundle.mainModule, bundle.pthreadWorker));
+    await guard(db.instantiate(bundle.mainModule));
     manifest = await guard(manifestPromise);
     conn = await guard(db.connect());
     await guard(conn.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));

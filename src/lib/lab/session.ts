@@ -67,8 +67,12 @@ export class LabSession {
   private requests = new Map<number, Pending>();
   /** Every request to the lab's DuckDB, in order: one chain, so loads, derivation and queries never interleave. */
   private chain: Promise<unknown> = Promise.resolve();
-  /** By query name, the world and bound values of the result the worker holds (it keeps one per query name). */
-  private held = new Map<string, string>();
+  /**
+   * By query name, the world and bound values of the result the worker holds (it keeps one per
+   * query name), and when it has been sent: a second request for the same result waits for that,
+   * so its model is not asked for before the worker has the frames.
+   */
+  private held = new Map<string, { key: string; sent: Promise<void> }>();
 
   constructor(base: string, version: string) {
     this.worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module', name: 'lab-simulator' });
@@ -113,20 +117,28 @@ export class LabSession {
   /** Send query results to the worker as Arrow bytes (transferred). */
   private async forward(world: number, db: LabEngine, names: QueryName[], values: Record<string, number | string>): Promise<void> {
     const ipc: Record<string, Uint8Array> = {};
-    await Promise.all(
-      names.map(async (q) => {
-        const { sql, values: bound } = bindQuery(q, values);
-        const key = `${world}\u0000${JSON.stringify(bound)}`;
-        if (this.held.get(q) === key) return;
-        this.held.set(q, key);
-        ipc[q] = await this.queue(() => db.queryIpc(sql, bound)).catch((error) => {
-          this.held.delete(q);
-          throw error;
-        });
-      }),
-    );
-    if (Object.keys(ipc).length === 0) return;
-    this.send({ type: 'frames', world, ipc }, Object.values(ipc).map((b) => b.buffer as ArrayBuffer));
+    let markSent!: () => void;
+    const sent = new Promise<void>((resolve) => (markSent = resolve));
+    const sentElsewhere: Promise<void>[] = [];
+    try {
+      await Promise.all(
+        names.map(async (q) => {
+          const { sql, values: bound } = bindQuery(q, values);
+          const key = `${world}\u0000${JSON.stringify(bound)}`;
+          const held = this.held.get(q);
+          if (held?.key === key) return void sentElsewhere.push(held.sent);
+          this.held.set(q, { key, sent });
+          ipc[q] = await this.queue(() => db.queryIpc(sql, bound)).catch((error) => {
+            this.held.delete(q);
+            throw error;
+          });
+        }),
+      );
+      if (Object.keys(ipc).length > 0) this.send({ type: 'frames', world, ipc }, Object.values(ipc).map((b) => b.buffer as ArrayBuffer));
+    } finally {
+      markSent();
+    }
+    await Promise.all(sentElsewhere);
   }
 
   /**
