@@ -5,7 +5,6 @@ import type { SimContext } from './context.ts';
 import { engagementAt, followersAt, tierOf } from './followers.ts';
 import { handleFor } from './handles.ts';
 import type { Tier } from './params.ts';
-import { STREAM } from './streams.ts';
 import { exp, log10 } from '../../src/lib/ieee754.ts';
 
 /** Bought share of an account that bought followers: boughtShareMean × a uniform factor in [low, low + width], at most cap (assumption). */
@@ -78,12 +77,12 @@ export function simulateAccounts(ctx: SimContext): Accounts {
     rateCard: new Float64Array(n),
   };
   const m = n - P;
-  const order = permutation(Math.max(m, 0), rng(p.seed, STREAM.order));
+  const order = permutation(Math.max(m, 0), rng(p.seed, ctx.tag.order));
   const taken = new Set(PERSONAS.map((x) => x.handle));
 
   for (let i = 0; i < n; i++) {
     const id = i + 1;
-    const u = rng(p.seed, STREAM.account, id);
+    const u = rng(p.seed, ctx.tag.account, id);
     const persona = i < P ? PERSONAS[i] : undefined;
     let followers: number;
     let fake: number;

@@ -2,7 +2,6 @@ import { poisson, rng } from '../../src/lib/random.ts';
 import type { Accounts } from './accounts.ts';
 import { drawIndex } from './columns.ts';
 import type { SimContext, TopicDraw } from './context.ts';
-import { STREAM } from './streams.ts';
 import { addFollower, fitTally, toMeans, type FitTally } from './fit.ts';
 import { log10 } from '../../src/lib/ieee754.ts';
 
@@ -32,10 +31,12 @@ export interface Audiences {
 /**
  * Simulates, per account, a sample of its genuine followers, each with a few interests: drawn
  * around the account's community with a probability that falls as the account grows, else from
- * the general population. A follower's fit to a brand is the share of the brand's profile its
- * interests cover (hierarchy-aware), saturating at the brand's fitSaturation (data/sim/fit.ts). Then samples a
- * separate, smaller set of followers (fake ones included, interests observed imperfectly) for
- * the observed audience_topics.
+ * the general population. A follower's fit to a brand is the share of the brand's (generator's)
+ * profile its interests cover (hierarchy-aware), saturating at the brand's fitSaturation
+ * (data/sim/fit.ts). Then an audience tool samples followers of the same account for the observed
+ * audience_topics: fake ones included, genuine ones drawn afresh from the same audience (a separate
+ * stream, so the observation shares no draw with the hidden followers the outcomes come from),
+ * interests seen imperfectly.
  */
 export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
   const p = ctx.params;
@@ -43,8 +44,7 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
   const nt = ctx.space.ids.length;
   const H = p.hiddenFollowers;
   const hidden = fitTally(acc.n * nb);
-  const interests = new Int32Array(H * MAX_INTERESTS);
-  const counts = new Int32Array(H);
+  const interests = new Int32Array(MAX_INTERESTS);
   const seen = new Int32Array(nt).fill(-1);
   const tally = new Int32Array(nt);
   const touched: number[] = [];
@@ -53,29 +53,20 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
   const obsShare: number[] = [];
 
   for (let i = 0; i < acc.n; i++) {
-    const u = rng(p.seed, STREAM.audience, i + 1);
-    const community = ctx.personaAudience.get(acc.persona[i]) ?? ctx.communities[acc.community[i]].interests;
-    const focus = Math.min(1, Math.max(FOCUS_FLOOR, p.audienceFocus - p.audienceFocusDecline * log10(acc.genuine[i] / 1000)));
+    const audience: AudienceOf = {
+      community: ctx.personaAudience.get(acc.persona[i]) ?? ctx.communities[acc.community[i]].interests,
+      niche: acc.niche[i],
+      focus: Math.min(1, Math.max(FOCUS_FLOOR, p.audienceFocus - p.audienceFocusDecline * log10(acc.genuine[i] / 1000))),
+    };
+    const u = rng(p.seed, ctx.tag.audience, i + 1);
     for (let f = 0; f < H; f++) {
-      const k = Math.min(MAX_INTERESTS, 1 + poisson(u, p.interestsPerFollower - 1));
-      const base = f * MAX_INTERESTS;
-      let c = 0;
-      const fromCommunity = u() < focus;
-      const home: TopicDraw = fromCommunity ? community : ctx.general;
-      interests[base + c++] = fromCommunity && u() < NICHE_FIRST ? acc.niche[i] : draw(home, u());
-      for (let j = 1; j < k; j++) {
-        const t = draw(u() < SAME_POOL ? home : ctx.general, u());
-        let dup = false;
-        for (let q = 0; q < c; q++) if (interests[base + q] === t) dup = true;
-        if (!dup) interests[base + c++] = t;
-      }
-      counts[f] = c;
-      addFollower(ctx, hidden, i, interests, base, c);
+      const c = drawFollower(ctx, audience, u, interests);
+      addFollower(ctx, hidden, i, interests, 0, c);
     }
     toMeans(hidden, i, nb, H);
 
-    // The observation: a separate sample from a separate stream, so the truth above never depends on it.
-    const o = rng(p.seed, STREAM.observe, i + 1);
+    // The observation: other followers of the same audience, from a separate stream, so the truth above never depends on it.
+    const o = rng(p.seed, ctx.tag.observe, i + 1);
     const m = p.audienceSample;
     for (let s = 0; s < m; s++) {
       const mark = (t: number) => {
@@ -88,8 +79,8 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
         mark(draw(ctx.general, o()));
         if (o() < FAKE_SECOND_INTEREST) mark(draw(ctx.general, o()));
       } else {
-        const f = Math.floor(o() * H);
-        for (let q = 0; q < counts[f]; q++) if (o() < p.observeRate) mark(interests[f * MAX_INTERESTS + q]);
+        const c = drawFollower(ctx, audience, o, interests);
+        for (let q = 0; q < c; q++) if (o() < p.observeRate) mark(interests[q]);
       }
       if (o() < p.spuriousRate) mark(draw(ctx.general, o()));
     }
@@ -109,6 +100,30 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
     hidden,
     observed: { influencer: Int32Array.from(obsInfluencer), topic: Int32Array.from(obsTopic), share: Float64Array.from(obsShare) },
   };
+}
+
+/** Who follows an account: its community's interests (or a persona's own), its niche topic, and how focused its audience is. */
+interface AudienceOf {
+  community: TopicDraw;
+  niche: number;
+  focus: number;
+}
+
+/** One genuine follower's interests (distinct topic indices) into `out`; returns how many. */
+function drawFollower(ctx: SimContext, a: AudienceOf, u: () => number, out: Int32Array): number {
+  const p = ctx.params;
+  const k = Math.min(MAX_INTERESTS, 1 + poisson(u, p.interestsPerFollower - 1));
+  let c = 0;
+  const fromCommunity = u() < a.focus;
+  const home: TopicDraw = fromCommunity ? a.community : ctx.general;
+  out[c++] = fromCommunity && u() < NICHE_FIRST ? a.niche : draw(home, u());
+  for (let j = 1; j < k; j++) {
+    const t = draw(u() < SAME_POOL ? home : ctx.general, u());
+    let dup = false;
+    for (let q = 0; q < c; q++) if (out[q] === t) dup = true;
+    if (!dup) out[c++] = t;
+  }
+  return c;
 }
 
 function draw(d: TopicDraw, u: number): number {

@@ -3,6 +3,7 @@ import { cumulative } from './columns.ts';
 import type { Ontology } from './ontology.ts';
 import type { WorldParams } from './params.ts';
 import { topicSpace, type TopicSpace } from './topicSpace.ts';
+import { STREAM, type StreamTags } from './streams.ts';
 
 /** A weighted set of topics (indices into the topic space) ready for draws. */
 export interface TopicDraw {
@@ -27,6 +28,8 @@ export interface ResolvedBrand {
 /** The catalog resolved against one world's topics, plus the lookup tables the simulation reads. */
 export interface SimContext {
   params: WorldParams;
+  /** The random stream tags (STREAM, unless a test re-seeds one). */
+  tag: StreamTags;
   space: TopicSpace;
   brands: ResolvedBrand[];
   communities: ResolvedCommunity[];
@@ -37,15 +40,15 @@ export interface SimContext {
   /** Follower interests of personas whose audience differs from their community's, by persona key. */
   personaAudience: Map<string, TopicDraw>;
   /**
-   * contribution[topic × brands + b]: how much an interest in `topic` covers brand b's customer
-   * profile: the summed weights of the profile's topics that are the topic or its ancestors,
+   * Hidden: contribution[topic × brands + b], how much an interest in `topic` covers brand b's
+   * customer profile (the generator's, not the brief a score sees): the summed weights of the profile's topics that are the topic or its ancestors,
    * each × hierarchyDecay^distance.
    */
   contribution: Float64Array;
 }
 
 /** Resolves the catalog's slugs in `ontology` (the full one or a world's shipped subset: both give the same context). */
-export function simContext(params: WorldParams, ontology: Ontology): SimContext {
+export function simContext(params: WorldParams, ontology: Ontology, tag: StreamTags = STREAM): SimContext {
   const space = topicSpace(ontology, catalogSlugs());
   const draw = (weights: Record<string, number>): TopicDraw => {
     const entries = Object.entries(weights).filter(([, w]) => w > 0);
@@ -97,6 +100,7 @@ export function simContext(params: WorldParams, ontology: Ontology): SimContext 
   }
   return {
     params,
+    tag,
     space,
     brands,
     communities,

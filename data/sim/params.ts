@@ -71,6 +71,10 @@ export interface WorldParams {
   inactiveShareMean: number;
   /** Purchases imposed on named accounts (the lab's "buy followers" control). */
   boughtFollowers: BoughtFollowers[];
+  /** Followers a fake-follower audit inspects per account (audit_fake_share is the share of them that look fake). */
+  auditSample: number;
+  /** Share of fake followers sophisticated enough to pass an audit as real. */
+  auditPassThrough: number;
 
   // Engagement (reactions per post ÷ genuine followers).
   engagementByTier: { '1k-5k': number; '5k-10k': number; '10k-100k': number; '100k-1M': number; '1M+': number };
@@ -111,6 +115,14 @@ export interface WorldParams {
   spuriousRate: number;
   /** Weight of an interest in a child topic for its parent (per level) in the hidden match. */
   hierarchyDecay: number;
+
+  // The brief: the marketer's version of each brand's customer profile (brand_topics).
+  /** Log-normal spread of the brief's weights around the customer profile's. */
+  briefNoise: number;
+  /** Most topics a brief names (the heaviest). */
+  briefTopics: number;
+  /** Chance a brief leaves out one of the customers' topics. */
+  briefMissRate: number;
 
   // Posts and reactions over the 90-day window.
   postsMedian: number;
@@ -175,6 +187,8 @@ export const DEFAULT_PARAMS: WorldParams = {
   boughtShareMean: 0.3,
   inactiveShareMean: 0.1,
   boughtFollowers: [],
+  auditSample: 100,
+  auditPassThrough: 0.3,
 
   engagementByTier: { '1k-5k': 0.039, '5k-10k': 0.0145, '10k-100k': 0.0095, '100k-1M': 0.012, '1M+': 0.01 },
   engagementSpread: 0.5,
@@ -197,6 +211,10 @@ export const DEFAULT_PARAMS: WorldParams = {
   observeRate: 0.85,
   spuriousRate: 0.15,
   hierarchyDecay: 0.5,
+
+  briefNoise: 0.5,
+  briefTopics: 4,
+  briefMissRate: 0.15,
 
   postsMedian: 25,
   postsMin: 10,
@@ -353,6 +371,8 @@ export const PARAM_DOCS: Record<string, ParamDoc> = {
     'assumption (industry reports 2021: ~55% of all Instagram accounts are real people, not of an influencer\'s followers; the realized genuine share is on the data page)',
   ),
   'boughtFollowers[].share': d('Fake share after buying followers', 'share', 0, 0.95, 0.01, A),
+  auditSample: d('Followers a fake-follower audit inspects per account', 'followers', 10, 1000, 10, A),
+  auditPassThrough: d('Fakes sophisticated enough to pass the audit as real', 'share', 0, 1, 0.01, A),
 
   'engagementByTier.1k-5k': d('Engagement rate, 1k–5k followers', 'share', 0, 0.2, 0.001, 'Modash engagement benchmark (3.4–4.4%)'),
   'engagementByTier.5k-10k': d('Engagement rate, 5k–10k followers', 'share', 0, 0.2, 0.001, 'Modash engagement benchmark (1.3–1.6%)'),
@@ -399,7 +419,18 @@ export const PARAM_DOCS: Record<string, ParamDoc> = {
   audienceFocusDecline: d('Drop of that share per tenfold followers', 'share', 0, 0.3, 0.005, A),
   observeRate: d('Chance an audience tool sees a follower\'s interest', 'share', 0, 1, 0.01, A),
   spuriousRate: d('Chance an audience tool adds a spurious interest', 'share', 0, 1, 0.01, A),
-  hierarchyDecay: d('Weight of a child-topic interest for its parent, per level', 'share', 0, 1, 0.05, A),
+  hierarchyDecay: d(
+    'Weight of a child-topic interest for its parent, per level, in the hidden match (the relevance score has its own constant, RELEVANCE_DECAY)',
+    'share',
+    0,
+    1,
+    0.05,
+    A,
+  ),
+
+  briefNoise: d("Noise on the brief's topic weights (marketer's guess vs the customers' profile)", 'log sd', 0, 1.5, 0.05, A),
+  briefTopics: d('Most topics a brief names', 'topics', 1, 8, 1, A),
+  briefMissRate: d("Chance the brief misses one of the customers' topics", 'share', 0, 0.8, 0.01, A),
 
   postsMedian: d('Median posts per account in 90 days', 'posts', 1, 100, 1, A),
   postsMin: d('Fewest posts per account in 90 days', 'posts', 1, 100, 1, A),
@@ -449,5 +480,8 @@ export function checkParams(params: WorldParams): void {
   if (params.postsMin > params.postsMax) throw new RangeError('postsMin must not exceed postsMax');
   if (!Number.isInteger(params.accounts) || !Number.isInteger(params.placementsPerBrand)) {
     throw new RangeError('accounts and placementsPerBrand must be integers');
+  }
+  if (!Number.isInteger(params.auditSample) || !Number.isInteger(params.briefTopics)) {
+    throw new RangeError('auditSample and briefTopics must be integers');
   }
 }

@@ -2,7 +2,6 @@ import { hash32 } from '../../src/lib/random.ts';
 import type { Accounts } from './accounts.ts';
 import type { SimContext } from './context.ts';
 import { TIERS, type Tier } from './params.ts';
-import { STREAM } from './streams.ts';
 
 /**
  * Shares `total` out over tiers in proportion to `mix`, none above its capacity (water-filling,
@@ -51,18 +50,28 @@ export function allocate(total: number, mix: readonly number[], capacity: readon
   return out;
 }
 
+/** The topics of brand b's field: the niche topics of the communities its marketers search (indices into the topic space). */
+export function shortlistTopics(ctx: SimContext, b: number): Set<number> {
+  const out = new Set<number>();
+  for (const key of ctx.brands[b].spec.shortlist) {
+    const c = ctx.communities[ctx.communityIndex.get(key) as number];
+    for (const t of c.niche.topics) out.add(t);
+  }
+  return out;
+}
+
 /**
  * How many sponsored posts brand b bought from each account: placementsPerBrand stratified over
  * size tiers (placementTierMix, capped by the accounts there), and within a tier a shortlistShare
- * of them from accounts whose niche lies in the brand's field (what a marketer can search), the
- * rest from any account. Accounts are picked by a hash of (seed, brand, id); an account gets more
- * than one post only when the world has fewer accounts than placements.
+ * of them from accounts whose visible niche (`niche`: the most-posted topic, postedNiche.ts) lies
+ * in the brand's field, the rest from any account. Accounts are picked by a hash of (seed, brand,
+ * id); an account gets more than one post only when the world has fewer accounts than placements.
  */
-export function selectPlacements(ctx: SimContext, acc: Accounts, b: number): Int32Array {
+export function selectPlacements(ctx: SimContext, acc: Accounts, b: number, niche: Int32Array): Int32Array {
   const p = ctx.params;
   const total = p.placementsPerBrand;
   const perAccount = Math.max(1, Math.ceil(total / acc.n));
-  const shortlist = new Set(ctx.brands[b].spec.shortlist.map((key) => ctx.communityIndex.get(key)));
+  const field = shortlistTopics(ctx, b);
   const members = new Map<Tier, number[]>(TIERS.map((t) => [t, []]));
   for (let i = 0; i < acc.n; i++) (members.get(acc.tier[i]) as number[]).push(i);
   const alloc = allocate(
@@ -72,15 +81,15 @@ export function selectPlacements(ctx: SimContext, acc: Accounts, b: number): Int
   );
   const count = new Int32Array(acc.n);
   const keys = new Uint32Array(acc.n);
-  for (let i = 0; i < acc.n; i++) keys[i] = hash32(p.seed, STREAM.select, b + 1, i + 1);
+  for (let i = 0; i < acc.n; i++) keys[i] = hash32(p.seed, ctx.tag.select, b + 1, i + 1);
   const byKey = (x: number, y: number) => keys[x] - keys[y] || x - y;
   TIERS.forEach((tier, k) => {
     const list = members.get(tier) as number[];
     if (list.length === 0) return;
     const base = Math.floor(alloc[k] / list.length);
     const rest = alloc[k] - base * list.length;
-    const inField = list.filter((i) => shortlist.has(acc.community[i])).sort(byKey);
-    const outField = list.filter((i) => !shortlist.has(acc.community[i])).sort(byKey);
+    const inField = list.filter((i) => field.has(niche[i])).sort(byKey);
+    const outField = list.filter((i) => !field.has(niche[i])).sort(byKey);
     let fromField = Math.min(inField.length, Math.round(p.shortlistShare * rest));
     let fromRest = rest - fromField;
     if (fromRest > outField.length) {

@@ -3,7 +3,6 @@ import type { Accounts } from './accounts.ts';
 import { drawIndex } from './columns.ts';
 import type { SimContext } from './context.ts';
 import { PERSONAS } from './catalog.ts';
-import { STREAM } from './streams.ts';
 import { exp, log10 } from '../../src/lib/ieee754.ts';
 
 /** Days of the scoring window (Klout scored a 90-day window, SCIENCE.md §5). */
@@ -75,7 +74,7 @@ export function simulatePosts(ctx: SimContext, acc: Accounts, onAccount?: (i: nu
 
   // Post counts first (each account's first draw), so every column is allocated once at its size.
   let totalPosts = 0;
-  for (let i = 0; i < n; i++) totalPosts += postsOf(p, rng(p.seed, STREAM.posts, i + 1));
+  for (let i = 0; i < n; i++) totalPosts += postsOf(p, rng(p.seed, ctx.tag.posts, i + 1));
   const perPost = Math.max(3, p.reactionSampleCap);
   const post = {
     post_id: new Int32Array(totalPosts),
@@ -105,7 +104,7 @@ export function simulatePosts(ctx: SimContext, acc: Accounts, onAccount?: (i: nu
 
   for (let i = 0; i < n; i++) {
     const id = i + 1;
-    const u = rng(p.seed, STREAM.posts, id);
+    const u = rng(p.seed, ctx.tag.posts, id);
     const community = ctx.communities[acc.community[i]];
     const peers = membersOf[acc.community[i]];
     const G = acc.genuine[i];

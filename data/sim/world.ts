@@ -1,6 +1,8 @@
 import { rng } from '../../src/lib/random.ts';
 import { simulateAccounts } from './accounts.ts';
+import { auditFakeShares } from './audit.ts';
 import { simulateAudiences } from './audience.ts';
+import { brandBrief } from './brief.ts';
 import { int32s, float64s } from './columns.ts';
 import { simContext } from './context.ts';
 import type { Ontology } from './ontology.ts';
@@ -8,8 +10,9 @@ import { drawPost, pairModel, type PairModel } from './outcomes.ts';
 import { reshareAudience } from './reshares.ts';
 import { checkParams, type WorldParams } from './params.ts';
 import { selectPlacements } from './placements.ts';
+import { postedNiche } from './postedNiche.ts';
 import { simulatePosts, type Made, type PostsAndReactions } from './posts.ts';
-import { STREAM } from './streams.ts';
+import { STREAM, streamTags, type StreamName } from './streams.ts';
 
 /** The simulated and real tables of the data dictionary (account_topic_weeks and account_features are derived later by build SQL). */
 export type TableName =
@@ -48,8 +51,7 @@ export type World = {
     followers: Float64Array;
     follows: Float64Array;
     account_age_days: Int32Array;
-    fake_follower_share: Float64Array;
-    niche_topic_id: string[];
+    audit_fake_share: Float64Array;
     persona: string[];
   };
   audience_topics: { influencer_id: Int32Array; topic_id: string[]; share: Float64Array };
@@ -88,7 +90,7 @@ export type World = {
   };
 };
 
-/** The hidden layer, for tests and the methods page: never shipped, never seen by a score. */
+/** The hidden layer, for tests and the methods page: never shipped, never loaded into DuckDB, never seen by a score. */
 export interface Truth {
   /** match[b][i]: mean fit of account i's genuine followers to brand b + 1, 0–1. */
   match: Float64Array[];
@@ -97,6 +99,22 @@ export interface Truth {
   engagement: Float64Array;
   /** The expected outcomes of every account × brand pair, with their matched parts (data/sim/calibration.ts reads them). */
   pairs: PairModel;
+  /** The dictionary's hidden tables (src/lib/data/dictionary.ts), as columns. */
+  hidden: {
+    hidden_accounts: {
+      influencer_id: Int32Array;
+      fake_follower_share: Float64Array;
+      genuine_followers: Float64Array;
+      community: string[];
+      generator_niche_topic_id: string[];
+    };
+    customer_profiles: { brand_id: Int32Array; topic_id: string[]; true_weight: Float64Array };
+  };
+}
+
+/** Options for tests: `reseed` re-seeds the named random streams alone (streams.ts). */
+export interface SimOptions {
+  reseed?: Partial<Record<StreamName, number>>;
 }
 
 /**
@@ -111,8 +129,8 @@ export interface WorldStream {
 }
 
 /** Simulates a world from parameters and an ontology (full, or a world's shipped subset: same output). Pure: no I/O, no clock. */
-export function simulateWorld(params: WorldParams, ontology: Ontology, onProgress?: (share: number) => void, stream?: WorldStream): World {
-  return simulateWorldWithTruth(params, ontology, onProgress, stream).world;
+export function simulateWorld(params: WorldParams, ontology: Ontology, onProgress?: (share: number) => void, stream?: WorldStream, options?: SimOptions): World {
+  return simulateWorldWithTruth(params, ontology, onProgress, stream, options).world;
 }
 
 /** Rows [from, to) of the posts as the world's columns (views where the rows are all of them). */
@@ -137,21 +155,30 @@ export function simulateWorldWithTruth(
   ontology: Ontology,
   onProgress?: (share: number) => void,
   stream: WorldStream = {},
+  options: SimOptions = {},
 ): { world: World; truth: Truth } {
   checkParams(params);
   const progress = onProgress ?? (() => {});
   const emit = <T extends TableName>(name: T, columns: World[T]): World[T] => (stream.table?.(name, columns), columns);
-  const ctx = simContext(params, ontology);
+  const ctx = simContext(params, ontology, streamTags(options.reseed));
   const { space } = ctx;
   const nb = ctx.brands.length;
   progress(0);
 
+  // What ships is each brand's brief; the generator's customer profile stays hidden.
   const brandTopics = { brand_id: [] as number[], topic_id: [] as string[], weight: [] as number[] };
+  const profiles = { brand_id: [] as number[], topic_id: [] as string[], true_weight: [] as number[] };
   ctx.brands.forEach((b, k) => {
-    b.topics.forEach((t, j) => {
+    const brief = brandBrief(ctx, k);
+    brief.topics.forEach((t, j) => {
       brandTopics.brand_id.push(k + 1);
       brandTopics.topic_id.push(space.ids[t]);
-      brandTopics.weight.push(b.weights[j]);
+      brandTopics.weight.push(brief.weights[j]);
+    });
+    b.topics.forEach((t, j) => {
+      profiles.brand_id.push(k + 1);
+      profiles.topic_id.push(space.ids[t]);
+      profiles.true_weight.push(b.weights[j]);
     });
   });
   const topics = emit('topics', {
@@ -185,8 +212,7 @@ export function simulateWorldWithTruth(
     followers: acc.followers,
     follows: acc.follows,
     account_age_days: acc.ageDays,
-    fake_follower_share: acc.fakeShare,
-    niche_topic_id: Array.from(acc.niche, (t) => space.ids[t]),
+    audit_fake_share: auditFakeShares(ctx, acc),
     persona: acc.persona,
   });
   progress(0.05);
@@ -211,6 +237,8 @@ export function simulateWorldWithTruth(
   });
   const posts = emit('posts', postColumns(pr.posts, space.ids, 0, pr.posts.post_id.length));
   const reactions = emit('reactions', pr.reactions);
+  // The niche a marketer sees, from the posts: what the shortlists search by.
+  const niche = postedNiche(pr.posts, acc.n, space.ids);
   progress(0.4);
   const aud = simulateAudiences(ctx, acc);
   const audienceTopics = emit('audience_topics', {
@@ -257,7 +285,7 @@ export function simulateWorldWithTruth(
       pairs.expected_recalled[row] = model.genuineImpressions[i] * params.recallRate;
       pairs.recalled[row] = draw.recalled;
     }
-    const count = selectPlacements(ctx, acc, b);
+    const count = selectPlacements(ctx, acc, b, niche);
     for (let i = 0; i < acc.n; i++) {
       for (let j = 0; j < count[i]; j++) {
         const draw = drawPost(model, nb, i, b, params.recallRate, rng(params.seed, STREAM.placement, b + 1, i + 1, j));
@@ -300,5 +328,15 @@ export function simulateWorldWithTruth(
   };
   const match = ctx.brands.map((_, b) => Float64Array.from({ length: acc.n }, (_, i) => aud.hidden.fit[i * nb + b]));
   progress(1);
-  return { world, truth: { match, genuineFollowers: acc.genuine, engagement: acc.engagement, pairs: model } };
+  const hidden: Truth['hidden'] = {
+    hidden_accounts: {
+      influencer_id: Int32Array.from({ length: acc.n }, (_, i) => i + 1),
+      fake_follower_share: acc.fakeShare,
+      genuine_followers: acc.genuine,
+      community: Array.from(acc.community, (c) => ctx.communities[c].key),
+      generator_niche_topic_id: Array.from(acc.niche, (t) => space.ids[t]),
+    },
+    customer_profiles: { brand_id: Int32Array.from(profiles.brand_id), topic_id: profiles.topic_id, true_weight: Float64Array.from(profiles.true_weight) },
+  };
+  return { world, truth: { match, genuineFollowers: acc.genuine, engagement: acc.engagement, pairs: model, hidden } };
 }

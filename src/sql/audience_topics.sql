@@ -1,5 +1,5 @@
 -- Each account's audience interests as a marketer could estimate them (a sample of followers),
--- and each brand's customer profile: the two vectors relevance compares.
+-- and each brand's brief (the marketer's rough list of its customers' topics): the two vectors relevance compares.
 SELECT a.influencer_id, NULL::VARCHAR AS brand, a.topic_id, a.share AS weight
 FROM audience_topics a
 UNION ALL

@@ -20,7 +20,7 @@ SELECT a.influencer_id,
        b.rank_before::DOUBLE AS rank_before,
        a.rank_after::DOUBLE AS rank_after,
        i.followers::DOUBLE AS followers,
-       i.fake_follower_share,
+       i.audit_fake_share,
        o.expected_conversions
 FROM after a
 JOIN before b USING (influencer_id)

@@ -1,16 +1,28 @@
 /**
  * The data dictionary: every table the report uses, its grain and every column with its type,
- * unit and origin. The build writes files from it, the data page renders it, and a test keeps it
- * equal to the real schema, so this file is the one place a column is described.
+ * unit, origin and what kind of knowledge it is (SCIENCE.md §7). The build writes files from it,
+ * the data page renders it, and tests keep it equal to the real schema and keep every score off
+ * the oracle and hidden columns, so this file is the one place a column is described.
  */
 
 export type ColumnType = 'VARCHAR' | 'INTEGER' | 'BIGINT' | 'DOUBLE' | 'BOOLEAN';
+
+/**
+ * observable: what a marketer could obtain (counts, posts, an audit, an audience tool's sample, a
+ * brief, a post's tracked results). oracle: the simulator's expectations, shipped for the oracle
+ * ranking and the noise ceiling only. hidden: the simulator's own truth (each follower's interests,
+ * the true fake share, the generator's customer profile, the account's community), never shipped.
+ */
+export type ColumnKind = 'observable' | 'oracle' | 'hidden';
 
 export interface Column {
   name: string;
   type: ColumnType;
   unit: string;
   description: string;
+  kind: ColumnKind;
+  /** An outcome a score is judged against (what a post did): observable once the post ran, never a score's input. */
+  outcome?: true;
 }
 
 export interface Table {
@@ -18,12 +30,15 @@ export interface Table {
   grain: string;
   /** Where the rows come from: simulated, real (Klout), or derived by build SQL. */
   origin: string;
-  /** Shipped to the browser, or kept at build time only (event-level data). */
+  /** Shipped to the browser, or kept at build time only (event-level data, or the hidden layer). */
   shipped: boolean;
+  /** The simulator's hidden layer: never shipped, never loaded into DuckDB (simulateWorldWithTruth returns it for tests). */
+  hidden?: true;
   columns: Column[];
 }
 
-const c = (name: string, type: ColumnType, unit: string, description: string): Column => ({ name, type, unit, description });
+const c = (name: string, type: ColumnType, unit: string, description: string, kind: ColumnKind = 'observable'): Column => ({ name, type, unit, description, kind });
+const outcome = (name: string, type: ColumnType, unit: string, description: string): Column => ({ ...c(name, type, unit, description), outcome: true });
 
 export const TABLES: Table[] = [
   {
@@ -66,13 +81,14 @@ export const TABLES: Table[] = [
   },
   {
     name: 'brand_topics',
-    grain: "one brand × topic of its customers' interest profile",
-    origin: 'simulated, on real Klout topics',
+    grain: "one brand × topic of its brief: the handful of topics a marketer would name for the brand's customers",
+    origin:
+      "simulated, on real Klout topics: a rough, truncated, noisy version of the customers' hidden profile (customer_profiles; parameters briefNoise, briefTopics, briefMissRate)",
     shipped: true,
     columns: [
       c('brand_id', 'INTEGER', 'id', 'brand id'),
       c('topic_id', 'VARCHAR', 'id', 'Klout topic id'),
-      c('weight', 'DOUBLE', 'share', "weight of the topic in the brand's customer profile (sums to 1 per brand)"),
+      c('weight', 'DOUBLE', 'share', "the brief's weight of the topic (sums to 1 per brand)"),
     ],
   },
   {
@@ -87,8 +103,12 @@ export const TABLES: Table[] = [
       c('followers', 'BIGINT', 'accounts', 'followers, fake ones included'),
       c('follows', 'BIGINT', 'accounts', 'accounts it follows (\'following\' is an SQL keyword)'),
       c('account_age_days', 'INTEGER', 'days', 'age of the account'),
-      c('fake_follower_share', 'DOUBLE', 'share', 'share of followers that are bought or inactive, 0–1'),
-      c('niche_topic_id', 'VARCHAR', 'id', 'the Klout topic the account mostly posts about'),
+      c(
+        'audit_fake_share',
+        'DOUBLE',
+        'share',
+        'share of an audit sample of its followers (auditSample of them) that look fake; sophisticated fakes (auditPassThrough) pass as real',
+      ),
       c('persona', 'VARCHAR', '', "a named example account of the essay (e.g. 'pop-star', 'yoga-teacher'), else empty"),
     ],
   },
@@ -164,7 +184,8 @@ export const TABLES: Table[] = [
       c('kred_points', 'DOUBLE', 'points', 'Kred-like points: 1 per reaction received, 10 if the reacting account has 10,000+ followers (an assumption)'),
       c('reactions_given', 'DOUBLE', 'reactions', "reactions the account gave to others' posts (Kred's outreach)"),
       c('reshare_authority', 'DOUBLE', 'points', 'reshares received, each weighted by ln(2 + followers of the account that reshared) (PeerIndex-like authority)'),
-      c('niche_share', 'DOUBLE', 'share', 'share of its posts on its own niche topic (PeerIndex-like activity within its topics)'),
+      c('top_topic_id', 'VARCHAR', 'id', 'its visible niche: the Klout topic it posted about most in the window (ties: the smallest topic id, as text)'),
+      c('niche_share', 'DOUBLE', 'share', 'share of its posts on that topic (PeerIndex-like activity within its topics)'),
     ],
   },
   {
@@ -177,11 +198,11 @@ export const TABLES: Table[] = [
       c('brand_id', 'INTEGER', 'id', 'brand'),
       c('influencer_id', 'INTEGER', 'id', 'account'),
       c('cost', 'DOUBLE', 'USD', 'fee paid for the post'),
-      c('impressions', 'BIGINT', 'views', 'times the post was shown'),
-      c('clicks', 'BIGINT', 'clicks', 'clicks on the tracked link'),
-      c('conversions', 'INTEGER', 'purchases', 'purchases with the promo code or tracked link'),
-      c('revenue', 'DOUBLE', 'USD', 'conversions × price'),
-      c(
+      outcome('impressions', 'BIGINT', 'views', 'times the post was shown'),
+      outcome('clicks', 'BIGINT', 'clicks', 'clicks on the tracked link'),
+      outcome('conversions', 'INTEGER', 'purchases', 'purchases with the promo code or tracked link'),
+      outcome('revenue', 'DOUBLE', 'USD', 'conversions × price'),
+      outcome(
         'recalled',
         'INTEGER',
         'people',
@@ -198,11 +219,37 @@ export const TABLES: Table[] = [
       c('brand_id', 'INTEGER', 'id', 'brand'),
       c('influencer_id', 'INTEGER', 'id', 'account'),
       c('cost', 'DOUBLE', 'USD', 'fee for one post'),
-      c('expected_conversions', 'DOUBLE', 'purchases', 'expected purchases from one post (hidden from every score)'),
-      c('conversions', 'INTEGER', 'purchases', 'realized purchases, one draw'),
-      c('revenue', 'DOUBLE', 'USD', 'realized conversions × price'),
-      c('expected_recalled', 'DOUBLE', 'people', 'expected genuine people who recall one post (hidden from every score)'),
-      c('recalled', 'INTEGER', 'people', 'realized people who recall it, one draw'),
+      c('expected_conversions', 'DOUBLE', 'purchases', 'expected purchases from one post: for the oracle and the noise ceiling only, never read by a score', 'oracle'),
+      outcome('conversions', 'INTEGER', 'purchases', 'realized purchases, one draw (what the tracked link would report had the post run)'),
+      outcome('revenue', 'DOUBLE', 'USD', 'realized conversions × price'),
+      c('expected_recalled', 'DOUBLE', 'people', 'expected genuine people who recall one post: for the oracle and the noise ceiling only, never read by a score', 'oracle'),
+      outcome('recalled', 'INTEGER', 'people', 'realized people who recall it, one draw'),
+    ],
+  },
+  {
+    name: 'hidden_accounts',
+    grain: 'one account: what the simulator knows of it and no marketer does',
+    origin: 'simulated: the hidden layer, inside the simulator only',
+    shipped: false,
+    hidden: true,
+    columns: [
+      c('influencer_id', 'INTEGER', 'id', 'account id'),
+      c('fake_follower_share', 'DOUBLE', 'share', 'true share of followers that are bought or inactive, 0–1 (an audit estimates it: influencers.audit_fake_share)', 'hidden'),
+      c('genuine_followers', 'DOUBLE', 'accounts', 'followers who are real and active: what reach and outcomes are computed from', 'hidden'),
+      c('community', 'VARCHAR', '', 'the interest community the account was drawn in (who follows it, what it posts about)', 'hidden'),
+      c('generator_niche_topic_id', 'VARCHAR', 'id', "the niche topic the generator gave the account (a score sees account_features.top_topic_id, the topic it posted most)", 'hidden'),
+    ],
+  },
+  {
+    name: 'customer_profiles',
+    grain: "one brand × topic of its customers' true interest profile",
+    origin: 'simulated: the hidden layer, inside the simulator only (the data page shows the profiles as assumptions; brand_topics ships the brief)',
+    shipped: false,
+    hidden: true,
+    columns: [
+      c('brand_id', 'INTEGER', 'id', 'brand id'),
+      c('topic_id', 'VARCHAR', 'id', 'Klout topic id'),
+      c('true_weight', 'DOUBLE', 'share', "weight of the topic in the customers' profile that outcomes are computed from (sums to 1 per brand)", 'hidden'),
     ],
   },
 ];

@@ -13,7 +13,10 @@ export interface GamingModel {
   before: { score: number; rank: number };
   after: { score: number; rank: number };
   expected: number;
-  /** Share of genuine followers, before and after (bought followers are all fake). */
+  /**
+   * Share of followers that look genuine in a fake-follower audit (influencers.audit_fake_share),
+   * before, and after the purchase dilutes them (the bought followers counted as fake).
+   */
   genuine: { before: number; after: number };
   /** Every account's score after the purchase (the crowd she climbs through). */
   scores: Float64Array;
@@ -32,8 +35,8 @@ export function gamingModel([frame]: Frame[], bought: number): GamingModel {
     after: { score: num('score_after'), rank: num('rank_after') },
     expected: num('expected_conversions'),
     genuine: {
-      before: 1 - num('fake_follower_share'),
-      after: (num('followers') * (1 - num('fake_follower_share'))) / (num('followers') + bought),
+      before: 1 - num('audit_fake_share'),
+      after: (num('followers') * (1 - num('audit_fake_share'))) / (num('followers') + bought),
     },
     scores: numbers(frame, 'score_after'),
     accounts: frame.length,

@@ -7,11 +7,8 @@
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
 import { topicHierarchy, type TopicHierarchy } from '../scoring/hierarchy.ts';
-import { cosine, expandTopics } from '../scoring/relevance.ts';
+import { RELEVANCE_DECAY, cosine, expandTopics } from '../scoring/relevance.ts';
 import { trustScores } from '../scoring/trust.ts';
-
-/** How much interest in a topic counts for its parent (and half that again for the grandparent…). */
-export const HIERARCHY_DECAY = 0.5;
 
 const hierarchies = new WeakMap<Frame, { h: TopicHierarchy; names: Map<string, string> }>();
 
@@ -36,7 +33,7 @@ interface Vectors {
 
 const expanded = new WeakMap<Frame, Vectors>();
 
-/** Audience and brand topic vectors from the audience_topics query, expanded over the hierarchy once. */
+/** Audience and brand-brief topic vectors from the audience_topics query, expanded over the hierarchy once (the score's own RELEVANCE_DECAY). */
 export function topicVectors(audience: Frame, tree: Frame): Vectors {
   let v = expanded.get(audience);
   if (!v) {
@@ -53,8 +50,8 @@ export function topicVectors(audience: Frame, tree: Frame): Vectors {
       map.set(topics[i], weights[i]);
     }
     v = { accounts: new Map(), brands: new Map() };
-    for (const [id, vec] of raw.accounts) v.accounts.set(id, expandTopics(vec, h, HIERARCHY_DECAY));
-    for (const [slug, vec] of raw.brands) v.brands.set(slug, expandTopics(vec, h, HIERARCHY_DECAY));
+    for (const [id, vec] of raw.accounts) v.accounts.set(id, expandTopics(vec, h, RELEVANCE_DECAY));
+    for (const [slug, vec] of raw.brands) v.brands.set(slug, expandTopics(vec, h, RELEVANCE_DECAY));
     expanded.set(audience, v);
   }
   return v;
@@ -74,7 +71,7 @@ export function relevanceOf(ids: ArrayLike<number>, brand: string, vectors: Vect
 /** Trust (0–1) of each row's account, from the trust columns every scoring query returns. */
 export function trustOf(frame: Frame): Float64Array {
   return trustScores({
-    fakeFollowerShare: numbers(frame, 'fake_follower_share'),
+    auditFakeShare: numbers(frame, 'audit_fake_share'),
     reactions: numbers(frame, 'reactions'),
     replies: numbers(frame, 'replies'),
     uniqueReactors: numbers(frame, 'unique_reactors'),

@@ -7,9 +7,9 @@
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
 import { naiveTopics, persistentTopics, type TopicProfiles } from '../scoring/topicInference.ts';
-import { cosine, expandTopics } from '../scoring/relevance.ts';
+import { RELEVANCE_DECAY, cosine, expandTopics } from '../scoring/relevance.ts';
 import { spearman } from '../stats/spearman.ts';
-import { HIERARCHY_DECAY, relevanceOf, topicTree, topicVectors } from './signals.ts';
+import { relevanceOf, topicTree, topicVectors } from './signals.ts';
 import { fixed, percent } from './format.ts';
 
 export const EXAMPLE_PERSONA = 'pm-blogger';
@@ -82,7 +82,7 @@ export function wrongTopicsModel([mentions, tree, audience, placements]: Frame[]
   const pc = numbers(placements, 'conversions');
   const pid = numbers(placements, 'influencer_id');
   for (let i = 0; i < placements.length; i++) if (slugs[i] === brand) (ids.push(pid[i]), conversions.push(pc[i]));
-  const fromProfile = (profiles: TopicProfiles) => ids.map((id) => cosine(expandTopics(profiles.get(id) ?? new Map(), h, HIERARCHY_DECAY), target));
+  const fromProfile = (profiles: TopicProfiles) => ids.map((id) => cosine(expandTopics(profiles.get(id) ?? new Map(), h, RELEVANCE_DECAY), target));
   const brandIndex = Array.prototype.findIndex.call(slugs, (s: string) => s === brand);
   return {
     handle: String(mentions.columns.handle[exampleIndex] ?? ''),

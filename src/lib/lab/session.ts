@@ -54,7 +54,7 @@ interface Pending {
 }
 
 /** The tables the simulator makes (the data dictionary's tables not derived by SQL). */
-const SIMULATED = TABLES.filter((t) => !t.origin.startsWith('derived')).map((t) => t.name);
+const SIMULATED = TABLES.filter((t) => !t.hidden && !t.origin.startsWith('derived')).map((t) => t.name);
 /** The simulated tables a SQL text reads (a word match on their names). */
 const reads = (sql: string) => SIMULATED.filter((t) => new RegExp(`\\b${t}\\b`).test(sql));
 

@@ -1,7 +1,18 @@
 import { ancestorWeights, type TopicHierarchy } from './hierarchy.ts';
 
-/** Each topic's weight plus, on each of its ancestors, that weight × decay^(shortest distance), summed over topics; null/NaN/±Infinity weights are ignored; the root "0" never receives weight; empty gives empty. */
-export function expandTopics(vector: Map<string, number>, h: TopicHierarchy, decay = 0.5): Map<string, number> {
+/**
+ * The relevance score's hierarchy decay: how much interest in a topic counts for its parent (and
+ * that again for the grandparent…). The score's own constant, not read from the simulator.
+ */
+export const RELEVANCE_DECAY = 0.5;
+
+/** What the data page says about the one value the score shares with the simulator. */
+export const RELEVANCE_DECAY_NOTE =
+  "The relevance score's hierarchy decay (RELEVANCE_DECAY = 0.5, src/lib/scoring/relevance.ts) has the same value as the simulator's hierarchyDecay default, by choice, not by reading it: " +
+  'half strength per level is the plainest assumption for both, and no source measures either. They are two constants: change hierarchyDecay in the lab and the score keeps 0.5, so the score never learns how the hidden match was computed.';
+
+/** Each topic's weight plus, on each of its ancestors, that weight × decay^(shortest distance) (RELEVANCE_DECAY by default), summed over topics; null/NaN/±Infinity weights are ignored; the root "0" never receives weight; empty gives empty. */
+export function expandTopics(vector: Map<string, number>, h: TopicHierarchy, decay = RELEVANCE_DECAY): Map<string, number> {
   const out = new Map<string, number>();
   for (const [topic, weight] of vector) {
     if (!Number.isFinite(weight)) continue;
@@ -24,12 +35,12 @@ export function cosine(a: Map<string, number>, b: Map<string, number>): number {
   return Math.max(-1, Math.min(1, dot));
 }
 
-/** Hierarchy-aware relevance of an audience to a brand: cosine of both topic vectors after expandTopics with the given decay (0.5 by default; decay 0 is the flat cosine); 0 when either is empty. */
+/** Hierarchy-aware relevance of an audience to a brand: cosine of both topic vectors after expandTopics with the given decay (RELEVANCE_DECAY by default; decay 0 is the flat cosine); 0 when either is empty. */
 export function relevance(
   audience: Map<string, number>,
   brand: Map<string, number>,
   h: TopicHierarchy,
-  { decay = 0.5 }: { decay?: number } = {},
+  { decay = RELEVANCE_DECAY }: { decay?: number } = {},
 ): number {
   return cosine(expandTopics(audience, h, decay), expandTopics(brand, h, decay));
 }

@@ -1,8 +1,9 @@
 /** Raw counts for one account. */
 export interface TrustInputs {
-  /** Accepted for completeness; authenticity uses fakeFollowerShare alone. */
+  /** Accepted for completeness; authenticity uses auditFakeShare alone. */
   followers?: number | null;
-  fakeFollowerShare: number | null;
+  /** Share of an audit sample of followers that look fake (influencers.audit_fake_share): an estimate, never the true fake share. */
+  auditFakeShare: number | null;
   reactions: number | null;
   replies: number | null;
   uniqueReactors: number | null;
@@ -26,10 +27,10 @@ export type TrustColumns = { [K in keyof TrustInputs]: ArrayLike<number | null> 
 /** Authenticity counts double: fake audiences are the failure trust exists to catch. */
 export const DEFAULT_TRUST_WEIGHTS: TrustWeights = { authenticity: 0.4, conversation: 0.2, diversity: 0.2, saturation: 0.2 };
 
-/** authenticity = 1 − fake share, conversation = replies ÷ reactions, diversity = unique reactors ÷ reactions, saturation = sponsored ÷ posts, each clamped to [0, 1]; a component is NaN (unknown, not bad) when an input is null/NaN or its denominator is 0 or negative (no reactions, no posts). */
+/** authenticity = 1 − the audit's fake share, conversation = replies ÷ reactions, diversity = unique reactors ÷ reactions, saturation = sponsored ÷ posts, each clamped to [0, 1]; a component is NaN (unknown, not bad) when an input is null/NaN or its denominator is 0 or negative (no reactions, no posts). */
 export function trustComponents(inputs: TrustInputs): TrustComponents {
   return {
-    authenticity: clamp01(1 - num(inputs.fakeFollowerShare)),
+    authenticity: clamp01(1 - num(inputs.auditFakeShare)),
     conversation: ratio(inputs.replies, inputs.reactions),
     diversity: ratio(inputs.uniqueReactors, inputs.reactions),
     saturation: ratio(inputs.sponsoredPosts, inputs.posts),
@@ -45,15 +46,15 @@ export function trustScore(components: TrustComponents, weights: TrustWeights = 
 /** trustScore(trustComponents(row)) for every row of column arrays (same conventions), without allocating per row; throws RangeError when columns differ in length. */
 export function trustScores(columns: TrustColumns, weights: TrustWeights = DEFAULT_TRUST_WEIGHTS): Float64Array {
   checkWeights(weights);
-  const { fakeFollowerShare, reactions, replies, uniqueReactors, posts, sponsoredPosts } = columns;
-  const n = fakeFollowerShare.length;
+  const { auditFakeShare, reactions, replies, uniqueReactors, posts, sponsoredPosts } = columns;
+  const n = auditFakeShare.length;
   for (const column of Object.values(columns)) {
     if (column && column.length !== n) throw new RangeError(`trust columns differ in length (${column.length} vs ${n})`);
   }
   const out = new Float64Array(n);
   for (let i = 0; i < n; i++) {
     out[i] = combine(
-      clamp01(1 - num(fakeFollowerShare[i])),
+      clamp01(1 - num(auditFakeShare[i])),
       ratio(replies[i], reactions[i]),
       ratio(uniqueReactors[i], reactions[i]),
       ratio(sponsoredPosts[i], posts[i]),

@@ -27,16 +27,26 @@ given AS (
   FROM reactions r
   GROUP BY r.reactor_id
 ),
+-- The niche a marketer can see: the topic the account posted about most, ties to the smallest
+-- topic id as text (data/sim/postedNiche.ts is the simulator's copy of this rule; a test keeps them equal).
+topic_posts AS (
+  SELECT influencer_id, topic_id, count(*) AS n
+  FROM posts
+  GROUP BY influencer_id, topic_id
+),
+top_topic AS (
+  SELECT influencer_id, topic_id AS top_topic_id, n::DOUBLE AS niche_posts
+  FROM topic_posts
+  QUALIFY row_number() OVER (PARTITION BY influencer_id ORDER BY n DESC, topic_id) = 1
+),
 post_totals AS (
   SELECT p.influencer_id,
          count(*)::INTEGER AS posts,
          count(*) FILTER (WHERE p.is_sponsored)::INTEGER AS sponsored_posts,
-         count(*) FILTER (WHERE p.topic_id = i.niche_topic_id)::DOUBLE AS niche_posts,
          sum(p.likes + p.shares + p.replies)::DOUBLE AS reactions,
          sum(p.replies)::DOUBLE AS replies,
          sum(p.shares)::DOUBLE AS shares
   FROM posts p
-  JOIN influencers i USING (influencer_id)
   GROUP BY p.influencer_id
 )
 SELECT i.influencer_id,
@@ -53,9 +63,11 @@ SELECT i.influencer_id,
        coalesce(w.kred_points, 0)::DOUBLE AS kred_points,
        coalesce(g.reactions_given, 0)::DOUBLE AS reactions_given,
        coalesce(w.reshare_authority, 0)::DOUBLE AS reshare_authority,
-       coalesce(t.niche_posts / nullif(t.posts, 0), 0)::DOUBLE AS niche_share
+       n.top_topic_id,
+       coalesce(n.niche_posts / nullif(t.posts, 0), 0)::DOUBLE AS niche_share
 FROM influencers i
 LEFT JOIN post_totals t USING (influencer_id)
+LEFT JOIN top_topic n USING (influencer_id)
 LEFT JOIN received w USING (influencer_id)
 LEFT JOIN given g USING (influencer_id)
 ORDER BY i.influencer_id

@@ -12,7 +12,7 @@ pairs AS (
          i.influencer_id,
          i.handle,
          i.tier,
-         coalesce(t.slug, i.niche_topic_id) AS topic,
+         coalesce(t.slug, f.top_topic_id) AS topic,
          i.followers::BIGINT AS followers,
          round(f.reactions_per_post, 2) AS reactions_per_post,
          s.score,
@@ -26,7 +26,7 @@ pairs AS (
   JOIN influencers i USING (influencer_id)
   JOIN scores s USING (influencer_id)
   LEFT JOIN account_features f USING (influencer_id)
-  LEFT JOIN topics t ON t.topic_id = i.niche_topic_id
+  LEFT JOIN topics t ON t.topic_id = f.top_topic_id
 )
 SELECT brand, influencer_id, handle, tier, topic, followers, reactions_per_post, score, cost, conversions, revenue
 FROM pairs

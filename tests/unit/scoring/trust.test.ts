@@ -3,7 +3,7 @@ import { trustComponents, trustScore, trustScores, type TrustInputs } from '../.
 
 const base: TrustInputs = {
   followers: 10_000,
-  fakeFollowerShare: 0.1,
+  auditFakeShare: 0.1,
   reactions: 200,
   replies: 20,
   uniqueReactors: 150,
@@ -15,13 +15,13 @@ describe('trustComponents(inputs)', () => {
   it.each([
     ['hand-worked', {}, { authenticity: 0.9, conversation: 0.1, diversity: 0.75, saturation: 0.2 }],
     ['more replies than reactions is clamped to 1', { replies: 500 }, { conversation: 1 }],
-    ['a fake share above 1 is clamped', { fakeFollowerShare: 1.5 }, { authenticity: 0 }],
-    ['a negative fake share is clamped', { fakeFollowerShare: -0.2 }, { authenticity: 1 }],
+    ['a fake share above 1 is clamped', { auditFakeShare: 1.5 }, { authenticity: 0 }],
+    ['a negative fake share is clamped', { auditFakeShare: -0.2 }, { authenticity: 1 }],
     ['negative counts are clamped', { replies: -3, sponsoredPosts: -1 }, { conversation: 0, saturation: 0 }],
     ['no reactions: conversation and diversity unknown', { reactions: 0 }, { conversation: NaN, diversity: NaN }],
     ['negative reactions: unknown', { reactions: -5 }, { conversation: NaN, diversity: NaN }],
     ['no posts: saturation unknown', { posts: 0 }, { saturation: NaN }],
-    ['missing fake share', { fakeFollowerShare: null }, { authenticity: NaN }],
+    ['missing fake share', { auditFakeShare: null }, { authenticity: NaN }],
     ['NaN replies', { replies: NaN }, { conversation: NaN, diversity: 0.75 }],
     ['zero followers do not change authenticity', { followers: 0 }, { authenticity: 0.9 }],
     ['huge counts', { reactions: 1e300, replies: 1e299, uniqueReactors: 1e300 }, { conversation: 0.1, diversity: 1 }],
@@ -70,7 +70,7 @@ describe('trustScores(columns, weights)', () => {
   it('scores each row like trustScore(trustComponents(row))', () => {
     const scores = trustScores({
       followers: [10_000, 5, 0],
-      fakeFollowerShare: [0.1, 0.1, null],
+      auditFakeShare: [0.1, 0.1, null],
       reactions: [200, 0, 10],
       replies: [20, 0, 10],
       uniqueReactors: [150, 0, 10],
@@ -85,12 +85,12 @@ describe('trustScores(columns, weights)', () => {
 
   it('is empty for empty columns', () => {
     const e: number[] = [];
-    const cols = { fakeFollowerShare: e, reactions: e, replies: e, uniqueReactors: e, posts: e, sponsoredPosts: e };
+    const cols = { auditFakeShare: e, reactions: e, replies: e, uniqueReactors: e, posts: e, sponsoredPosts: e };
     expect(trustScores(cols).length).toBe(0);
   });
 
   it('throws when the columns differ in length', () => {
-    const cols = { fakeFollowerShare: [0], reactions: [1], replies: [1], uniqueReactors: [1], posts: [1], sponsoredPosts: [] };
+    const cols = { auditFakeShare: [0], reactions: [1], replies: [1], uniqueReactors: [1], posts: [1], sponsoredPosts: [] };
     expect(() => trustScores(cols)).toThrow(RangeError);
   });
 });

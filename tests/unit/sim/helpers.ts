@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parseOntology, type Ontology } from '../../../data/sim/ontology.ts';
 import type { World } from '../../../data/sim/world.ts';
+import { topicHierarchy } from '../../../src/lib/scoring/hierarchy.ts';
+import { relevance } from '../../../src/lib/scoring/relevance.ts';
 
 const klout = new URL('../../../data/klout/', import.meta.url);
 export const topicsCsv = () => readFileSync(new URL('klout_topic_ontology_20180601.csv', klout), 'utf8');
@@ -39,48 +41,22 @@ export function pairRows(world: World, brandId: number): { expected: Float64Arra
 }
 
 /**
- * A relevance proxy a marketer could compute: per account, the observed audience share on each
- * of the brand's topics, counting an observed child topic for its ancestors at half weight per
- * level, weighted by the brand's profile. (Independent of the simulator's hidden fit.)
+ * The relevance score as a marketer computes it, from shipped tables only: each account's observed
+ * audience (audience_topics) against the brand's brief (brand_topics), over the shipped topic edges,
+ * with the score's own code and decay (src/lib/scoring/relevance.ts). Nothing of the generator (its
+ * customer profile, its decay, any follower's interests) goes in.
  */
 export function observedRelevance(world: World, brandId: number): Float64Array {
   const n = world.influencers.influencer_id.length;
-  const parents = new Map<string, string[]>();
-  world.topic_edges.child_id.forEach((c, k) => {
-    const list = parents.get(c) ?? [];
-    list.push(world.topic_edges.parent_id[k]);
-    parents.set(c, list);
-  });
-  const profile = new Map<string, number>();
+  const h = topicHierarchy(world.topic_edges.parent_id, world.topic_edges.child_id);
+  const brief = new Map<string, number>();
   world.brand_topics.brand_id.forEach((b, k) => {
-    if (b === brandId) profile.set(world.brand_topics.topic_id[k], world.brand_topics.weight[k]);
+    if (b === brandId) brief.set(world.brand_topics.topic_id[k], world.brand_topics.weight[k]);
   });
-  const cover = new Map<string, number>();
-  const coverOf = (topic: string): number => {
-    const known = cover.get(topic);
-    if (known !== undefined) return known;
-    let sum = 0;
-    const seen = new Set([topic]);
-    let frontier = [topic];
-    for (let w = 1; frontier.length > 0; w /= 2) {
-      const next: string[] = [];
-      for (const t of frontier) {
-        sum += (profile.get(t) ?? 0) * w;
-        for (const p of parents.get(t) ?? []) {
-          if (seen.has(p)) continue;
-          seen.add(p);
-          next.push(p);
-        }
-      }
-      frontier = next;
-    }
-    cover.set(topic, sum);
-    return sum;
-  };
-  const out = new Float64Array(n);
+  const audiences = Array.from({ length: n }, () => new Map<string, number>());
   const a = world.audience_topics;
-  for (let r = 0; r < a.influencer_id.length; r++) out[a.influencer_id[r] - 1] += a.share[r] * coverOf(a.topic_id[r]);
-  return out;
+  for (let r = 0; r < a.influencer_id.length; r++) audiences[a.influencer_id[r] - 1].set(a.topic_id[r], a.share[r]);
+  return Float64Array.from(audiences, (audience) => relevance(audience, brief, h));
 }
 
 /** Values of `perAccount` at each placement of a brand, and that brand's placement rows. */

@@ -186,10 +186,12 @@ describe('bought followers (boughtFollowers)', () => {
     [42, 0.5],
   ])('raise %s\'s followers and fake share, not its expected conversions', (account, share) => {
     const base = world({});
-    const bought = world({ boughtFollowers: [{ account, share }] });
+    const { world: bought, truth } = simulateWorldWithTruth({ ...DEFAULT_PARAMS, boughtFollowers: [{ account, share }] }, fullOntology());
     const i = typeof account === 'number' ? account - 1 : base.influencers.persona.indexOf(account);
     expect(bought.influencers.followers[i]).toBeGreaterThan(base.influencers.followers[i]);
-    expect(bought.influencers.fake_follower_share[i]).toBe(share);
+    expect(truth.hidden.hidden_accounts.fake_follower_share[i]).toBe(share);
+    // What a score sees of it: the audit finds more fakes than before.
+    expect(bought.influencers.audit_fake_share[i]).toBeGreaterThan(base.influencers.audit_fake_share[i]);
     for (const b of base.brands.brand_id) {
       expect(pairRows(bought, b).expected[i]).toBe(pairRows(base, b).expected[i]);
       expect(pairRows(bought, b).cost[i]).toBeGreaterThan(pairRows(base, b).cost[i]);

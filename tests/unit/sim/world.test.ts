@@ -3,16 +3,18 @@ import { TABLES } from '../../../src/lib/data/dictionary.ts';
 import { BRANDS, PERSONAS } from '../../../data/sim/catalog.ts';
 import { ontologyFromTables, type Ontology } from '../../../data/sim/ontology.ts';
 import { DEFAULT_PARAMS, type WorldParams } from '../../../data/sim/params.ts';
-import { simulateWorld, type World } from '../../../data/sim/world.ts';
+import { simulateWorld, simulateWorldWithTruth, type Truth, type World } from '../../../data/sim/world.ts';
 import { fullOntology, topicsCsv, worldHash } from './helpers.ts';
 
-const SIMULATED = TABLES.filter((t) => /^(simulated|real)\b/.test(t.origin));
+const SIMULATED = TABLES.filter((t) => !t.hidden && /^(simulated|real)\b/.test(t.origin));
+const HIDDEN = TABLES.filter((t) => t.hidden);
 const small: WorldParams = { ...DEFAULT_PARAMS, accounts: 1200, placementsPerBrand: 150 };
 
 let world: World;
+let truth: Truth;
 let hash: string;
 beforeAll(() => {
-  world = simulateWorld(DEFAULT_PARAMS, fullOntology());
+  ({ world, truth } = simulateWorldWithTruth(DEFAULT_PARAMS, fullOntology()));
   hash = worldHash(world);
 });
 
@@ -55,8 +57,16 @@ describe('simulateWorld: determinism', () => {
 });
 
 describe('simulateWorld: schema matches the data dictionary', () => {
-  it('has exactly the simulated and real tables (the derived ones come from build SQL)', () => {
+  it('has exactly the simulated and real tables (the derived ones come from build SQL, the hidden ones stay in the truth)', () => {
     expect(Object.keys(world).sort()).toEqual(SIMULATED.map((t) => t.name).sort());
+    expect(Object.keys(truth.hidden).sort()).toEqual(HIDDEN.map((t) => t.name).sort());
+  });
+
+  it.each(HIDDEN.map((t) => [t.name, t] as const))('the truth holds the hidden table %s with the dictionary\'s columns, none of them shipped', (name, table) => {
+    const cols = truth.hidden[name as keyof Truth['hidden']] as Record<string, ArrayLike<unknown>>;
+    expect(Object.keys(cols)).toEqual(table.columns.map((c) => c.name));
+    expect(new Set(Object.values(cols).map((c) => c.length)).size).toBe(1);
+    expect(table.shipped).toBe(false);
   });
 
   describe.each(SIMULATED.map((t) => [t.name, t] as const))('%s', (name, table) => {
@@ -116,7 +126,7 @@ describe('simulateWorld: contents', () => {
 
   it('refers only to shipped topics, and ships every ancestor with its edges', () => {
     const ids = new Set(world.topics.topic_id);
-    const refs = [world.brand_topics.topic_id, world.influencers.niche_topic_id, world.audience_topics.topic_id, world.posts.topic_id];
+    const refs = [world.brand_topics.topic_id, truth.hidden.hidden_accounts.generator_niche_topic_id, world.audience_topics.topic_id, world.posts.topic_id];
     for (const col of refs) for (const id of new Set(col)) expect(ids.has(id)).toBe(true);
     world.topic_edges.child_id.forEach((child, k) => {
       expect(ids.has(child)).toBe(true);
@@ -158,7 +168,8 @@ describe('simulateWorld: contents', () => {
     const tierOf = (f: number) => (f < 1e4 ? 'nano' : f < 1e5 ? 'micro' : f < 5e5 ? 'mid' : f < 1e6 ? 'macro' : 'mega');
     expect(inf.tier.filter((t, i) => t !== tierOf(inf.followers[i]))).toEqual([]);
     expect(new Set(inf.handle).size).toBe(inf.handle.length);
-    expect(inf.fake_follower_share.every((s) => s >= 0 && s < 1)).toBe(true);
+    expect(truth.hidden.hidden_accounts.fake_follower_share.every((s) => s >= 0 && s < 1)).toBe(true);
+    expect(inf.audit_fake_share.every((s) => s >= 0 && s < 1)).toBe(true);
   });
 
   it.each([
@@ -170,7 +181,7 @@ describe('simulateWorld: contents', () => {
     const i = inf.persona.indexOf(persona);
     expect(i).toBeGreaterThanOrEqual(0);
     expect(inf.followers[i]).toBe(followers);
-    expect(world.topics.slug[world.topics.topic_id.indexOf(inf.niche_topic_id[i])]).toBe(niche);
+    expect(world.topics.slug[world.topics.topic_id.indexOf(truth.hidden.hidden_accounts.generator_niche_topic_id[i])]).toBe(niche);
     expect(inf.persona.filter((p) => p !== '')).toEqual(PERSONAS.map((p) => p.key));
   });
 
@@ -185,7 +196,7 @@ describe('simulateWorld: contents', () => {
     for (let k = 0; k < p.post_id.length; k++) {
       const i = p.influencer_id[k] - 1;
       perAccount[i]++;
-      if (p.topic_id[k] === world.influencers.niche_topic_id[i]) onNiche++;
+      if (p.topic_id[k] === truth.hidden.hidden_accounts.generator_niche_topic_id[i]) onNiche++;
       if (p.topic_id[k] === hw) homework++;
       if (!(p.day[k] >= 0 && p.day[k] < 90)) outside++;
     }
