@@ -16,12 +16,13 @@ export interface LabControl {
   doc: ParamDoc;
 }
 
-export type LabGroup = 'effects' | 'spread' | 'fakes' | 'cost' | 'world';
+export type LabGroup = 'effects' | 'spread' | 'fakes' | 'observe' | 'cost' | 'world';
 
 export const GROUPS: Record<LabGroup, string> = {
   effects: 'What drives clicks and purchases',
   spread: 'Reshares and recall',
   fakes: 'Fake followers',
+  observe: 'What a marketer can see',
   cost: 'What a sponsored post costs',
   world: 'Size and seed of the world',
 };
@@ -45,6 +46,7 @@ export const LAB_CONTROLS: readonly LabControl[] = [
   control('reachEffect', 'reach', 'effects'),
   control('trustEffect', 'trust', 'effects'),
   control('priceSensitivity', 'price', 'effects'),
+  control('hierarchyDecay', 'hdecay', 'effects'),
   control('reshareRate', 'reshare', 'spread'),
   control('reshareReach', 'rereach', 'spread'),
   control('recallRate', 'recall', 'spread'),
@@ -55,6 +57,11 @@ export const LAB_CONTROLS: readonly LabControl[] = [
   control('fraudRateByTier.mega', 'fmega', 'fakes'),
   control('boughtShareMean', 'bought', 'fakes'),
   control('inactiveShareMean', 'inactive', 'fakes'),
+  control('auditSample', 'audit', 'observe'),
+  control('auditPassThrough', 'pass', 'observe'),
+  control('briefNoise', 'bnoise', 'observe'),
+  control('briefTopics', 'btopics', 'observe'),
+  control('briefMissRate', 'bmiss', 'observe'),
   control('costFixed', 'fee', 'cost'),
   control('costPerFollower', 'cpf', 'cost'),
   control('costSpread', 'costsd', 'cost'),

@@ -1,5 +1,6 @@
 -- A PeerIndex-like score, reconstructed: topic authority from who reshares the account, audience
--- size relative to the population, and activity within its own topics, each on 0-1 and combined
+-- size relative to the population, and activity within its own topics (the share of its posts on
+-- the topic it posts about most, the niche a marketer can see), each on 0-1 and combined
 -- 50/30/20 onto 1-100. PeerIndex never published its weights: these are our assumptions.
 CREATE OR REPLACE MACRO peerindex_score() AS TABLE
 WITH parts AS (

@@ -12,8 +12,8 @@ const fixture = [
   `CREATE TABLE influencers AS SELECT * FROM (VALUES
      (1, 'Zen_Anna', 'nano', 500::BIGINT, '10'), (2, 'run%fast', 'nano', 5000::BIGINT, '11'), (3, 'yogi_bob', 'micro', 50000::BIGINT, '10'),
      (4, 'MegaStar', 'mega', 5000000::BIGINT, '11'), (5, 'o''brien', 'micro', 20000::BIGINT, '99'), (6, 'zen_carl', 'mid', 200000::BIGINT, '10')
-   ) t(influencer_id, handle, tier, followers, niche_topic_id)`,
-  `CREATE TABLE account_features AS SELECT influencer_id, followers, 1.0::DOUBLE AS reactions_per_post, 1.0::DOUBLE AS selective_reactions FROM influencers`,
+   ) t(influencer_id, handle, tier, followers, top_topic_id)`,
+  `CREATE TABLE account_features AS SELECT influencer_id, followers, 1.0::DOUBLE AS reactions_per_post, 1.0::DOUBLE AS selective_reactions, top_topic_id FROM influencers`,
   `CREATE TABLE pair_outcomes AS SELECT b.brand_id, i.influencer_id, (i.influencer_id * 10 + b.brand_id)::DOUBLE AS cost,
      (i.influencer_id % 3 + b.brand_id)::INTEGER AS conversions, (i.influencer_id * 2.5)::DOUBLE AS revenue
    FROM brands b, influencers i`,

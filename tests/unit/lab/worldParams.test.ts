@@ -56,9 +56,10 @@ describe('validWorldValue', () => {
 });
 
 describe('the lab controls', () => {
-  it('cover the effects, fake-follower rates by tier, the cost model, the number of accounts and the seed', () => {
+  it('cover the effects, fake-follower rates by tier, what a marketer sees (the audit, the brief), the cost model, the number of accounts and the seed', () => {
     const paths = LAB_CONTROLS.map((c) => c.path);
-    for (const p of ['relevanceEffect', 'reachEffect', 'trustEffect', 'costFixed', 'costPerFollower', 'accounts', 'seed']) expect(paths).toContain(p);
+    for (const p of ['relevanceEffect', 'reachEffect', 'trustEffect', 'hierarchyDecay', 'costFixed', 'costPerFollower', 'accounts', 'seed']) expect(paths).toContain(p);
+    for (const p of ['auditSample', 'auditPassThrough', 'briefNoise', 'briefTopics', 'briefMissRate']) expect(paths).toContain(p);
     for (const t of ['nano', 'micro', 'mid', 'macro', 'mega']) expect(paths).toContain(`fraudRateByTier.${t}`);
   });
 
