@@ -10,7 +10,11 @@ const filesUnder = (dir: string, ext: string): string[] =>
     .filter((e) => e.isFile() && e.name.endsWith(ext))
     .map((e) => relative(root, join(e.parentPath, e.name)))
     .sort();
-const read = (file: string) => readFileSync(join(root, file), 'utf8');
+/** A file's code: an Astro component's frontmatter (its markup is prose), any other file whole. */
+const read = (file: string) => {
+  const text = readFileSync(join(root, file), 'utf8');
+  return file.endsWith('.astro') ? (text.match(/^---\n([\s\S]*?)\n---/)?.[1] ?? '') : text;
+};
 
 const columns = TABLES.flatMap((t) => t.columns.map((c) => ({ table: t, column: c, id: `${t.name}.${c.name}` })));
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parseOntology, type Ontology } from '../../../data/sim/ontology.ts';
 import type { World } from '../../../data/sim/world.ts';
 import { topicHierarchy } from '../../../src/lib/scoring/hierarchy.ts';
-import { relevance } from '../../../src/lib/scoring/relevance.ts';
+import { cosine, expandTopics } from '../../../src/lib/scoring/relevance.ts';
 
 const klout = new URL('../../../data/klout/', import.meta.url);
 export const topicsCsv = () => readFileSync(new URL('klout_topic_ontology_20180601.csv', klout), 'utf8');
@@ -47,16 +47,29 @@ export function pairRows(world: World, brandId: number): { expected: Float64Arra
  * customer profile, its decay, any follower's interests) goes in.
  */
 export function observedRelevance(world: World, brandId: number): Float64Array {
-  const n = world.influencers.influencer_id.length;
-  const h = topicHierarchy(world.topic_edges.parent_id, world.topic_edges.child_id);
+  const seen = observed.get(world) ?? observed.set(world, expandedAudiences(world)).get(world)!;
+  const known = seen.byBrand.get(brandId);
+  if (known) return known;
   const brief = new Map<string, number>();
   world.brand_topics.brand_id.forEach((b, k) => {
     if (b === brandId) brief.set(world.brand_topics.topic_id[k], world.brand_topics.weight[k]);
   });
-  const audiences = Array.from({ length: n }, () => new Map<string, number>());
+  // relevance() is cosine(expandTopics(audience), expandTopics(brief)): the audiences are expanded once per world.
+  const target = expandTopics(brief, seen.h);
+  const out = Float64Array.from(seen.audiences, (audience) => cosine(audience, target));
+  seen.byBrand.set(brandId, out);
+  return out;
+}
+
+const observed = new WeakMap<World, ReturnType<typeof expandedAudiences>>();
+
+function expandedAudiences(world: World) {
+  const n = world.influencers.influencer_id.length;
+  const h = topicHierarchy(world.topic_edges.parent_id, world.topic_edges.child_id);
+  const raw = Array.from({ length: n }, () => new Map<string, number>());
   const a = world.audience_topics;
-  for (let r = 0; r < a.influencer_id.length; r++) audiences[a.influencer_id[r] - 1].set(a.topic_id[r], a.share[r]);
-  return Float64Array.from(audiences, (audience) => relevance(audience, brief, h));
+  for (let r = 0; r < a.influencer_id.length; r++) raw[a.influencer_id[r] - 1].set(a.topic_id[r], a.share[r]);
+  return { h, audiences: raw.map((v) => expandTopics(v, h)), byBrand: new Map<number, Float64Array>() };
 }
 
 /** Values of `perAccount` at each placement of a brand, and that brand's placement rows. */

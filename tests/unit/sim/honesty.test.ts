@@ -180,12 +180,16 @@ describe('the default world (the essay\'s)', () => {
 });
 
 describe('bought followers (boughtFollowers)', () => {
+  let base: World;
+  beforeAll(() => {
+    base = world({});
+  });
+
   it.each([
     ['yoga-teacher', 0.6],
     ['pm-blogger', 0.9],
     [42, 0.5],
   ])('raise %s\'s followers and fake share, not its expected conversions', (account, share) => {
-    const base = world({});
     const { world: bought, truth } = simulateWorldWithTruth({ ...DEFAULT_PARAMS, boughtFollowers: [{ account, share }] }, fullOntology());
     const i = typeof account === 'number' ? account - 1 : base.influencers.persona.indexOf(account);
     expect(bought.influencers.followers[i]).toBeGreaterThan(base.influencers.followers[i]);
