@@ -33,6 +33,10 @@ function firstDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
 }
 
 const world = (change: Partial<WorldParams>) => simulateWorld({ ...DEFAULT_PARAMS, ...change }, fullOntology());
+/** The default world at a relevance effect, simulated once per effect (the cases share their ends). */
+const byEffect = new Map<number, World>();
+const atEffect = (effect: number) =>
+  byEffect.get(effect) ?? byEffect.set(effect, world({ relevanceEffect: effect, relevancePurchaseEffect: effect })).get(effect)!;
 
 /** Spearman's rho of followers and of the observed relevance proxy against expected conversions, on a brand's placements. */
 function rhos(w: World, slug: string) {
@@ -127,8 +131,8 @@ describe('effects switched off one by one', () => {
     [2, 4],
     [4, 6],
   ])('raising the relevance effects (clicks and purchases) from %d to %d helps relevance rank the niche brands', (lo, hi) => {
-    const a = world({ relevanceEffect: lo, relevancePurchaseEffect: lo });
-    const b = world({ relevanceEffect: hi, relevancePurchaseEffect: hi });
+    const a = atEffect(lo);
+    const b = atEffect(hi);
     for (const slug of NICHE) expect(rhos(b, slug).relevance).toBeGreaterThan(rhos(a, slug).relevance);
   }, TWO_WORLDS);
 });
