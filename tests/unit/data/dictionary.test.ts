@@ -57,8 +57,8 @@ describe('the data dictionary classifies every column', () => {
     );
   });
 
-  it('has one oracle column, the expected conversions, shipped for the oracle and the noise ceiling', () => {
-    expect(columns.filter((x) => x.column.kind === 'oracle').map((x) => x.id)).toEqual(['pair_outcomes.expected_conversions']);
+  it('has two oracle columns, the expected outcomes (purchases, and recall for the awareness brand), shipped for the oracle and the noise ceiling', () => {
+    expect(columns.filter((x) => x.column.kind === 'oracle').map((x) => x.id)).toEqual(['pair_outcomes.expected_conversions', 'pair_outcomes.expected_recalled']);
   });
 
   it('ships what a score reads as observable: the audit, the brief, the visible niche', () => {
