@@ -7,7 +7,6 @@ import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
 import { captureAt, gainCurve, oracleGain } from '../stats/gainCurve.ts';
 import { scoreboardModel } from './scoreboard.ts';
-import { percent } from './format.ts';
 
 export interface GainPoint {
   brand: string;
@@ -63,12 +62,15 @@ export function fairnessModel(frames: Frame[]): FairnessModel {
   return { points, capture, table };
 }
 
+/** A capture share to a tenth of a percent: a whole percent hid real changes (21.0% and 20.9% both read "21%"). */
+const percentTenth = (v: number): string => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%`.replace('-', '−') : '–');
+
 export function fairnessLive(m: FairnessModel): Record<string, string> {
   const out: Record<string, string> = {};
   for (const c of m.capture) {
-    out[`gain.reach.${c.slug}`] = percent(c.reach);
-    out[`gain.fit.${c.slug}`] = percent(c.fit);
-    out[`gain.oracle.${c.slug}`] = percent(c.oracle);
+    out[`gain.reach.${c.slug}`] = percentTenth(c.reach);
+    out[`gain.fit.${c.slug}`] = percentTenth(c.fit);
+    out[`gain.oracle.${c.slug}`] = percentTenth(c.oracle);
   }
   return out;
 }
