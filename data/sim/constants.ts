@@ -7,6 +7,8 @@
  */
 import * as accounts from './accounts.ts';
 import * as audience from './audience.ts';
+import * as audit from './audit.ts';
+import * as brief from './brief.ts';
 import * as calibration from './calibration.ts';
 import * as catalog from './catalog.ts';
 import * as columns from './columns.ts';
@@ -18,6 +20,7 @@ import * as ontology from './ontology.ts';
 import * as outcomes from './outcomes.ts';
 import * as params from './params.ts';
 import * as placements from './placements.ts';
+import * as postedNiche from './postedNiche.ts';
 import * as posts from './posts.ts';
 import * as reshares from './reshares.ts';
 import * as streams from './streams.ts';
@@ -28,6 +31,8 @@ import * as world from './world.ts';
 export const SIM_MODULES: Record<string, Record<string, unknown>> = {
   accounts,
   audience,
+  audit,
+  brief,
   calibration,
   catalog,
   columns,
@@ -39,6 +44,7 @@ export const SIM_MODULES: Record<string, Record<string, unknown>> = {
   outcomes,
   params,
   placements,
+  postedNiche,
   posts,
   reshares,
   streams,

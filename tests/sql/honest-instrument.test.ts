@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parseOntology } from '../../data/sim/ontology.ts';
 import { DEFAULT_PARAMS, type WorldParams } from '../../data/sim/params.ts';
-import { simulateWorld } from '../../data/sim/world.ts';
+import { simulateWorldWithTruth } from '../../data/sim/world.ts';
 import { loadWorld } from '../../data/load.ts';
 import { openNodeEngine } from '../../src/lib/db/node.ts';
 import { openWorld } from '../../src/lib/db/world.ts';
@@ -45,7 +45,7 @@ interface Judged {
 
 /** A world through the whole pipeline (simulator → build SQL → shipped queries → figure model): Spearman per brand and score, and the placements. */
 async function judge(params: WorldParams): Promise<Judged> {
-  const world = simulateWorld(params, ontology);
+  const { world, truth } = simulateWorldWithTruth(params, ontology);
   const db = await openNodeEngine(':memory:', { threads: '2' });
   try {
     await loadWorld(db.connection, world as never);
@@ -67,7 +67,7 @@ async function judge(params: WorldParams): Promise<Judged> {
       const idx = rows.brand.flatMap((b, i) => (b === slug ? [i] : []));
       return spearman(Float64Array.from(idx, (i) => scores[kind][i]), Float64Array.from(idx, (i) => rows.conversions[i]));
     };
-    return { slugs: [...new Set(rows.brand)], rho, rows, fakeShares: Float64Array.from(world.influencers.fake_follower_share) };
+    return { slugs: [...new Set(rows.brand)], rho, rows, fakeShares: Float64Array.from(truth.hidden.hidden_accounts.fake_follower_share) };
   } finally {
     db.close();
   }

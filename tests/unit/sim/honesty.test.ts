@@ -58,7 +58,10 @@ describe('a world where only reach drives outcomes (relevance and trust effects 
   });
 
   it('has no fake follower anywhere, the hand-made accounts included', () => {
-    expect(Math.max(...w.influencers.fake_follower_share)).toBe(0);
+    const { truth } = simulateWorldWithTruth({ ...DEFAULT_PARAMS, ...RELEVANCE_OFF, trustEffect: 0, ...NO_FAKES }, fullOntology());
+    expect(Math.max(...truth.hidden.hidden_accounts.fake_follower_share)).toBe(0);
+    // …and the audit finds none either.
+    expect(Math.max(...w.influencers.audit_fake_share)).toBe(0);
   });
 
   it.each([...NICHE, ...MASS])('%s: expected conversions rise strictly with followers over every pair', (slug) => {
