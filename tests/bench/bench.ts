@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../e2e/browser.ts';
 import { precompress } from '../../src/tools/compress.ts';
-import './raw-imports.ts';
+import '../../data/rawImports.ts';
 import { bindSql, parameterNames } from '../../src/sql/bind.ts';
 import { DEFAULTS } from '../../src/lib/state/params.ts';
 import { figureRows, median, p95, printTable, type Row } from './report.ts';
@@ -323,7 +323,7 @@ async function harness(url: string) {
   return page;
 }
 async function nodeSql(dbPath: string, runs: number): Promise<number[]> {
-  // The SQL catalog imports its files with `?raw`: loaded after raw-imports.ts has registered its hook.
+  // The SQL catalog imports its files with `?raw`: loaded after data/rawImports.ts has registered its hook.
   const { openWorld } = await import('../../src/lib/db/world.ts');
   const { QUERIES } = await import('../../src/sql/catalog.ts');
   const db = await openWorld(dbPath);

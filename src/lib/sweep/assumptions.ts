@@ -1,0 +1,57 @@
+/**
+ * The decisive assumptions of the verdict (SCIENCE.md §7, "Break-even, not just a verdict"),
+ * declared once: what each sets, the grid it is swept over, its source or "assumption", and the
+ * earliest simulator stage it touches, which decides how much of a world the sweep reuses:
+ *
+ * - 'outcomes': only the expected and realized outcomes change; the accounts, audiences, posts
+ *   and scores are reused, and the outcomes are recomputed from each follower's stored coverage.
+ * - 'selection': only which sponsored posts ran changes; outcomes and scores are reused.
+ * - 'world': the accounts change; a smaller world is simulated afresh at every point. Correct for
+ *   any parameter: when in doubt, a new lever goes here.
+ *
+ * The default of each is the base world's own value (the multiplier 1 for 'scale').
+ */
+import { PARAM_DOCS } from '../../../data/sim/params.ts';
+
+export type SweepStage = 'outcomes' | 'selection' | 'world';
+
+export interface Assumption {
+  key: string;
+  label: string;
+  /**
+   * What the swept value sets: a WorldParams path ('relevanceEffect'; an object such as
+   * 'fraudRateByTier' for every leaf in it), or 'brands.fitSaturation' (each brand's, in the catalog).
+   */
+  path: string;
+  /** 'value': the path takes the swept value; 'scale': each leaf at the path is multiplied by it (capped at its documented maximum). */
+  mode: 'value' | 'scale';
+  /** The swept values, rising. */
+  grid: number[];
+  /** A source for the range, or "assumption". */
+  source: string;
+  stage: SweepStage;
+  /** How the table shows a value. */
+  unit: string;
+}
+
+const doc = (path: string) => PARAM_DOCS[path]?.source ?? 'assumption';
+
+export const ASSUMPTIONS: readonly Assumption[] = [
+  { key: 'relevance', label: 'Relevance effect', path: 'relevanceEffect', mode: 'value', grid: [0, 1, 2, 3, 4, 5, 6], source: 'assumption (to be calibrated against Yan et al., WWW 2009, and trade-press conversion lifts: SCIENCE.md §7)', stage: 'outcomes', unit: 'log ratio' },
+  { key: 'saturation', label: 'Fit saturation (mass appeal), × each brand’s', path: 'brands.fitSaturation', mode: 'scale', grid: [0.25, 0.5, 0.75, 1, 1.5, 2], source: 'assumption', stage: 'outcomes', unit: '×' },
+  { key: 'shortlist', label: 'Shortlist share of placements', path: 'shortlistShare', mode: 'value', grid: [0, 0.25, 0.5, 0.75, 1], source: doc('shortlistShare'), stage: 'selection', unit: 'share' },
+  { key: 'fraud', label: 'Fake-follower rates, × every tier’s', path: 'fraudRateByTier', mode: 'scale', grid: [0, 0.5, 1, 1.5], source: 'industry reports 2021 (secondary) at × 1', stage: 'world', unit: '×' },
+  { key: 'feeFixed', label: 'Fee model: fixed fee per post (c_a)', path: 'costFixed', mode: 'value', grid: [0, 40, 80, 160, 320], source: doc('costFixed'), stage: 'outcomes', unit: 'USD' },
+  { key: 'feePerFollower', label: 'Fee model: fee per follower (c_f)', path: 'costPerFollower', mode: 'value', grid: [0.0025, 0.005, 0.01, 0.02, 0.04], source: doc('costPerFollower'), stage: 'outcomes', unit: 'USD' },
+  // Levers the other strands of issue 12 add: one line each once their parameters exist (stage 'world' is always correct;
+  // 'outcomes' when only pairModel reads the parameter, e.g. amplification).
+  // { key: 'briefNoise', label: 'The brief’s noise', path: 'briefNoise', mode: 'value', grid: [...], source: 'assumption', stage: 'world', unit: '' },
+  // { key: 'auditPassThrough', label: 'Audit pass-through of sophisticated fakes', path: 'auditPassThrough', mode: 'value', grid: [...], source: 'assumption', stage: 'world', unit: 'share' },
+  // { key: 'amplification', label: 'Amplification by reshares', path: 'amplification', mode: 'value', grid: [...], source: 'assumption', stage: 'outcomes', unit: '' },
+];
+
+export function assumptionByKey(key: string): Assumption {
+  const a = ASSUMPTIONS.find((x) => x.key === key);
+  if (!a) throw new RangeError(`no swept assumption ${key}`);
+  return a;
+}

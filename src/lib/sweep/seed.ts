@@ -1,0 +1,117 @@
+/**
+ * One seed of the sweep: a world simulated once with its stages kept, the report's scores for
+ * every account and brand, and the judging of any swept point against them: ρ(fit) and ρ(reach)
+ * with the placements' realized purchases, and the budget test's purchases per dollar.
+ * Each point redraws outcomes from the same seeded streams as the simulator (common random
+ * numbers): at the base world's own values the draws are the world's own, number for number.
+ */
+import { rng } from '../random.ts';
+import { audienceFactors } from '../../../data/sim/audience.ts';
+import { drawPost, pairModel, type PairModel } from '../../../data/sim/outcomes.ts';
+import { selectPlacements } from '../../../data/sim/placements.ts';
+import { STREAM } from '../../../data/sim/streams.ts';
+import type { Stages } from '../../../data/sim/world.ts';
+import type { Frame } from '../data/frame.ts';
+import { numbers } from '../data/frame.ts';
+import { fitOf, relevanceOf, topicVectors, trustOf } from '../figures/signals.ts';
+import { spearman } from '../stats/spearman.ts';
+import { budgetTest, orderBy } from '../stats/budgetTest.ts';
+import type { Assumption } from './assumptions.ts';
+import { contextAt } from './point.ts';
+
+/** A brand's scores for every account (index i: influencer i + 1), and the leaderboards they make. */
+export interface BrandScores {
+  slug: string;
+  name: string;
+  reach: Float64Array;
+  fit: Float64Array;
+  byReach: Uint32Array;
+  byFit: Uint32Array;
+}
+
+export interface SeedBase {
+  stages: Stages;
+  scores: BrandScores[];
+  /** Sponsored posts each account ran, per brand (the world's own selection). */
+  counts: Int32Array[];
+}
+
+/** What one point does for one brand in one world. */
+export interface BrandPoint {
+  rhoFit: number;
+  rhoReach: number;
+  /** Budget test at the sweep's budget: purchases per dollar spent, walking down each leaderboard. */
+  perDollarFit: number;
+  perDollarReach: number;
+}
+
+/** The queries the scores come from: brand_offers once per brand (with `brand` bound), then audience_topics and topic_tree. */
+export const SCORE_QUERIES = ['brand_offers', 'audience_topics', 'topic_tree'] as const;
+
+/**
+ * The report's reach score and fit for every account, per brand, from the brand_offers frames (one
+ * per slug, in the world's brand order) and the audience_topics and topic_tree frames: the budget figure's own
+ * functions on the report's own SQL.
+ */
+export function brandScores(slugs: readonly string[], offers: Frame[], audience: Frame, tree: Frame, accounts: number): BrandScores[] {
+  const vectors = topicVectors(audience, tree);
+  return offers.map((frame, b) => {
+    const ids = numbers(frame, 'influencer_id');
+    if (frame.length !== accounts || ids.some((id, i) => id !== i + 1)) throw new Error('brand_offers must hold every account once, by id');
+    const slug = slugs[b];
+    const reach = numbers(frame, 'score');
+    const fit = fitOf(relevanceOf(ids, slug, vectors), trustOf(frame), reach);
+    return { slug, name: String(frame.columns.brand_name[0]), reach, fit, byReach: orderBy(reach, 'descending'), byFit: orderBy(fit, 'descending') };
+  });
+}
+
+export function seedBase(stages: Stages, scores: BrandScores[]): SeedBase {
+  const { ctx, acc } = stages;
+  if (scores.map((s) => s.slug).join() !== ctx.brands.map((b) => b.spec.slug).join()) throw new Error('scores must come in the world’s brand order');
+  return { stages, scores, counts: ctx.brands.map((_, b) => selectPlacements(ctx, acc, b)) };
+}
+
+/** Judge fit against reach per brand, for outcomes drawn from `model` and the placements in `counts`. */
+export function judge(base: SeedBase, model: PairModel, counts: Int32Array[], budget: number): BrandPoint[] {
+  const { ctx, acc } = base.stages;
+  const seed = ctx.params.seed;
+  const nb = ctx.brands.length;
+  return base.scores.map((s, b) => {
+    const cost = new Float64Array(acc.n);
+    const conversions = new Float64Array(acc.n);
+    for (let i = 0; i < acc.n; i++) {
+      cost[i] = model.cost[i * nb + b];
+      conversions[i] = drawPost(model, nb, i, b, rng(seed, STREAM.pair, b + 1, i + 1, 1)).conversions;
+    }
+    const fit: number[] = [];
+    const reach: number[] = [];
+    const ran: number[] = [];
+    for (let i = 0; i < acc.n; i++) {
+      for (let j = 0; j < counts[b][i]; j++) {
+        fit.push(s.fit[i]);
+        reach.push(s.reach[i]);
+        ran.push(drawPost(model, nb, i, b, rng(seed, STREAM.placement, b + 1, i + 1, j)).conversions);
+      }
+    }
+    // Revenue does not enter purchases per dollar; the walk only needs it to be there.
+    const items = { cost, conversions, revenue: conversions };
+    const byFit = budgetTest({ ...items, order: s.byFit }, budget);
+    const byReach = budgetTest({ ...items, order: s.byReach }, budget);
+    return {
+      rhoFit: spearman(fit, ran),
+      rhoReach: spearman(reach, ran),
+      perDollarFit: byFit.spent > 0 ? byFit.conversions / byFit.spent : NaN,
+      perDollarReach: byReach.spent > 0 ? byReach.conversions / byReach.spent : NaN,
+    };
+  });
+}
+
+/** One point of an 'outcomes' or 'selection' assumption on this seed's world ('world' points need a world of their own). */
+export function evaluate(base: SeedBase, a: Assumption, value: number, budget: number): BrandPoint[] {
+  const { ctx, acc, aud, model } = base.stages;
+  const at = contextAt(a, ctx, value);
+  if (a.stage === 'selection') return judge(base, model, at.brands.map((_, b) => selectPlacements(at, acc, b)), budget);
+  if (a.stage !== 'outcomes') throw new Error(`${a.key} changes the accounts: it needs a world simulated at each point`);
+  const refit = at.params.relevanceEffect !== ctx.params.relevanceEffect || at.brands.some((b, k) => b.spec.fitSaturation !== ctx.brands[k].spec.fitSaturation);
+  return judge(base, pairModel(at, acc, refit ? audienceFactors(at, aud, acc.n) : aud), base.counts, budget);
+}
