@@ -1,0 +1,80 @@
+/**
+ * What the break-even figure shows of a sweep result, shared by the report (pre-rendered) and the
+ * lab: the chart's series for one assumption and measure, and the table of break-even values.
+ */
+import type { BreakEvenAxis, BreakEvenSeries } from '../charts/breakEven.ts';
+import type { BreakEven } from '../stats/breakEven.ts';
+import type { Curve, SweepResult } from './summary.ts';
+
+export type Measure = 'rho' | 'perDollar';
+
+export const MEASURE_LABEL: Record<Measure, string> = {
+  rho: 'ρ(fit) − ρ(reach)',
+  perDollar: 'purchases per $1,000, fit − reach',
+};
+
+const brandName = (r: SweepResult, slug: string) => r.brands.find((b) => b.slug === slug)?.name ?? slug;
+
+/** The chart's series and axis for one assumption of the result. */
+export function breakEvenSeries(r: SweepResult, key: string, measure: Measure): { series: BreakEvenSeries[]; axis: BreakEvenAxis } {
+  const a = r.assumptions.find((x) => x.key === key);
+  if (!a) throw new RangeError(`the sweep has no assumption ${key}`);
+  const curves = r.curves.filter((c) => c.key === key);
+  return {
+    axis: { label: a.label, default: a.default, measure: MEASURE_LABEL[measure] },
+    series: curves.map((c) => ({
+      brand: brandName(r, c.brand),
+      points: c.points.map((p) => ({ x: p.x, ...(measure === 'rho' ? p.diff : p.perThousandDiff) })),
+      flips: (measure === 'rho' ? c.flips : c.perDollarFlips).map((f) => f.x),
+    })),
+  };
+}
+
+/** A swept value as the table shows it. */
+export function value(v: number): string {
+  return (Math.abs(v) >= 100 ? String(Math.round(v)) : String(Number(v.toPrecision(2)))).replace('-', '−');
+}
+
+/** "2.4 (fit wins above)" / "no flip within the range", for one list of break-evens. */
+export function flipText(flips: BreakEven[]): string {
+  if (flips.length === 0) return 'no flip within the range';
+  return flips.map((f) => `${value(f.x)} (fit wins ${f.direction === 'up' ? 'above' : 'below'}${f.clear ? '' : '; within the noise'})`).join('; ');
+}
+
+export interface BreakEvenRow {
+  assumption: string;
+  source: string;
+  stage: string;
+  default: string;
+  range: string;
+  brand: string;
+  /** ρ(fit) − ρ(reach) at the grid point nearest the default, with its interval. */
+  atDefault: string;
+  flips: string;
+  perDollarFlips: string;
+}
+
+const nearest = (c: Curve, x: number) => c.points.reduce((best, p) => (Math.abs(p.x - x) < Math.abs(best.x - x) ? p : best), c.points[0]);
+const signed = (v: number) => v.toFixed(2).replace('-', '−');
+
+/** One row per assumption and brand. */
+export function breakEvenRows(r: SweepResult): BreakEvenRow[] {
+  return r.assumptions.flatMap((a) =>
+    r.curves
+      .filter((c) => c.key === a.key)
+      .map((c) => {
+        const p = nearest(c, a.default);
+        return {
+          assumption: a.label,
+          source: a.source,
+          stage: a.stage,
+          default: `${value(a.default)}${a.mode === 'scale' ? '×' : ''}`,
+          range: `${value(a.grid[0])} to ${value(a.grid[a.grid.length - 1])}${a.mode === 'scale' ? '×' : ''}`,
+          brand: brandName(r, c.brand),
+          atDefault: `${signed(p.diff.mean)} (${signed(p.diff.lo)} to ${signed(p.diff.hi)})`,
+          flips: flipText(c.flips),
+          perDollarFlips: flipText(c.perDollarFlips),
+        };
+      }),
+  );
+}
