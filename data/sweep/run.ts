@@ -65,11 +65,14 @@ export async function runSweep(root: string): Promise<SweepResult> {
   return summarize(SWEEP, DEFAULT_PARAMS, brands, measured);
 }
 
-/** The sweep's file in `outDir`, from the cache when the key matches; returns what the manifest lists. */
-export async function sweepStep(root: string, outDir: string): Promise<{ file: string; key: string; cached: boolean; ms: number; bytes: number; sha256: string }> {
+/** The sweep's file in `outDir`, from the cache (a file per key in `cacheDir`) when the key matches; returns what the manifest lists. */
+export async function sweepStep(
+  root: string,
+  outDir: string,
+  cacheDir = join(root, '.cache/sweep'),
+): Promise<{ file: string; key: string; cached: boolean; ms: number; bytes: number; sha256: string }> {
   const started = performance.now();
   const key = sweepKey(root);
-  const cacheDir = join(root, '.cache/sweep');
   const cached = join(cacheDir, `${key}.json`);
   const hit = existsSync(cached);
   if (!hit) {

@@ -139,6 +139,22 @@ const note = (name: string, v: number | null | undefined) => {
 };
 const notes: string[] = [];
 
+// The data step's break-even sweep on its own: uncached (an empty cache folder), then from that cache.
+{
+  const { sweepStep } = await import('../../data/sweep/run.ts');
+  const cacheDir = join(BENCH, 'sweep-cache');
+  const out = join(BENCH, 'sweep-out');
+  for (let i = 0; i < Math.min(2, RUNS); i++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const cold = await sweepStep(root, out, cacheDir);
+    const warm = await sweepStep(root, out, cacheDir);
+    log(`break-even sweep: ${(cold.ms / 1000).toFixed(1)} s uncached, ${(warm.ms / 1000).toFixed(2)} s cached`);
+    note('break-even sweep in the data step (uncached)', cold.ms / 1000);
+    note('break-even sweep in the data step (cached)', warm.ms / 1000);
+  }
+}
+
 let browser: Browser = await launch();
 
 /** A cold page: fresh context (empty cache), paint observers installed before the document exists. */
@@ -406,6 +422,24 @@ for (const [label, server, db] of [
     }
   }
   if (!results.has('lab: regenerate the world')) notes.push('lab regeneration: n/a (no /lab/ page with a data-regen-ms attribute)');
+
+  // The lab's break-even sweep of one assumption (the relevance effect: ten worlds regenerated, each judged at every grid point).
+  const sweep = page.locator('[data-lab-sweep]');
+  if (await sweep.count()) {
+    for (let i = 0; i < Math.min(2, RUNS); i++) {
+      await sweep.locator('select[name="sweep-key"]').selectOption('relevance');
+      await sweep.getByRole('button', { name: 'Sweep it' }).click();
+      const ok = await page
+        .waitForFunction(() => ['done', 'failed'].includes(document.querySelector('[data-lab-sweep]')?.getAttribute('data-state') ?? ''), null, { timeout: 300_000, polling: 100 })
+        .then(() => sweep.getAttribute('data-state'))
+        .catch(() => 'timeout');
+      if (ok !== 'done') {
+        notes.push(`lab sweep: ${ok}`);
+        break;
+      }
+      note('lab: sweep one assumption (relevance effect, 10 worlds)', Number(await sweep.getAttribute('data-sweep-ms')) / 1000);
+    }
+  }
   await context.close();
 }
 await browser.close();

@@ -78,3 +78,18 @@ export function breakEvenRows(r: SweepResult): BreakEvenRow[] {
       }),
   );
 }
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The table of break-even values as HTML (the report pre-renders it; the lab redraws it). */
+export function breakEvenTableHtml(r: SweepResult): string {
+  const head = ['Assumption', 'Source', 'Default', 'Range', 'Brand', 'ρ(fit) − ρ(reach) at the default', 'Break-even (ρ)', 'Break-even (purchases per dollar)'];
+  const body = breakEvenRows(r)
+    .map((row) => `<tr>${[row.assumption, row.source, row.default, row.range, row.brand, row.atDefault, row.flips, row.perDollarFlips].map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
+    .join('');
+  const caption =
+    `Break-even values per brand: where ρ(fit) − ρ(reach) with realized purchases changes sign, and where fit's and reach's purchases per dollar ` +
+    `in the budget test ($${r.budget.toLocaleString('en-US')}) change order; linear interpolation between the two swept points that bracket it. ` +
+    `Mean over seeds ${r.seeds[0]}–${r.seeds[r.seeds.length - 1]} with its 95% t interval; "within the noise" when an interval next to the flip includes 0.`;
+  return `<table><caption>${escape(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
+}
