@@ -290,6 +290,7 @@ async function sweep(el: HTMLElement): Promise<void> {
   start.disabled = true;
   cancel.disabled = false;
   const started = performance.now();
+  const stages = { regenerate: 0, judge: 0 };
   const before = running;
   const job = (async () => {
     await warmed;
@@ -298,7 +299,7 @@ async function sweep(el: HTMLElement): Promise<void> {
       progress.value = share;
       section.dataset.progress = share.toFixed(3);
       status.textContent = text;
-    }, () => sweepCancelled);
+    }, () => sweepCancelled, stages);
   })();
   running = job.then(() => {}, () => {});
   try {
@@ -313,6 +314,7 @@ async function sweep(el: HTMLElement): Promise<void> {
     });
     const ms = performance.now() - started;
     section.dataset.sweepMs = String(Math.round(ms));
+    section.dataset.sweepStages = JSON.stringify(roundAll(stages));
     section.dataset.sweepKey = key;
     section.dataset.state = 'done';
     status.textContent = `Swept ${axis.label.toLowerCase()} on ${result.seeds.length} worlds in ${(ms / 1000).toFixed(1)} s.`;

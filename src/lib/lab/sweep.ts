@@ -21,6 +21,8 @@ export async function labSweep(
   key: string,
   onProgress: (share: number, text: string) => void,
   cancelled: () => boolean,
+  /** Filled in as the sweep goes: milliseconds regenerating worlds, and judging them (queries and the worker's points). */
+  ms: { regenerate: number; judge: number } = { regenerate: 0, judge: 0 },
 ): Promise<SweepResult> {
   const a = assumptionByKey(key);
   const jobs = a.stage === 'world' ? SWEEP.seeds.flatMap((seed) => a.grid.map((_, index) => ({ seed, index }))) : SWEEP.seeds.map((seed) => ({ seed, index: null }));
@@ -31,9 +33,13 @@ export async function labSweep(
     const world = job.index === null ? seedParams(params, job.seed) : smallWorldParams(a, params, job.seed, a.grid[job.index]);
     const text = `World ${k + 1} of ${jobs.length} (seed ${job.seed}${job.index === null ? '' : `, ${a.label} = ${a.grid[job.index]}`})…`;
     onProgress(k / jobs.length, text);
+    let t = performance.now();
     const regenerated = await session.regenerate(world, (stage, share) => onProgress((k + (stage === 'simulating' ? 0.6 * (share ?? 0) : 0.7)) / jobs.length, text), { keepStages: true });
+    ms.regenerate += performance.now() - t;
     if (cancelled()) throw new SweepCancelled();
+    t = performance.now();
     const result = await session.sweepWorld(regenerated, key, job.index, SWEEP.budget);
+    ms.judge += performance.now() - t;
     measured.push(...result.measured);
     brands = result.brands;
     onProgress((k + 1) / jobs.length, text);
