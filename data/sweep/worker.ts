@@ -1,6 +1,6 @@
 /**
  * A worker thread of the break-even sweep (data/sweep/run.ts): takes jobs (a seed's world with
- * every 'outcomes' and 'selection' point, or one 'world'-stage point), answers with what each
+ * every point of the assumptions it reuses, or one 'world'-stage point), answers with what each
  * point measured. Each world goes through the simulator, the build SQL and the report's scoring
  * SQL on its own in-memory DuckDB.
  */

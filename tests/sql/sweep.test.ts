@@ -53,6 +53,10 @@ describe('the break-even sweep on one world', () => {
       // And a different value does change them (the sweep is not a no-op).
       expect(evaluate(base, assumptionByKey('relevance'), 0, budget)).not.toEqual(measured);
       expect(evaluate(base, assumptionByKey('shortlist'), 1, budget).map((m) => m.rhoFit)).not.toEqual(measured.map((m) => m.rhoFit));
+      // Fees re-price the same posts: the same ρ, other purchases per dollar.
+      const pricier = evaluate(base, assumptionByKey('feePerFollower'), 0.04, budget);
+      expect(pricier.map((m) => m.rhoFit)).toEqual(measured.map((m) => m.rhoFit));
+      expect(pricier.map((m) => m.perDollarFit)).not.toEqual(measured.map((m) => m.perDollarFit));
     } finally {
       db.close();
     }

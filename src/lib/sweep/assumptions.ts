@@ -3,6 +3,7 @@
  * declared once: what each sets, the grid it is swept over, its source or "assumption", and the
  * earliest simulator stage it touches, which decides how much of a world the sweep reuses:
  *
+ * - 'cost': only the fees change; every draw (impressions, clicks, purchases) and score is reused.
  * - 'outcomes': only the expected and realized outcomes change; the accounts, audiences, posts
  *   and scores are reused, and the outcomes are recomputed from each follower's stored coverage.
  * - 'selection': only which sponsored posts ran changes; outcomes and scores are reused.
@@ -13,7 +14,7 @@
  */
 import { PARAM_DOCS } from '../../../data/sim/params.ts';
 
-export type SweepStage = 'outcomes' | 'selection' | 'world';
+export type SweepStage = 'cost' | 'outcomes' | 'selection' | 'world';
 
 export interface Assumption {
   key: string;
@@ -41,8 +42,8 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   { key: 'saturation', label: 'Fit saturation (mass appeal), × each brand’s', path: 'brands.fitSaturation', mode: 'scale', grid: [0.25, 0.5, 0.75, 1, 1.5, 2], source: 'assumption', stage: 'outcomes', unit: '×' },
   { key: 'shortlist', label: 'Shortlist share of placements', path: 'shortlistShare', mode: 'value', grid: [0, 0.25, 0.5, 0.75, 1], source: doc('shortlistShare'), stage: 'selection', unit: 'share' },
   { key: 'fraud', label: 'Fake-follower rates, × every tier’s', path: 'fraudRateByTier', mode: 'scale', grid: [0, 0.5, 1, 1.5], source: 'industry reports 2021 (secondary) at × 1', stage: 'world', unit: '×' },
-  { key: 'feeFixed', label: 'Fee model: fixed fee per post (c_a)', path: 'costFixed', mode: 'value', grid: [0, 40, 80, 160, 320], source: doc('costFixed'), stage: 'outcomes', unit: 'USD' },
-  { key: 'feePerFollower', label: 'Fee model: fee per follower (c_f)', path: 'costPerFollower', mode: 'value', grid: [0.0025, 0.005, 0.01, 0.02, 0.04], source: doc('costPerFollower'), stage: 'outcomes', unit: 'USD' },
+  { key: 'feeFixed', label: 'Fee model: fixed fee per post (c_a)', path: 'costFixed', mode: 'value', grid: [0, 40, 80, 160, 320], source: doc('costFixed'), stage: 'cost', unit: 'USD' },
+  { key: 'feePerFollower', label: 'Fee model: fee per follower (c_f)', path: 'costPerFollower', mode: 'value', grid: [0.0025, 0.005, 0.01, 0.02, 0.04], source: doc('costPerFollower'), stage: 'cost', unit: 'USD' },
   // Levers the other strands of issue 12 add: one line each once their parameters exist (stage 'world' is always correct;
   // 'outcomes' when only pairModel reads the parameter, e.g. amplification).
   // { key: 'briefNoise', label: 'The brief’s noise', path: 'briefNoise', mode: 'value', grid: [...], source: 'assumption', stage: 'world', unit: '' },

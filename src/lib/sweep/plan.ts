@@ -30,7 +30,7 @@ export function smallWorldParams(a: Assumption, params: WorldParams, seed: numbe
   return paramsAt(a, small, value);
 }
 
-/** Every grid point of the listed 'outcomes' and 'selection' assumptions on one seed's world; `each` after each point (false: stop). */
+/** Every grid point of the listed 'cost', 'outcomes' and 'selection' assumptions on one seed's world; `each` after each point (false: stop). */
 export function sweepSeed(base: SeedBase, assumptions: readonly Assumption[], budget: number, each: () => boolean = () => true): Measured[] {
   const out: Measured[] = [];
   const seed = base.stages.ctx.params.seed;

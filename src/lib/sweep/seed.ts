@@ -71,46 +71,69 @@ export function seedBase(stages: Stages, scores: BrandScores[]): SeedBase {
   return { stages, scores, counts: ctx.brands.map((_, b) => selectPlacements(ctx, acc, b)) };
 }
 
-/** Judge fit against reach per brand, for outcomes drawn from `model` and the placements in `counts`. */
-export function judge(base: SeedBase, model: PairModel, counts: Int32Array[], budget: number): BrandPoint[] {
+/** Each account's realized purchases from one post, per brand (the budget test buys from these). */
+function pairDraws(base: SeedBase, model: PairModel): Float64Array[] {
   const { ctx, acc } = base.stages;
-  const seed = ctx.params.seed;
+  const nb = ctx.brands.length;
+  return ctx.brands.map((_, b) => Float64Array.from({ length: acc.n }, (_, i) => drawPost(model, nb, i, b, rng(ctx.params.seed, STREAM.pair, b + 1, i + 1, 1)).conversions));
+}
+
+/** The placements that ran, per brand: their accounts' scores and realized purchases. */
+function placementDraws(base: SeedBase, model: PairModel, counts: Int32Array[]): { fit: number[]; reach: number[]; ran: number[] }[] {
+  const { ctx, acc } = base.stages;
   const nb = ctx.brands.length;
   return base.scores.map((s, b) => {
-    const cost = new Float64Array(acc.n);
-    const conversions = new Float64Array(acc.n);
-    for (let i = 0; i < acc.n; i++) {
-      cost[i] = model.cost[i * nb + b];
-      conversions[i] = drawPost(model, nb, i, b, rng(seed, STREAM.pair, b + 1, i + 1, 1)).conversions;
-    }
-    const fit: number[] = [];
-    const reach: number[] = [];
-    const ran: number[] = [];
+    const out = { fit: [] as number[], reach: [] as number[], ran: [] as number[] };
     for (let i = 0; i < acc.n; i++) {
       for (let j = 0; j < counts[b][i]; j++) {
-        fit.push(s.fit[i]);
-        reach.push(s.reach[i]);
-        ran.push(drawPost(model, nb, i, b, rng(seed, STREAM.placement, b + 1, i + 1, j)).conversions);
+        out.fit.push(s.fit[i]);
+        out.reach.push(s.reach[i]);
+        out.ran.push(drawPost(model, nb, i, b, rng(ctx.params.seed, STREAM.placement, b + 1, i + 1, j)).conversions);
       }
     }
+    return out;
+  });
+}
+
+function judgeDraws(base: SeedBase, pairs: Float64Array[], placed: ReturnType<typeof placementDraws>, cost: Float64Array, budget: number): BrandPoint[] {
+  const nb = base.stages.ctx.brands.length;
+  return base.scores.map((s, b) => {
+    const conversions = pairs[b];
+    const items = { cost: Float64Array.from(conversions, (_, i) => cost[i * nb + b]), conversions, revenue: conversions };
     // Revenue does not enter purchases per dollar; the walk only needs it to be there.
-    const items = { cost, conversions, revenue: conversions };
     const byFit = budgetTest({ ...items, order: s.byFit }, budget);
     const byReach = budgetTest({ ...items, order: s.byReach }, budget);
     return {
-      rhoFit: spearman(fit, ran),
-      rhoReach: spearman(reach, ran),
+      rhoFit: spearman(placed[b].fit, placed[b].ran),
+      rhoReach: spearman(placed[b].reach, placed[b].ran),
       perDollarFit: byFit.spent > 0 ? byFit.conversions / byFit.spent : NaN,
       perDollarReach: byReach.spent > 0 ? byReach.conversions / byReach.spent : NaN,
     };
   });
 }
 
-/** One point of an 'outcomes' or 'selection' assumption on this seed's world ('world' points need a world of their own). */
+/** Judge fit against reach per brand, for outcomes drawn from `model` and the placements in `counts`. */
+export function judge(base: SeedBase, model: PairModel, counts: Int32Array[], budget: number): BrandPoint[] {
+  return judgeDraws(base, pairDraws(base, model), placementDraws(base, model, counts), model.cost, budget);
+}
+
+/** The base world's own draws, made once per seed (points that change neither the outcome model nor the placements reuse them). */
+const baseDraws = new WeakMap<SeedBase, { pairs: Float64Array[]; placed: ReturnType<typeof placementDraws> }>();
+function drawsOf(base: SeedBase) {
+  let d = baseDraws.get(base);
+  if (!d) baseDraws.set(base, (d = { pairs: pairDraws(base, base.stages.model), placed: placementDraws(base, base.stages.model, base.counts) }));
+  return d;
+}
+
+/** One point of a 'cost', 'outcomes' or 'selection' assumption on this seed's world ('world' points need a world of their own). */
 export function evaluate(base: SeedBase, a: Assumption, value: number, budget: number): BrandPoint[] {
   const { ctx, acc, aud, model } = base.stages;
   const at = contextAt(a, ctx, value);
-  if (a.stage === 'selection') return judge(base, model, at.brands.map((_, b) => selectPlacements(at, acc, b)), budget);
+  const own = drawsOf(base);
+  // Fees enter no draw (impressions, clicks and purchases never read them): the base world's draws, the new fees.
+  if (a.stage === 'cost') return judgeDraws(base, own.pairs, own.placed, pairModel(at, acc, aud).cost, budget);
+  // Another choice of placements: the same outcome model, so the accounts' own draws stand.
+  if (a.stage === 'selection') return judgeDraws(base, own.pairs, placementDraws(base, model, at.brands.map((_, b) => selectPlacements(at, acc, b))), model.cost, budget);
   if (a.stage !== 'outcomes') throw new Error(`${a.key} changes the accounts: it needs a world simulated at each point`);
   const refit = at.params.relevanceEffect !== ctx.params.relevanceEffect || at.brands.some((b, k) => b.spec.fitSaturation !== ctx.brands[k].spec.fitSaturation);
   return judge(base, pairModel(at, acc, refit ? audienceFactors(at, aud, acc.n) : aud), base.counts, budget);
