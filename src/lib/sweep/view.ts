@@ -5,6 +5,7 @@
 import type { BreakEvenAxis, BreakEvenSeries } from '../charts/breakEven.ts';
 import type { BreakEven } from '../stats/breakEven.ts';
 import type { Curve, SweepResult } from './summary.ts';
+import { comparePerDollar, compareRankings } from '../figures/verdict.ts';
 
 export type Measure = 'rho' | 'perDollar';
 
@@ -48,14 +49,16 @@ export interface BreakEvenRow {
   default: string;
   range: string;
   brand: string;
-  /** ρ(fit) − ρ(reach) at the grid point nearest the default, with its interval. */
+  /** At the grid point nearest the default: the verdict on ρ, with ρ(fit) − ρ(reach) and its interval. */
   atDefault: string;
+  /** The same for purchases per dollar in the budget test. */
+  perDollarAtDefault: string;
   flips: string;
   perDollarFlips: string;
 }
 
 const nearest = (c: Curve, x: number) => c.points.reduce((best, p) => (Math.abs(p.x - x) < Math.abs(best.x - x) ? p : best), c.points[0]);
-const signed = (v: number) => v.toFixed(2).replace('-', '−');
+const signed = (v: number, digits = 2) => v.toFixed(digits).replace('-', '−');
 
 /** One row per assumption and brand. */
 export function breakEvenRows(r: SweepResult): BreakEvenRow[] {
@@ -64,6 +67,11 @@ export function breakEvenRows(r: SweepResult): BreakEvenRow[] {
       .filter((c) => c.key === a.key)
       .map((c) => {
         const p = nearest(c, a.default);
+        const fit = 'fit';
+        const reach = 'the reach score';
+        const rho = compareRankings({ name: fit, value: { estimate: p.rhoFit, lo: NaN, hi: NaN } }, { name: reach, value: { estimate: p.rhoReach, lo: NaN, hi: NaN } }, { difference: p.diff });
+        const spend = (perThousand: number) => ({ count: perThousand, spent: 1000 });
+        const perDollar = comparePerDollar({ name: fit, value: spend(p.perThousandFit) }, { name: reach, value: spend(p.perThousandReach) }, { difference: p.perThousandDiff });
         return {
           assumption: a.label,
           source: a.source,
@@ -71,7 +79,8 @@ export function breakEvenRows(r: SweepResult): BreakEvenRow[] {
           default: `${value(a.default)}${a.mode === 'scale' ? '×' : ''}`,
           range: `${value(a.grid[0])} to ${value(a.grid[a.grid.length - 1])}${a.mode === 'scale' ? '×' : ''}`,
           brand: brandName(r, c.brand),
-          atDefault: `${signed(p.diff.mean)} (${signed(p.diff.lo)} to ${signed(p.diff.hi)})`,
+          atDefault: `${rho}: ${signed(p.diff.mean)} (${signed(p.diff.lo)} to ${signed(p.diff.hi)})`,
+          perDollarAtDefault: `${perDollar}: ${signed(p.perThousandDiff.mean, 1)} per $1,000 (${signed(p.perThousandDiff.lo, 1)} to ${signed(p.perThousandDiff.hi, 1)})`,
           flips: flipText(c.flips),
           perDollarFlips: flipText(c.perDollarFlips),
         };
@@ -83,9 +92,9 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 /** The table of break-even values as HTML (the report pre-renders it; the lab redraws it). */
 export function breakEvenTableHtml(r: SweepResult): string {
-  const head = ['Assumption', 'Source', 'Default', 'Range', 'Brand', 'ρ(fit) − ρ(reach) at the default', 'Break-even (ρ)', 'Break-even (purchases per dollar)'];
+  const head = ['Assumption', 'Source', 'Default', 'Range', 'Brand', 'At the default: ρ(fit) − ρ(reach)', 'At the default: purchases per $1,000, fit − reach', 'Break-even (ρ)', 'Break-even (purchases per dollar)'];
   const body = breakEvenRows(r)
-    .map((row) => `<tr>${[row.assumption, row.source, row.default, row.range, row.brand, row.atDefault, row.flips, row.perDollarFlips].map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
+    .map((row) => `<tr>${[row.assumption, row.source, row.default, row.range, row.brand, row.atDefault, row.perDollarAtDefault, row.flips, row.perDollarFlips].map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
     .join('');
   const caption =
     `Break-even values per brand: where ρ(fit) − ρ(reach) with realized purchases changes sign, and where fit's and reach's purchases per dollar ` +
