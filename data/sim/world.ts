@@ -1,8 +1,8 @@
 import { rng } from '../../src/lib/random.ts';
-import { simulateAccounts } from './accounts.ts';
-import { simulateAudiences } from './audience.ts';
+import { simulateAccounts, type Accounts } from './accounts.ts';
+import { simulateAudiences, type Audiences } from './audience.ts';
 import { int32s, float64s } from './columns.ts';
-import { simContext } from './context.ts';
+import { simContext, type SimContext } from './context.ts';
 import type { Ontology } from './ontology.ts';
 import { drawPost, pairModel, type PairModel } from './outcomes.ts';
 import { reshareAudience } from './reshares.ts';
@@ -131,13 +131,23 @@ function postColumns(posts: PostsAndReactions['posts'], ids: string[], from: num
   };
 }
 
-/** simulateWorld plus the hidden truth behind it. */
+/** The simulator's intermediate stages, for a caller that recomputes what lies downstream of one of them (the break-even sweep). */
+export interface Stages {
+  ctx: SimContext;
+  acc: Accounts;
+  /** With each hidden follower's interests kept. */
+  aud: Audiences;
+  model: PairModel;
+}
+
+/** simulateWorld plus the hidden truth behind it (and, with keepStages, the stages it went through). */
 export function simulateWorldWithTruth(
   params: WorldParams,
   ontology: Ontology,
   onProgress?: (share: number) => void,
   stream: WorldStream = {},
-): { world: World; truth: Truth } {
+  { keepStages = false }: { keepStages?: boolean } = {},
+): { world: World; truth: Truth; stages?: Stages } {
   checkParams(params);
   const progress = onProgress ?? (() => {});
   const emit = <T extends TableName>(name: T, columns: World[T]): World[T] => (stream.table?.(name, columns), columns);
@@ -212,7 +222,7 @@ export function simulateWorldWithTruth(
   const posts = emit('posts', postColumns(pr.posts, space.ids, 0, pr.posts.post_id.length));
   const reactions = emit('reactions', pr.reactions);
   progress(0.4);
-  const aud = simulateAudiences(ctx, acc);
+  const aud = simulateAudiences(ctx, acc, keepStages);
   const audienceTopics = emit('audience_topics', {
     influencer_id: aud.observed.influencer,
     topic_id: Array.from(aud.observed.topic, (t) => space.ids[t]),
@@ -300,5 +310,6 @@ export function simulateWorldWithTruth(
   };
   const match = ctx.brands.map((_, b) => Float64Array.from({ length: acc.n }, (_, i) => aud.hidden.fit[i * nb + b]));
   progress(1);
-  return { world, truth: { match, genuineFollowers: acc.genuine, engagement: acc.engagement, pairs: model } };
+  const truth = { match, genuineFollowers: acc.genuine, engagement: acc.engagement, pairs: model };
+  return { world, truth, stages: keepStages ? { ctx, acc, aud, model } : undefined };
 }

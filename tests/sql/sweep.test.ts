@@ -40,12 +40,13 @@ describe('the break-even sweep on one world', () => {
         expect(measured[b].rhoFit, s.slug).toBe(rho(s.slug, 'Fit'));
         expect(measured[b].rhoReach, s.slug).toBe(rho(s.slug, 'Reach'));
         const bm = budgetModel([await q('brand_offers', s.slug), audience, tree], s.slug, budget);
-        const [reach, fit] = bm.results;
+        const reach = bm.results.find((r) => r.strategy === 'Reach score')!;
+        const fit = bm.results.find((r) => r.strategy === 'Fit (relevance × trust × reach)')!;
         expect(measured[b].perDollarFit, s.slug).toBeCloseTo(fit.conversions / fit.spent, 12);
         expect(measured[b].perDollarReach, s.slug).toBeCloseTo(reach.conversions / reach.spent, 12);
       }
       // Each stage recomputed at the world's own value gives the world's own numbers.
-      for (const key of ['relevance', 'saturation', 'shortlist', 'feeFixed']) {
+      for (const key of ['relevance', 'relevancePurchase', 'saturation', 'amplification', 'shortlist', 'feeFixed']) {
         const a = assumptionByKey(key);
         const own = a.mode === 'scale' ? 1 : (params as unknown as Record<string, number>)[a.path];
         expect(evaluate(base, a, own, budget), key).toEqual(measured);

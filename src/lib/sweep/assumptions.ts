@@ -38,17 +38,18 @@ export interface Assumption {
 const doc = (path: string) => PARAM_DOCS[path]?.source ?? 'assumption';
 
 export const ASSUMPTIONS: readonly Assumption[] = [
-  { key: 'relevance', label: 'Relevance effect', path: 'relevanceEffect', mode: 'value', grid: [0, 1, 2, 3, 4, 5, 6], source: 'assumption (to be calibrated against Yan et al., WWW 2009, and trade-press conversion lifts: SCIENCE.md §7)', stage: 'outcomes', unit: 'log ratio' },
+  { key: 'relevance', label: 'Relevance effect on clicks', path: 'relevanceEffect', mode: 'value', grid: [0, 0.5, 1, 1.5, 2, 3, 4], source: doc('relevanceEffect'), stage: 'outcomes', unit: 'log ratio' },
+  { key: 'relevancePurchase', label: 'Relevance effect on purchases', path: 'relevancePurchaseEffect', mode: 'value', grid: [0, 0.5, 1, 1.5, 2, 3, 4], source: doc('relevancePurchaseEffect'), stage: 'outcomes', unit: 'log ratio' },
   { key: 'saturation', label: 'Fit saturation (mass appeal), × each brand’s', path: 'brands.fitSaturation', mode: 'scale', grid: [0.25, 0.5, 0.75, 1, 1.5, 2], source: 'assumption', stage: 'outcomes', unit: '×' },
   { key: 'shortlist', label: 'Shortlist share of placements', path: 'shortlistShare', mode: 'value', grid: [0, 0.25, 0.5, 0.75, 1], source: doc('shortlistShare'), stage: 'selection', unit: 'share' },
   { key: 'fraud', label: 'Fake-follower rates, × every tier’s', path: 'fraudRateByTier', mode: 'scale', grid: [0, 0.5, 1, 1.5], source: 'industry reports 2021 (secondary) at × 1', stage: 'world', unit: '×' },
   { key: 'feeFixed', label: 'Fee model: fixed fee per post (c_a)', path: 'costFixed', mode: 'value', grid: [0, 40, 80, 160, 320], source: doc('costFixed'), stage: 'cost', unit: 'USD' },
   { key: 'feePerFollower', label: 'Fee model: fee per follower (c_f)', path: 'costPerFollower', mode: 'value', grid: [0.0025, 0.005, 0.01, 0.02, 0.04], source: doc('costPerFollower'), stage: 'cost', unit: 'USD' },
   // Levers the other strands of issue 12 add: one line each once their parameters exist (stage 'world' is always correct;
-  // 'outcomes' when only pairModel reads the parameter, e.g. amplification).
+  // 'outcomes' when only the audiences' factors, reshares and pairModel read the parameter).
   // { key: 'briefNoise', label: 'The brief’s noise', path: 'briefNoise', mode: 'value', grid: [...], source: 'assumption', stage: 'world', unit: '' },
   // { key: 'auditPassThrough', label: 'Audit pass-through of sophisticated fakes', path: 'auditPassThrough', mode: 'value', grid: [...], source: 'assumption', stage: 'world', unit: 'share' },
-  // { key: 'amplification', label: 'Amplification by reshares', path: 'amplification', mode: 'value', grid: [...], source: 'assumption', stage: 'outcomes', unit: '' },
+  { key: 'amplification', label: 'Amplification: reshares per impression', path: 'reshareRate', mode: 'value', grid: [0, 0.001, 0.002, 0.003, 0.005], source: doc('reshareRate'), stage: 'outcomes', unit: 'share' },
 ];
 
 export function assumptionByKey(key: string): Assumption {

@@ -9,6 +9,7 @@ import { rng } from '../random.ts';
 import { audienceFactors } from '../../../data/sim/audience.ts';
 import { drawPost, pairModel, type PairModel } from '../../../data/sim/outcomes.ts';
 import { selectPlacements } from '../../../data/sim/placements.ts';
+import { reshareAudience } from '../../../data/sim/reshares.ts';
 import { STREAM } from '../../../data/sim/streams.ts';
 import type { Stages } from '../../../data/sim/world.ts';
 import type { Frame } from '../data/frame.ts';
@@ -71,11 +72,14 @@ export function seedBase(stages: Stages, scores: BrandScores[]): SeedBase {
   return { stages, scores, counts: ctx.brands.map((_, b) => selectPlacements(ctx, acc, b)) };
 }
 
-/** Each account's realized purchases from one post, per brand (the budget test buys from these). */
+/** The outcome a brand is judged on, as the report's queries give it: people who recall the post for an awareness goal, else purchases. */
+const outcomeOf = (goal: string, draw: { conversions: number; recalled: number }) => (goal === 'awareness' ? draw.recalled : draw.conversions);
+
+/** Each account's realized outcome from one post, per brand (the budget test buys from these). */
 function pairDraws(base: SeedBase, model: PairModel): Float64Array[] {
   const { ctx, acc } = base.stages;
   const nb = ctx.brands.length;
-  return ctx.brands.map((_, b) => Float64Array.from({ length: acc.n }, (_, i) => drawPost(model, nb, i, b, rng(ctx.params.seed, STREAM.pair, b + 1, i + 1, 1)).conversions));
+  return ctx.brands.map((brand, b) => Float64Array.from({ length: acc.n }, (_, i) => outcomeOf(brand.spec.goal, drawPost(model, nb, i, b, ctx.params.recallRate, rng(ctx.params.seed, STREAM.pair, b + 1, i + 1, 1)))));
 }
 
 /** The placements that ran, per brand: their accounts' scores and realized purchases. */
@@ -88,7 +92,7 @@ function placementDraws(base: SeedBase, model: PairModel, counts: Int32Array[]):
       for (let j = 0; j < counts[b][i]; j++) {
         out.fit.push(s.fit[i]);
         out.reach.push(s.reach[i]);
-        out.ran.push(drawPost(model, nb, i, b, rng(ctx.params.seed, STREAM.placement, b + 1, i + 1, j)).conversions);
+        out.ran.push(outcomeOf(ctx.brands[b].spec.goal, drawPost(model, nb, i, b, ctx.params.recallRate, rng(ctx.params.seed, STREAM.placement, b + 1, i + 1, j))));
       }
     }
     return out;
@@ -131,10 +135,13 @@ export function evaluate(base: SeedBase, a: Assumption, value: number, budget: n
   const at = contextAt(a, ctx, value);
   const own = drawsOf(base);
   // Fees enter no draw (impressions, clicks and purchases never read them): the base world's draws, the new fees.
-  if (a.stage === 'cost') return judgeDraws(base, own.pairs, own.placed, pairModel(at, acc, aud).cost, budget);
+  if (a.stage === 'cost') return judgeDraws(base, own.pairs, own.placed, pairModel(at, acc, aud, reshareAudience(at)).cost, budget);
   // Another choice of placements: the same outcome model, so the accounts' own draws stand.
   if (a.stage === 'selection') return judgeDraws(base, own.pairs, placementDraws(base, model, at.brands.map((_, b) => selectPlacements(at, acc, b))), model.cost, budget);
   if (a.stage !== 'outcomes') throw new Error(`${a.key} changes the accounts: it needs a world simulated at each point`);
-  const refit = at.params.relevanceEffect !== ctx.params.relevanceEffect || at.brands.some((b, k) => b.spec.fitSaturation !== ctx.brands[k].spec.fitSaturation);
-  return judge(base, pairModel(at, acc, refit ? audienceFactors(at, aud, acc.n) : aud), base.counts, budget);
+  const refit =
+    at.params.relevanceEffect !== ctx.params.relevanceEffect ||
+    at.params.relevancePurchaseEffect !== ctx.params.relevancePurchaseEffect ||
+    at.brands.some((b, k) => b.spec.fitSaturation !== ctx.brands[k].spec.fitSaturation);
+  return judge(base, pairModel(at, acc, refit ? audienceFactors(at, aud, acc.n) : aud, reshareAudience(at)), base.counts, budget);
 }
