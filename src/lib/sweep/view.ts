@@ -6,6 +6,10 @@ import type { BreakEvenAxis, BreakEvenSeries } from '../charts/breakEven.ts';
 import type { BreakEven } from '../stats/breakEven.ts';
 import type { Curve, SweepResult } from './summary.ts';
 import { comparePerDollar, compareRankings } from '../figures/verdict.ts';
+import { BRANDS } from '../../../data/sim/catalog.ts';
+
+/** What a brand is judged on (its goal's outcome, as the report's queries give it). */
+const outcomeOf = (slug: string) => (BRANDS.find((b) => b.slug === slug)?.goal === 'awareness' ? 'people who recall the post' : 'purchases');
 
 export type Measure = 'rho' | 'perDollar';
 
@@ -69,9 +73,9 @@ export function breakEvenRows(r: SweepResult): BreakEvenRow[] {
         const p = nearest(c, a.default);
         const fit = 'fit';
         const reach = 'the reach score';
-        const rho = compareRankings({ name: fit, value: { estimate: p.rhoFit, lo: NaN, hi: NaN } }, { name: reach, value: { estimate: p.rhoReach, lo: NaN, hi: NaN } }, { difference: p.diff });
+        const rho = compareRankings({ name: fit, value: { estimate: p.rhoFit, lo: NaN, hi: NaN } }, { name: reach, value: { estimate: p.rhoReach, lo: NaN, hi: NaN } }, { difference: p.diff, outcome: outcomeOf(c.brand) });
         const spend = (perThousand: number) => ({ count: perThousand, spent: 1000 });
-        const perDollar = comparePerDollar({ name: fit, value: spend(p.perThousandFit) }, { name: reach, value: spend(p.perThousandReach) }, { difference: p.perThousandDiff });
+        const perDollar = comparePerDollar({ name: fit, value: spend(p.perThousandFit) }, { name: reach, value: spend(p.perThousandReach) }, { difference: p.perThousandDiff, outcome: outcomeOf(c.brand) });
         return {
           assumption: a.label,
           source: a.source,
