@@ -21,6 +21,7 @@ import { TABLES } from '../src/lib/data/dictionary.ts';
 import { toArrowIpc } from '../src/lib/data/arrow.ts';
 import { openNodeEngine } from '../src/lib/db/node.ts';
 import { dataSourceHash } from './sources.ts';
+import { sweepStep } from './sweep/run.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values: args } = parseArgs({
@@ -73,5 +74,10 @@ for (const spec of TABLES.filter((t) => t.shipped)) {
 const version = createHash('sha256').update(files.map((f) => f.sha256).join('')).digest('hex').slice(0, 12);
 await db.exec('CHECKPOINT');
 db.close();
-writeFileSync(manifestPath, JSON.stringify({ version, source, scale: args.scale, params, tables: files }, null, 2) + '\n');
 lap(`wrote ${files.length} tables, dataset version ${version}`);
+
+// Where the verdict flips (SCIENCE.md §7): the default world's assumptions swept over ten seeds. Not for a scaled world.
+const sweep = args.scale === 'default' ? await sweepStep(root, outDir) : null;
+if (sweep) lap(`break-even sweep ${sweep.cached ? 'from the cache' : 'run'} in ${(sweep.ms / 1000).toFixed(1)} s (key ${sweep.key})`);
+const manifestSweep = sweep && { file: sweep.file, key: sweep.key, bytes: sweep.bytes, sha256: sweep.sha256 };
+writeFileSync(manifestPath, JSON.stringify({ version, source, scale: args.scale, params, tables: files, sweep: manifestSweep }, null, 2) + '\n');

@@ -26,6 +26,13 @@ export interface Audiences {
   hidden: FitTally;
   /** Observed audience_topics rows. */
   observed: { influencer: Int32Array; topic: Int32Array; share: Float64Array };
+  /**
+   * Hidden, kept only when asked for: every hidden follower's interests (follower f of account i at
+   * (i × hiddenFollowers + f) × MAX_INTERESTS, `counts` of them). The break-even sweep recomputes the
+   * hidden factors from them (audienceFactors) under another relevance effect or fit saturation,
+   * with the very same followers.
+   */
+  followers?: { interests: Int32Array; counts: Int32Array };
 }
 
 /**
@@ -38,12 +45,13 @@ export interface Audiences {
  * stream, so the observation shares no draw with the hidden followers the outcomes come from),
  * interests seen imperfectly.
  */
-export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
+export function simulateAudiences(ctx: SimContext, acc: Accounts, keepFollowers = false): Audiences {
   const p = ctx.params;
   const nb = ctx.brands.length;
   const nt = ctx.space.ids.length;
   const H = p.hiddenFollowers;
   const hidden = fitTally(acc.n * nb);
+  const kept = keepFollowers ? { interests: new Int32Array(acc.n * H * MAX_INTERESTS), counts: new Int32Array(acc.n * H) } : undefined;
   const interests = new Int32Array(MAX_INTERESTS);
   const seen = new Int32Array(nt).fill(-1);
   const tally = new Int32Array(nt);
@@ -62,6 +70,10 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
     for (let f = 0; f < H; f++) {
       const c = drawFollower(ctx, audience, u, interests);
       addFollower(ctx, hidden, i, interests, 0, c);
+      if (kept) {
+        kept.interests.set(interests.subarray(0, c), (i * H + f) * MAX_INTERESTS);
+        kept.counts[i * H + f] = c;
+      }
     }
     toMeans(hidden, i, nb, H);
 
@@ -99,6 +111,7 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts): Audiences {
   return {
     hidden,
     observed: { influencer: Int32Array.from(obsInfluencer), topic: Int32Array.from(obsTopic), share: Float64Array.from(obsShare) },
+    followers: kept,
   };
 }
 
@@ -124,6 +137,24 @@ function drawFollower(ctx: SimContext, a: AudienceOf, u: () => number, out: Int3
     if (!dup) out[c++] = t;
   }
   return c;
+}
+
+/**
+ * The hidden factors of every account recomputed from the kept followers (simulateAudiences with
+ * keepFollowers) under ctx's relevance effects and brands' fit saturation: the same followers
+ * through the same addFollower, so with the parameters they were simulated with, the same numbers bit for bit.
+ */
+export function audienceFactors(ctx: SimContext, aud: Audiences, accounts: number): Audiences {
+  const kept = aud.followers;
+  if (!kept) throw new Error('audienceFactors needs the audiences simulated with keepFollowers');
+  const nb = ctx.brands.length;
+  const H = kept.counts.length / accounts;
+  const hidden = fitTally(accounts * nb);
+  for (let i = 0; i < accounts; i++) {
+    for (let f = 0; f < H; f++) addFollower(ctx, hidden, i, kept.interests, (i * H + f) * MAX_INTERESTS, kept.counts[i * H + f]);
+    toMeans(hidden, i, nb, H);
+  }
+  return { ...aud, hidden };
 }
 
 function draw(d: TopicDraw, u: number): number {

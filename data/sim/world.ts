@@ -1,10 +1,10 @@
 import { rng } from '../../src/lib/random.ts';
-import { simulateAccounts } from './accounts.ts';
+import { simulateAccounts, type Accounts } from './accounts.ts';
 import { auditFakeShares } from './audit.ts';
-import { simulateAudiences } from './audience.ts';
+import { simulateAudiences, type Audiences } from './audience.ts';
 import { brandBrief } from './brief.ts';
 import { int32s, float64s } from './columns.ts';
-import { simContext } from './context.ts';
+import { simContext, type SimContext } from './context.ts';
 import type { Ontology } from './ontology.ts';
 import { drawPost, pairModel, type PairModel } from './outcomes.ts';
 import { reshareAudience } from './reshares.ts';
@@ -115,6 +115,8 @@ export interface Truth {
 /** Options for tests: `reseed` re-seeds the named random streams alone (streams.ts). */
 export interface SimOptions {
   reseed?: Partial<Record<StreamName, number>>;
+  /** Also return the stages (context, accounts, audiences with each follower kept, pair model) for the break-even sweep to reuse. */
+  keepStages?: boolean;
 }
 
 /**
@@ -149,14 +151,26 @@ function postColumns(posts: PostsAndReactions['posts'], ids: string[], from: num
   };
 }
 
-/** simulateWorld plus the hidden truth behind it. */
+/** The simulator's intermediate stages, for a caller that recomputes what lies downstream of one of them (the break-even sweep). */
+export interface Stages {
+  ctx: SimContext;
+  acc: Accounts;
+  /** With each hidden follower's interests kept. */
+  aud: Audiences;
+  model: PairModel;
+  /** Each account's most-posted topic (the niche a marketer sees), which the shortlists search by. */
+  niche: Int32Array;
+}
+
+/** simulateWorld plus the hidden truth behind it (and, with keepStages, the stages it went through). */
 export function simulateWorldWithTruth(
   params: WorldParams,
   ontology: Ontology,
   onProgress?: (share: number) => void,
   stream: WorldStream = {},
   options: SimOptions = {},
-): { world: World; truth: Truth } {
+): { world: World; truth: Truth; stages?: Stages } {
+  const keepStages = options.keepStages ?? false;
   checkParams(params);
   const progress = onProgress ?? (() => {});
   const emit = <T extends TableName>(name: T, columns: World[T]): World[T] => (stream.table?.(name, columns), columns);
@@ -240,7 +254,7 @@ export function simulateWorldWithTruth(
   // The niche a marketer sees, from the posts: what the shortlists search by.
   const niche = postedNiche(pr.posts, acc.n, space.ids);
   progress(0.4);
-  const aud = simulateAudiences(ctx, acc);
+  const aud = simulateAudiences(ctx, acc, keepStages);
   const audienceTopics = emit('audience_topics', {
     influencer_id: aud.observed.influencer,
     topic_id: Array.from(aud.observed.topic, (t) => space.ids[t]),
@@ -338,5 +352,6 @@ export function simulateWorldWithTruth(
     },
     customer_profiles: { brand_id: Int32Array.from(profiles.brand_id), topic_id: profiles.topic_id, true_weight: Float64Array.from(profiles.true_weight) },
   };
-  return { world, truth: { match, genuineFollowers: acc.genuine, engagement: acc.engagement, pairs: model, hidden } };
+  const truth = { match, genuineFollowers: acc.genuine, engagement: acc.engagement, pairs: model, hidden };
+  return { world, truth, stages: keepStages ? { ctx, acc, aud, model, niche } : undefined };
 }

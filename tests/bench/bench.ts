@@ -14,7 +14,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { launch } from '../e2e/browser.ts';
 import { precompress } from '../../src/tools/compress.ts';
-import './raw-imports.ts';
+import '../../data/rawImports.ts';
 import { bindSql, parameterNames } from '../../src/sql/bind.ts';
 import { DEFAULTS } from '../../src/lib/state/params.ts';
 import { figureRows, median, p95, printTable, type Row } from './report.ts';
@@ -138,6 +138,22 @@ const note = (name: string, v: number | null | undefined) => {
   results.set(name, [...(results.get(name) ?? []), v]);
 };
 const notes: string[] = [];
+
+// The data step's break-even sweep on its own: uncached (an empty cache folder), then from that cache.
+{
+  const { sweepStep } = await import('../../data/sweep/run.ts');
+  const cacheDir = join(BENCH, 'sweep-cache');
+  const out = join(BENCH, 'sweep-out');
+  for (let i = 0; i < Math.min(2, RUNS); i++) {
+    rmSync(cacheDir, { recursive: true, force: true });
+    mkdirSync(out, { recursive: true });
+    const cold = await sweepStep(root, out, cacheDir);
+    const warm = await sweepStep(root, out, cacheDir);
+    log(`break-even sweep: ${(cold.ms / 1000).toFixed(1)} s uncached, ${(warm.ms / 1000).toFixed(2)} s cached`);
+    note('break-even sweep in the data step (uncached)', cold.ms / 1000);
+    note('break-even sweep in the data step (cached)', warm.ms / 1000);
+  }
+}
 
 let browser: Browser = await launch();
 
@@ -323,7 +339,7 @@ async function harness(url: string) {
   return page;
 }
 async function nodeSql(dbPath: string, runs: number): Promise<number[]> {
-  // The SQL catalog imports its files with `?raw`: loaded after raw-imports.ts has registered its hook.
+  // The SQL catalog imports its files with `?raw`: loaded after data/rawImports.ts has registered its hook.
   const { openWorld } = await import('../../src/lib/db/world.ts');
   const { QUERIES } = await import('../../src/sql/catalog.ts');
   const db = await openWorld(dbPath);
@@ -406,6 +422,24 @@ for (const [label, server, db] of [
     }
   }
   if (!results.has('lab: regenerate the world')) notes.push('lab regeneration: n/a (no /lab/ page with a data-regen-ms attribute)');
+
+  // The lab's break-even sweep of one assumption (the relevance effect: ten worlds regenerated, each judged at every grid point).
+  const sweep = page.locator('[data-lab-sweep]');
+  if (await sweep.count()) {
+    for (let i = 0; i < Math.min(2, RUNS); i++) {
+      await sweep.locator('select[name="sweep-key"]').selectOption('relevance');
+      await sweep.getByRole('button', { name: 'Sweep it' }).click();
+      const ok = await page
+        .waitForFunction(() => ['done', 'failed'].includes(document.querySelector('[data-lab-sweep]')?.getAttribute('data-state') ?? ''), null, { timeout: 300_000, polling: 100 })
+        .then(() => sweep.getAttribute('data-state'))
+        .catch(() => 'timeout');
+      if (ok !== 'done') {
+        notes.push(`lab sweep: ${ok}`);
+        break;
+      }
+      note('lab: sweep one assumption (relevance effect, 10 worlds)', Number(await sweep.getAttribute('data-sweep-ms')) / 1000);
+    }
+  }
   await context.close();
 }
 await browser.close();

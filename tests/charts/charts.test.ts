@@ -10,6 +10,7 @@ import { climbChart } from '../../src/lib/charts/climb.ts';
 import { topicProfileChart } from '../../src/lib/charts/topicProfile.ts';
 import type { GainPoint } from '../../src/lib/figures/fairness.ts';
 import { seedSpreadChart, type SeedPoint } from '../../src/lib/charts/seedSpread.ts';
+import { breakEvenChart, type BreakEvenSeries } from '../../src/lib/charts/breakEven.ts';
 
 // Seeded stand-ins for each chart's model: no database, no clock.
 const u = rng(11);
@@ -59,7 +60,15 @@ const seeds: SeedPoint[] = brands.flatMap((brand, b) =>
   ]),
 );
 
+// One brand crossing zero at 2.5, one that never does.
+const grid = [0, 1, 2, 3, 4, 5];
+const breakEven: BreakEvenSeries[] = [
+  { brand: 'Taskwise', points: grid.map((x) => ({ x, mean: 0.2 * x - 0.5, lo: 0.2 * x - 0.6, hi: 0.2 * x - 0.4 })), flips: [2.5] },
+  { brand: 'Voltra', points: grid.map((x) => ({ x, mean: -0.1 - 0.01 * x, lo: -0.2, hi: 0 })), flips: [] },
+];
+
 const CHARTS: [string, (width: number) => Element][] = [
+  ['break-even', (width) => breakEvenChart(breakEven, { label: 'Relevance effect', default: 4, measure: 'ρ(fit) − ρ(reach)' }, { width, document: chartDocument() })],
   ['seed-spread', (width) => seedSpreadChart(seeds, { width, document: chartDocument() })],
   ['score-by-size', (width) => scoreBySizeChart(accounts, 0.91, { width, document: chartDocument() })],
   ['score-distribution', (width) => scoreDistributionChart(accounts.map((a) => a.score), { width, document: chartDocument() })],

@@ -25,6 +25,9 @@ import { verdictHtml } from '../lab/verdictView.ts';
 import { liftTableHtml } from '../calibration/view.ts';
 import { renderSummary } from './summary-table.ts';
 import { TaskQueue } from '../lab/tasks.ts';
+import { labSweep, SweepCancelled } from '../lab/sweep.ts';
+import { breakEvenChart } from '../charts/breakEven.ts';
+import { breakEvenSeries, breakEvenTableHtml } from '../sweep/view.ts';
 
 let session: LabSession | null = null;
 let warmed: Promise<void> | null = null;
@@ -72,6 +75,8 @@ export function handle(el: HTMLElement, event: Event): void {
     case 'click': {
       const button = target?.closest?.<HTMLButtonElement>('button');
       if (!button) return;
+      if (button.dataset.sweepStart !== undefined) return void sweep(el);
+      if (button.dataset.sweepCancel !== undefined) return void (sweepCancelled = true);
       if (button.dataset.preset) {
         const preset = PRESETS.find((p) => p.id === button.dataset.preset);
         if (preset) setAndRegenerate(el, applyPreset(preset, formValues(el)));
@@ -257,6 +262,79 @@ async function run(el: HTMLElement, values: LabValues): Promise<void> {
     setStatus(el, `Regeneration failed: ${(error as Error).message}. The figures still show the previous world.`);
   } finally {
     el.removeAttribute('aria-busy');
+  }
+}
+
+let sweepCancelled = false;
+
+/**
+ * Sweep the chosen assumption around the world on screen (lab/sweep.ts), one world at a time in the
+ * lab session; regenerations asked for meanwhile wait for it. The lab's DuckDB then holds a sweep
+ * world, so the figures' next change regenerates the world they show.
+ */
+async function sweep(el: HTMLElement): Promise<void> {
+  const section = el.querySelector<HTMLElement>('[data-lab-sweep]')!;
+  if (section.dataset.state === 'running') return;
+  const key = section.querySelector<HTMLSelectElement>('[name="sweep-key"]')!.value;
+  const progress = section.querySelector<HTMLProgressElement>('[data-sweep-progress]')!;
+  const status = section.querySelector<HTMLElement>('[data-sweep-status]')!;
+  const start = section.querySelector<HTMLButtonElement>('[data-sweep-start]')!;
+  const cancel = section.querySelector<HTMLButtonElement>('[data-sweep-cancel]')!;
+  const lab = ensureSession(el);
+  sweepCancelled = false;
+  section.dataset.state = 'running';
+  section.setAttribute('aria-busy', 'true');
+  delete section.dataset.sweepMs;
+  progress.hidden = false;
+  progress.value = 0;
+  start.disabled = true;
+  cancel.disabled = false;
+  const started = performance.now();
+  const stages = { regenerate: 0, judge: 0 };
+  const before = running;
+  const job = (async () => {
+    await warmed;
+    await before;
+    return labSweep(lab, worldParams(shown), key, (share, text) => {
+      progress.value = share;
+      section.dataset.progress = share.toFixed(3);
+      status.textContent = text;
+    }, () => sweepCancelled, stages);
+  })();
+  running = job.then(() => {}, () => {});
+  try {
+    const result = await job;
+    current = null;
+    const { series, axis } = breakEvenSeries(result, key, 'rho');
+    const chart = section.querySelector<HTMLElement>('[data-sweep-chart]')!;
+    const width = Math.max(320, Math.min(720, chart.clientWidth || 720));
+    await draws.run('lab draw: sweep', () => {
+      chart.replaceChildren(breakEvenChart(series, axis, { width }));
+      section.querySelector('[data-sweep-table]')!.innerHTML = breakEvenTableHtml(result);
+    });
+    const ms = performance.now() - started;
+    section.dataset.sweepMs = String(Math.round(ms));
+    section.dataset.sweepStages = JSON.stringify(roundAll(stages));
+    section.dataset.sweepKey = key;
+    section.dataset.state = 'done';
+    status.textContent = `Swept ${axis.label.toLowerCase()} on ${result.seeds.length} worlds in ${(ms / 1000).toFixed(1)} s.`;
+  } catch (error) {
+    const stopped = error instanceof SweepCancelled;
+    section.dataset.state = stopped ? 'cancelled' : 'failed';
+    status.textContent = stopped ? 'Sweep cancelled; the chart still shows the previous sweep.' : `Sweep failed: ${(error as Error).message}.`;
+  } finally {
+    current = null;
+    running = null;
+    progress.hidden = true;
+    start.disabled = false;
+    cancel.disabled = true;
+    section.removeAttribute('aria-busy');
+  }
+  // A regeneration asked for during the sweep runs now.
+  if (queued) {
+    const next = queued;
+    queued = null;
+    void regenerate(el, next);
   }
 }
 

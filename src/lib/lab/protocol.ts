@@ -1,18 +1,24 @@
 /** The messages between the lab page and its worker (simulate.worker.ts). */
 import type { WorldParams } from '../../../data/sim/params.ts';
 import type { Calibration } from '../../../data/sim/calibration.ts';
+import type { Measured } from '../sweep/summary.ts';
 
 export type ToWorker =
   /** Load the shipped topic tables the simulator needs (once). */
   | { type: 'init'; base: string; version: string }
   /** Simulate a world, handing its tables over as they are made. */
-  | { type: 'simulate'; id: number; params: WorldParams }
+  | { type: 'simulate'; id: number; params: WorldParams; keepStages?: boolean }
   /** The fingerprint of world `id` (the last one simulated), asked for once the page is done with the regeneration. */
   | { type: 'digest'; id: number }
   /** Query results of world `world`, by query name, as Arrow IPC bytes (transferred; the worker decodes them). */
   | { type: 'frames'; world: number; ipc: Record<string, Uint8Array> }
   /** Compute a figure's model from the frames of world `world`. */
-  | { type: 'model'; req: number; world: number; figure: string; values: Record<string, number | string>; intervals: boolean };
+  | { type: 'model'; req: number; world: number; figure: string; values: Record<string, number | string>; intervals: boolean }
+  /**
+   * Judge world `world` (simulated with keepStages; its brand_offers frames sent as 'brand_offers:SLUG') for the break-even
+   * sweep: every grid point of assumption `key` (index null), or the world itself as grid point `index` (a 'world'-stage assumption).
+   */
+  | { type: 'sweep'; req: number; world: number; key: string; index: number | null; budget: number };
 
 export type FromWorker =
   | { type: 'ready'; context: 'worker' | 'window' }
@@ -26,4 +32,5 @@ export type FromWorker =
   | { type: 'simulated'; id: number; rows: Record<string, number>; ms: { simulate: number; encode: number }; calibration: Calibration }
   | { type: 'digest'; id: number; digest: string }
   | { type: 'model'; req: number; model: unknown; ms: number; context: 'worker' | 'window' }
+  | { type: 'swept'; req: number; measured: Measured[]; brands: { slug: string; name: string }[] }
   | { type: 'error'; id: number; message: string };

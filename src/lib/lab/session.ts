@@ -14,6 +14,9 @@ import { TABLES } from '../data/dictionary.ts';
 import accountFeaturesSql from '../../sql/build/account_features.sql?raw';
 import type { WorldParams } from '../../../data/sim/params.ts';
 import type { Calibration } from '../../../data/sim/calibration.ts';
+import { BRANDS } from '../../../data/sim/catalog.ts';
+import { DEFAULTS } from '../state/params.ts';
+import type { Measured } from '../sweep/summary.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 /** Tables derived by build SQL in the browser, with the SQL text (the very file the build runs). */
@@ -96,10 +99,11 @@ export class LabSession {
   }
 
   private receive(m: FromWorker): void {
-    if (m.type === 'model' || (m.type === 'error' && this.requests.has(m.id))) {
-      const pending = this.requests.get(m.type === 'model' ? m.req : m.id);
-      this.requests.delete(m.type === 'model' ? m.req : m.id);
-      if (m.type === 'model') pending?.resolve(m);
+    if (m.type === 'model' || m.type === 'swept' || (m.type === 'error' && this.requests.has(m.id))) {
+      const req = m.type === 'error' ? m.id : m.req;
+      const pending = this.requests.get(req);
+      this.requests.delete(req);
+      if (m.type !== 'error') pending?.resolve(m);
       else pending?.reject(new Error(m.message));
       return;
     }
@@ -146,7 +150,7 @@ export class LabSession {
    * once the world can be queried. `onStage` reports progress (share in 0–1 while simulating; the
    * loading and the derivation overlap the simulation, and what is left of them follows it).
    */
-  async regenerate(params: WorldParams, onStage: (stage: Stage, share?: number) => void): Promise<World> {
+  async regenerate(params: WorldParams, onStage: (stage: Stage, share?: number) => void, { keepStages = false }: { keepStages?: boolean } = {}): Promise<World> {
     await this.ready;
     const db = await this.engine;
     const id = ++this.seq;
@@ -187,7 +191,7 @@ export class LabSession {
         else if (m.type === 'error') reject(new Error(m.message));
       });
     });
-    this.send({ type: 'simulate', id, params });
+    this.send({ type: 'simulate', id, params, keepStages });
     onStage('simulating', 0);
     let sim: Extract<FromWorker, { type: 'simulated' }>;
     try {
@@ -222,6 +226,26 @@ export class LabSession {
       });
       this.send({ type: 'digest', id: world.id });
     });
+  }
+
+  /**
+   * Judge a world regenerated with keepStages for the break-even sweep (src/lib/sweep/seed.ts): run
+   * brand_offers for every brand here, hand the results to the worker, and have it measure assumption
+   * `key` at every grid point (index null) or the world itself as grid point `index`.
+   */
+  async sweepWorld(world: World, key: string, index: number | null, budget: number): Promise<{ measured: Measured[]; brands: { slug: string; name: string }[] }> {
+    const db = await this.engine;
+    const ipc: Record<string, Uint8Array> = {};
+    for (const { slug } of BRANDS) {
+      const { sql, values } = bindQuery('brand_offers', { ...DEFAULTS, brand: slug });
+      ipc[`brand_offers:${slug}`] = await this.queue(() => db.queryIpc(sql, values));
+    }
+    this.send({ type: 'frames', world: world.id, ipc }, Object.values(ipc).map((b) => b.buffer as ArrayBuffer));
+    const req = ++this.seq;
+    const result = new Promise<Extract<FromWorker, { type: 'swept' }>>((resolve, reject) => this.requests.set(req, { resolve: resolve as (v: unknown) => void, reject }));
+    this.send({ type: 'sweep', req, world: world.id, key, index, budget });
+    const m = await result;
+    return { measured: m.measured, brands: m.brands };
   }
 
   /** Run a figure's queries on a world and have the worker compute its model (the registry's model function) from their Arrow results. */

@@ -20,6 +20,10 @@ import type { ParamValues } from '../state/params.ts';
 import { streamWorld } from './streamWorld.ts';
 import { calibrate } from '../../../data/sim/calibration.ts';
 import { worldDigest } from './worldDigest.ts';
+import type { Stages } from '../../../data/sim/world.ts';
+import { assumptionByKey } from '../sweep/assumptions.ts';
+import { sweepSeed } from '../sweep/plan.ts';
+import { brandScores, judge, seedBase } from '../sweep/seed.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
@@ -31,6 +35,8 @@ let frames = new Map<string, Frame>();
 let frameWorld = -1;
 /** The last world simulated, kept until its digest is asked for (or the next world). */
 let last: { id: number; world: Record<string, Record<string, ArrayLike<unknown>>> } | null = null;
+/** The stages of the last world simulated with keepStages, until the sweep has judged it. */
+let kept: { id: number; stages: Stages } | null = null;
 
 async function loadOntology(base: string, version: string): Promise<Ontology> {
   const table = async (name: string) => {
@@ -43,11 +49,12 @@ async function loadOntology(base: string, version: string): Promise<Ontology> {
   return ontologyFromTables(topics as never, edges as never);
 }
 
-async function simulate(id: number, params: WorldParams): Promise<void> {
+async function simulate(id: number, params: WorldParams, keepStages: boolean): Promise<void> {
   last = null;
+  kept = null;
   const started = performance.now();
   let pct = -1;
-  const { world, truth, encodeMs } = streamWorld(
+  const { world, truth, encodeMs, stages } = streamWorld(
     params,
     await ontology!,
     (name, ipc, append, complete) => post({ type: 'table', id, name, ipc, append, last: complete }, ipc ? [ipc.buffer as ArrayBuffer] : []),
@@ -55,7 +62,9 @@ async function simulate(id: number, params: WorldParams): Promise<void> {
       const p = Math.floor(share * 100);
       if (p !== pct) post({ type: 'progress', id, share: (pct = p) / 100 });
     },
+    { keepStages },
   );
+  if (stages) kept = { id, stages };
   const tables = world as unknown as Record<string, Record<string, ArrayLike<unknown>>>;
   const rows = Object.fromEntries(Object.entries(tables).map(([n, cols]) => [n, Object.values(cols)[0]?.length ?? 0]));
   const simulateMs = performance.now() - started - encodeMs;
@@ -73,7 +82,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         post({ type: 'ready', context: context() });
         return;
       case 'simulate':
-        return await simulate(m.id, m.params);
+        return await simulate(m.id, m.params, m.keepStages ?? false);
       case 'digest': {
         if (last?.id !== m.id) throw new Error('that world is no longer held');
         const { world } = last;
@@ -103,6 +112,22 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         const started = performance.now();
         const model = figure.model(inputs, m.values as ParamValues, { intervals: m.intervals });
         post({ type: 'model', req: m.req, model, ms: performance.now() - started, context: context() });
+        return;
+      }
+      case 'sweep': {
+        if (kept?.id !== m.world || m.world !== frameWorld) throw new Error('that world is no longer held');
+        const { stages } = kept;
+        kept = null;
+        const slugs = stages.ctx.brands.map((b) => b.spec.slug);
+        const frame = (name: string) => frames.get(name) ?? (() => { throw new Error(`query ${name} has not run on this world`); })();
+        const scores = brandScores(slugs, slugs.map((s) => frame(`brand_offers:${s}`)), frame('audience_topics'), frame('topic_tree'), stages.acc.n);
+        const base = seedBase(stages, scores);
+        const a = assumptionByKey(m.key);
+        const measured =
+          m.index === null
+            ? sweepSeed(base, [a], m.budget)
+            : [{ key: m.key, seed: stages.ctx.params.seed, index: m.index, brands: judge(base, stages.model, base.counts, m.budget) }];
+        post({ type: 'swept', req: m.req, measured, brands: scores.map((s) => ({ slug: s.slug, name: s.name })) });
         return;
       }
     }

@@ -6,7 +6,7 @@
  */
 import type { Ontology } from '../../../data/sim/ontology.ts';
 import type { WorldParams } from '../../../data/sim/params.ts';
-import { simulateWorldWithTruth, type Truth, type World, type WorldStream } from '../../../data/sim/world.ts';
+import { simulateWorldWithTruth, type Stages, type Truth, type World, type WorldStream } from '../../../data/sim/world.ts';
 import { tableIpc } from './worldArrow.ts';
 
 /** DuckDB's row group: appending part of one makes DuckDB redo it, so chunks are whole row groups. */
@@ -20,12 +20,14 @@ export const CHUNK: Record<'posts' | 'reactions', number> = { posts: ROW_GROUP, 
  */
 export type Send = (name: string, ipc: Uint8Array | null, append: boolean, last: boolean) => void;
 
+/** With keepStages, the simulator's stages come back too (the break-even sweep reuses them). */
 export function streamWorld(
   params: WorldParams,
   ontology: Ontology,
   send: Send,
   onProgress?: (share: number) => void,
-): { world: World; truth: Truth; encodeMs: number } {
+  { keepStages = false }: { keepStages?: boolean } = {},
+): { world: World; truth: Truth; encodeMs: number; stages?: Stages } {
   let encodeMs = 0;
   const hand = (name: string, columns: Record<string, ArrayLike<unknown>> | null, append: boolean, last: boolean) => {
     const t = performance.now();
@@ -45,7 +47,7 @@ export function streamWorld(
       sent[name] = made[name];
     }
   };
-  const { world, truth } = simulateWorldWithTruth(params, ontology, onProgress, {
+  const { world, truth, stages } = simulateWorldWithTruth(params, ontology, onProgress, {
     table(name, columns) {
       // The events went over in chunks: what is left of both goes once the reactions are complete.
       if (name === 'reactions') flush(true);
@@ -56,6 +58,6 @@ export function streamWorld(
       rows = r;
       if (m.reactions - sent.reactions >= CHUNK.reactions || m.posts - sent.posts >= CHUNK.posts) flush(false);
     },
-  });
-  return { world, truth, encodeMs };
+  }, { keepStages });
+  return { world, truth, encodeMs, stages };
 }

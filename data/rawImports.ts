@@ -1,6 +1,6 @@
 /**
  * Let plain Node import `x.sql?raw` as Vite does (a module whose default export is the file's
- * text), so the benchmark runs the shared SQL catalog outside Vite. Register before importing it.
+ * text), so the data step (the break-even sweep) and the benchmark run the shared SQL catalog outside Vite. Register before importing it.
  */
 import { readFileSync } from 'node:fs';
 import { registerHooks } from 'node:module';

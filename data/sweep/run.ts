@@ -1,0 +1,86 @@
+/**
+ * The break-even sweep in the data step, on every core (worker_threads, one DuckDB each), cached
+ * by a hash of the simulator, the scoring code and SQL, and the grid: when none of them changed,
+ * the last result is reused. Writes break_even.json into the data folder.
+ */
+import { createHash } from 'node:crypto';
+import { availableParallelism } from 'node:os';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { DEFAULT_PARAMS } from '../sim/params.ts';
+import { SWEEP } from '../../src/lib/sweep/plan.ts';
+import { summarize, type Measured, type SweepResult } from '../../src/lib/sweep/summary.ts';
+import type { Job } from './worker.ts';
+
+export const SWEEP_FILE = 'break_even.json';
+
+/** Everything the result depends on: the sources that simulate, load, score and judge, and the plan (not how it is shown: src/lib/sweep/view.ts). */
+const SOURCES = ['data/sim', 'data/sweep', 'data/load.ts', 'data/rawImports.ts', 'src/sql', 'src/lib/sweep/assumptions.ts', 'src/lib/sweep/plan.ts', 'src/lib/sweep/point.ts', 'src/lib/sweep/seed.ts', 'src/lib/sweep/summary.ts', 'src/lib/stats', 'src/lib/scoring', 'src/lib/figures/signals.ts', 'src/lib/random.ts', 'src/lib/ieee754.ts', 'src/lib/state/params.ts', 'src/lib/data/dictionary.ts'];
+
+function files(root: string, path: string): string[] {
+  const full = join(root, path);
+  if (!statSync(full).isDirectory()) return [path];
+  return readdirSync(full).sort().flatMap((f) => files(root, join(path, f)));
+}
+
+export function sweepKey(root: string): string {
+  const h = createHash('sha256');
+  for (const f of SOURCES.flatMap((s) => files(root, s))) h.update(f).update('\0').update(readFileSync(join(root, f)));
+  h.update(JSON.stringify({ SWEEP, DEFAULT_PARAMS }));
+  return h.digest('hex').slice(0, 16);
+}
+
+/** Run every job on `threads` workers; each answers a job with the points it measured. */
+async function runJobs(root: string, jobs: Job[], threads: number): Promise<{ measured: Measured[]; brands: SweepResult['brands'] }> {
+  const measured: Measured[] = [];
+  let brands: SweepResult['brands'] = [];
+  const queue = [...jobs];
+  await Promise.all(
+    Array.from({ length: Math.min(threads, jobs.length) }, () => new Promise<void>((resolve, reject) => {
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { root } });
+      worker.on('error', reject);
+      worker.on('exit', () => resolve());
+      worker.on('message', (m: { ready?: true; measured?: Measured[]; brands?: SweepResult['brands'] }) => {
+        if (m.measured) measured.push(...m.measured);
+        if (m.brands) brands = m.brands;
+        worker.postMessage(queue.shift() ?? null);
+      });
+    })),
+  );
+  if (measured.length !== jobs.reduce((n, j) => n + (j.kind === 'world' ? 1 : 0), 0) + SWEEP.seeds.length * SWEEP.assumptions.filter((a) => a.stage !== 'world').reduce((n, a) => n + a.grid.length, 0)) {
+    throw new Error('the sweep lost points');
+  }
+  return { measured, brands };
+}
+
+export async function runSweep(root: string): Promise<SweepResult> {
+  // The seeds' worlds first (the longest jobs), then every 'world'-stage point.
+  const jobs: Job[] = [
+    ...SWEEP.seeds.map((seed) => ({ kind: 'seed' as const, seed })),
+    ...SWEEP.assumptions.filter((a) => a.stage === 'world').flatMap((a) => SWEEP.seeds.flatMap((seed) => a.grid.map((_, index) => ({ kind: 'world' as const, key: a.key, seed, index })))),
+  ];
+  const { measured, brands } = await runJobs(root, jobs, Math.max(1, availableParallelism()));
+  measured.sort((x, y) => x.key.localeCompare(y.key) || x.index - y.index || x.seed - y.seed);
+  return summarize(SWEEP, DEFAULT_PARAMS, brands, measured);
+}
+
+/** The sweep's file in `outDir`, from the cache (a file per key in `cacheDir`) when the key matches; returns what the manifest lists. */
+export async function sweepStep(
+  root: string,
+  outDir: string,
+  cacheDir = join(root, '.cache/sweep'),
+): Promise<{ file: string; key: string; cached: boolean; ms: number; bytes: number; sha256: string }> {
+  const started = performance.now();
+  const key = sweepKey(root);
+  const cached = join(cacheDir, `${key}.json`);
+  const hit = existsSync(cached);
+  if (!hit) {
+    const result = await runSweep(root);
+    mkdirSync(cacheDir, { recursive: true });
+    writeFileSync(cached, JSON.stringify({ key, ...result }) + '\n');
+  }
+  cpSync(cached, join(outDir, SWEEP_FILE));
+  const bytes = readFileSync(cached);
+  return { file: SWEEP_FILE, key, cached: hit, ms: performance.now() - started, bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') };
+}

@@ -1,0 +1,108 @@
+/**
+ * What the break-even figure shows of a sweep result, shared by the report (pre-rendered) and the
+ * lab: the chart's series for one assumption and measure, and the table of break-even values.
+ */
+import type { BreakEvenAxis, BreakEvenSeries } from '../charts/breakEven.ts';
+import type { BreakEven } from '../stats/breakEven.ts';
+import type { Curve, SweepResult } from './summary.ts';
+import { comparePerDollar, compareRankings } from '../figures/verdict.ts';
+import { BRANDS } from '../../../data/sim/catalog.ts';
+
+/** What a brand is judged on (its goal's outcome, as the report's queries give it). */
+const outcomeOf = (slug: string) => (BRANDS.find((b) => b.slug === slug)?.goal === 'awareness' ? 'people who recall the post' : 'purchases');
+
+export type Measure = 'rho' | 'perDollar';
+
+export const MEASURE_LABEL: Record<Measure, string> = {
+  rho: 'ρ(fit) − ρ(reach)',
+  perDollar: 'purchases per $1,000, fit − reach',
+};
+
+const brandName = (r: SweepResult, slug: string) => r.brands.find((b) => b.slug === slug)?.name ?? slug;
+
+/** The chart's series and axis for one assumption of the result. */
+export function breakEvenSeries(r: SweepResult, key: string, measure: Measure): { series: BreakEvenSeries[]; axis: BreakEvenAxis } {
+  const a = r.assumptions.find((x) => x.key === key);
+  if (!a) throw new RangeError(`the sweep has no assumption ${key}`);
+  const curves = r.curves.filter((c) => c.key === key);
+  return {
+    axis: { label: a.label, default: a.default, measure: MEASURE_LABEL[measure] },
+    series: curves.map((c) => ({
+      brand: brandName(r, c.brand),
+      points: c.points.map((p) => ({ x: p.x, ...(measure === 'rho' ? p.diff : p.perThousandDiff) })),
+      flips: (measure === 'rho' ? c.flips : c.perDollarFlips).map((f) => f.x),
+    })),
+  };
+}
+
+/** A swept value as the table shows it. */
+export function value(v: number): string {
+  return (Math.abs(v) >= 100 ? String(Math.round(v)) : String(Number(v.toPrecision(2)))).replace('-', '−');
+}
+
+/** "2.4 (fit wins above)" / "no flip within the range", for one list of break-evens. */
+export function flipText(flips: BreakEven[]): string {
+  if (flips.length === 0) return 'no flip within the range';
+  return flips.map((f) => `${value(f.x)} (fit wins ${f.direction === 'up' ? 'above' : 'below'}${f.clear ? '' : '; within the noise'})`).join('; ');
+}
+
+export interface BreakEvenRow {
+  assumption: string;
+  source: string;
+  stage: string;
+  default: string;
+  range: string;
+  brand: string;
+  /** At the grid point nearest the default: the verdict on ρ, with ρ(fit) − ρ(reach) and its interval. */
+  atDefault: string;
+  /** The same for purchases per dollar in the budget test. */
+  perDollarAtDefault: string;
+  flips: string;
+  perDollarFlips: string;
+}
+
+const nearest = (c: Curve, x: number) => c.points.reduce((best, p) => (Math.abs(p.x - x) < Math.abs(best.x - x) ? p : best), c.points[0]);
+const signed = (v: number, digits = 2) => v.toFixed(digits).replace('-', '−');
+
+/** One row per assumption and brand. */
+export function breakEvenRows(r: SweepResult): BreakEvenRow[] {
+  return r.assumptions.flatMap((a) =>
+    r.curves
+      .filter((c) => c.key === a.key)
+      .map((c) => {
+        const p = nearest(c, a.default);
+        const fit = 'fit';
+        const reach = 'the reach score';
+        const rho = compareRankings({ name: fit, value: { estimate: p.rhoFit, lo: NaN, hi: NaN } }, { name: reach, value: { estimate: p.rhoReach, lo: NaN, hi: NaN } }, { difference: p.diff, outcome: outcomeOf(c.brand) });
+        const spend = (perThousand: number) => ({ count: perThousand, spent: 1000 });
+        const perDollar = comparePerDollar({ name: fit, value: spend(p.perThousandFit) }, { name: reach, value: spend(p.perThousandReach) }, { difference: p.perThousandDiff, outcome: outcomeOf(c.brand) });
+        return {
+          assumption: a.label,
+          source: a.source,
+          stage: a.stage,
+          default: `${value(a.default)}${a.mode === 'scale' ? '×' : ''}`,
+          range: `${value(a.grid[0])} to ${value(a.grid[a.grid.length - 1])}${a.mode === 'scale' ? '×' : ''}`,
+          brand: brandName(r, c.brand),
+          atDefault: `${rho}: ${signed(p.diff.mean)} (${signed(p.diff.lo)} to ${signed(p.diff.hi)})`,
+          perDollarAtDefault: `${perDollar}: ${signed(p.perThousandDiff.mean, 1)} per $1,000 (${signed(p.perThousandDiff.lo, 1)} to ${signed(p.perThousandDiff.hi, 1)})`,
+          flips: flipText(c.flips),
+          perDollarFlips: flipText(c.perDollarFlips),
+        };
+      }),
+  );
+}
+
+const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+
+/** The table of break-even values as HTML (the report pre-renders it; the lab redraws it). */
+export function breakEvenTableHtml(r: SweepResult): string {
+  const head = ['Assumption', 'Source', 'Default', 'Range', 'Brand', 'At the default: ρ(fit) − ρ(reach)', 'At the default: purchases per $1,000, fit − reach', 'Break-even (ρ)', 'Break-even (purchases per dollar)'];
+  const body = breakEvenRows(r)
+    .map((row) => `<tr>${[row.assumption, row.source, row.default, row.range, row.brand, row.atDefault, row.perDollarAtDefault, row.flips, row.perDollarFlips].map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
+    .join('');
+  const caption =
+    `Break-even values per brand: where ρ(fit) − ρ(reach) with realized purchases changes sign, and where fit's and reach's purchases per dollar ` +
+    `in the budget test ($${r.budget.toLocaleString('en-US')}) change order; linear interpolation between the two swept points that bracket it. ` +
+    `Mean over seeds ${r.seeds[0]}–${r.seeds[r.seeds.length - 1]} with its 95% t interval; "within the noise" when an interval next to the flip includes 0.`;
+  return `<table><caption>${escape(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
+}

@@ -1,0 +1,68 @@
+import { describe, expect, inject, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { parseHTML } from 'linkedom';
+import type { Page } from 'playwright-core';
+import { browserSuite } from './browser.ts';
+import { ASSUMPTIONS } from '../../src/lib/sweep/assumptions.ts';
+import { BRANDS } from '../../data/sim/catalog.ts';
+
+const baseURL = inject('baseURL');
+const suite = browserSuite(baseURL);
+const dist = process.env.E2E_DIST ?? `${process.cwd()}/dist`;
+
+const sweepState = (page: Page) => page.locator('[data-lab-sweep]').getAttribute('data-state');
+const waitSweep = (page: Page, states: string[], timeout = 120_000) =>
+  page.waitForFunction((s) => s.includes(document.querySelector('[data-lab-sweep]')?.getAttribute('data-state') ?? ''), states, { timeout, polling: 100 });
+
+describe('where the verdict flips', () => {
+  it('is pre-rendered in dist/index.html: a chart per assumption and measure, and the table of break-even values', () => {
+    const { document } = parseHTML(readFileSync(`${dist}/index.html`, 'utf8'));
+    const figure = document.querySelector('#break-even')!;
+    expect(figure).not.toBeNull();
+    expect(figure.querySelectorAll('.chart-wide svg[role="img"]').length).toBe(ASSUMPTIONS.length * 2);
+    const rows = [...figure.querySelectorAll('tbody tr')];
+    expect(rows.length).toBe(ASSUMPTIONS.length * BRANDS.length);
+    for (const r of rows) {
+      const cells = [...r.querySelectorAll('td')].map((td) => td.textContent ?? '');
+      // Break-even (ρ) and (per dollar): a value where fit and reach trade places, or the plain statement that they do not.
+      for (const c of cells.slice(-2)) expect(c).toMatch(/^(no flip within the range|−?[\d.]+ \(fit wins (above|below)[^)]*\)(; .*)?)$/);
+    }
+  });
+
+  it('reads with JavaScript off on the report page', async () => {
+    const { page, context } = await suite.open('', { javaScriptEnabled: false });
+    await expect(page.locator('#break-even table tbody tr').count()).resolves.toBe(ASSUMPTIONS.length * BRANDS.length);
+    await expect(page.locator('#break-even svg[role="img"]').first().getAttribute('aria-label')).resolves.toMatch(/flips at|no flip within the range/);
+    await context.close();
+  });
+
+  it('in the lab: a sweep shows progress, Cancel stops it, and a full run draws the chart the data step drew for the same world', async () => {
+    const { page, context, errors } = await suite.open('lab/');
+    const section = page.locator('[data-lab-sweep]');
+    const published = await section.locator('[data-sweep-table]').innerHTML();
+    await section.locator('select[name="sweep-key"]').selectOption(ASSUMPTIONS[0].key);
+
+    // Start, see progress, cancel.
+    await section.getByRole('button', { name: 'Sweep it' }).click();
+    await waitSweep(page, ['running']);
+    await page.waitForFunction(() => Number(document.querySelector('[data-lab-sweep]')?.getAttribute('data-progress') ?? 0) > 0, null, { timeout: 60_000 });
+    expect(await section.locator('progress').isVisible()).toBe(true);
+    expect(await section.locator('[data-sweep-status]').textContent()).toMatch(/World \d+ of 10/);
+    await section.getByRole('button', { name: 'Cancel' }).click();
+    await waitSweep(page, ['cancelled', 'failed', 'done']);
+    expect(await sweepState(page)).toBe('cancelled');
+    expect(await section.locator('[data-sweep-table]').innerHTML()).toBe(published);
+    expect(await section.getByRole('button', { name: 'Sweep it' }).isEnabled()).toBe(true);
+
+    // A full run: the chart and table are redrawn, and on the published world's parameters they are the data step's own numbers.
+    await section.getByRole('button', { name: 'Sweep it' }).click();
+    await waitSweep(page, ['done', 'failed', 'cancelled'], 180_000);
+    expect(await sweepState(page), (await section.locator('[data-sweep-status]').textContent()) ?? '').toBe('done');
+    expect(Number(await section.getAttribute('data-sweep-ms'))).toBeGreaterThan(0);
+    expect(await section.locator('[data-sweep-chart] svg[role="img"]').getAttribute('aria-label')).toMatch(/Relevance effect/);
+    expect(await section.locator('[data-sweep-table] tbody tr').count()).toBe(BRANDS.length);
+    expect(await section.locator('[data-sweep-table]').innerHTML()).toBe(published);
+    expect(errors).toEqual([]);
+    await context.close();
+  }, 300_000);
+});

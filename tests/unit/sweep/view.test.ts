@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { breakEvenRows, breakEvenSeries, flipText } from '../../../src/lib/sweep/view.ts';
+import type { SweepResult } from '../../../src/lib/sweep/summary.ts';
+
+const point = (x: number, d: number, pd: number) => ({
+  x,
+  diff: { mean: d, lo: d - 0.05, hi: d + 0.05 },
+  rhoFit: 0.3 + d / 2,
+  rhoReach: 0.3 - d / 2,
+  perThousandFit: 10 + pd / 2,
+  perThousandReach: 10 - pd / 2,
+  perThousandDiff: { mean: pd, lo: pd - 1, hi: pd + 1 },
+});
+const result: SweepResult = {
+  seeds: [1, 2, 3],
+  budget: 20000,
+  small: { accounts: 1000, placementsPerBrand: 150 },
+  brands: [{ slug: 'a', name: 'Alpha' }],
+  assumptions: [{ key: 'k', label: 'Knob', path: 'relevanceEffect', mode: 'value', grid: [0, 2, 4], source: 'assumption', stage: 'outcomes', unit: '', default: 4 }],
+  curves: [
+    {
+      key: 'k',
+      brand: 'a',
+      points: [point(0, -0.2, -3), point(2, 0.1, 2), point(4, 0.3, 0.5)],
+      flips: [{ x: 1.33, from: 0, to: 2, direction: 'up', clear: true }],
+      perDollarFlips: [],
+    },
+  ],
+};
+
+describe('the break-even view', () => {
+  it('states the verdict at the default with the paired difference, and the break-evens or their absence', () => {
+    const [row] = breakEvenRows(result);
+    expect(row).toMatchObject({ assumption: 'Knob', default: '4', range: '0 to 4', brand: 'Alpha', flips: '1.3 (fit wins above)', perDollarFlips: 'no flip within the range' });
+    expect(row.atDefault).toBe('fit ranks purchases better than the reach score: 0.30 (0.25 to 0.35)');
+    // The interval of the per-dollar difference (−0.5 to 1.5) includes zero: no winner.
+    expect(row.perDollarAtDefault).toMatch(/^fit and the reach score buy about as many purchases per dollar .*: 0\.5 per \$1,000 \(−0\.5 to 1\.5\)$/);
+  });
+
+  it('says when a flip is within the noise, and which side wins', () => {
+    expect(flipText([{ x: 0.25, from: 0, to: 0.5, direction: 'down', clear: false }])).toBe('0.25 (fit wins below; within the noise)');
+  });
+
+  it('gives the chart the measure asked for', () => {
+    const { series, axis } = breakEvenSeries(result, 'k', 'perDollar');
+    expect(axis).toEqual({ label: 'Knob', default: 4, measure: 'purchases per $1,000, fit − reach' });
+    expect(series[0].points.map((p) => p.mean)).toEqual([-3, 2, 0.5]);
+    expect(series[0].flips).toEqual([]);
+  });
+});
