@@ -57,6 +57,7 @@ async function expectVerdictsMatchTables(page: Page) {
   const budget = await tableRows(page, 'budget');
   expect(budgetVerdicts(budget, /^Fit/, 'hiring by fit', /^Reach score/, 'hiring by reach score')).toContain(live['verdict.budget.fit-vs-reach']);
   expect(budgetVerdicts(budget, /^Reach score/, 'hiring by reach score', /^Random/, 'hiring at random')).toContain(live['verdict.budget.reach-vs-random']);
+  expect(budgetVerdicts(budget, /^Fit per dollar/, 'hiring by fit per dollar', /^Reach score per dollar/, 'hiring by reach score per dollar')).toContain(live['verdict.budget.per-dollar']);
   expect(live['budget.fit.conversions']).toBe(budget.find((r) => /^Fit/.test(r[0]))![3]);
   expect(live['budget.reach.conversions']).toBe(budget.find((r) => /^Reach score/.test(r[0]))![3]);
   expect(live['verdict.celeb.perDollar'].startsWith(celebrityLeader(await tableRows(page, 'celebrity')))).toBe(true);

@@ -46,6 +46,8 @@ export interface BudgetModel {
   brand: string;
   budget: number;
   margin: number;
+  /** What the brand's goal counts, in words: purchases, or for the awareness brand the people who recall the post. */
+  outcome: string;
   results: BudgetRow[];
   table: Frame;
 }
@@ -100,7 +102,8 @@ export function budgetModel([offers, audience, tree]: Frame[], brand: string, bu
     columns: { ...offers.columns, relevance, trust, fit },
     length: offers.length,
   };
-  return { brand: name, budget, margin, results, table };
+  const outcome = offers.columns.goal?.[0] === 'awareness' ? 'people who recall the post' : 'purchases';
+  return { brand: name, budget, margin, outcome, results, table };
 }
 
 export function budgetLive(m: BudgetModel): Record<string, string> {
@@ -126,8 +129,15 @@ export function budgetLive(m: BudgetModel): Record<string, string> {
   const spend = (name: string, r: BudgetResult) => ({ name, value: { count: r.conversions, spent: r.spent } });
   const reach = by.get('Reach score')!;
   const fit = by.get('Fit (relevance × trust × reach)')!;
-  out['verdict.budget.fit-vs-reach'] = comparePerDollar(spend('hiring by fit', fit), spend('hiring by reach score', reach));
-  out['verdict.budget.reach-vs-random'] = comparePerDollar(spend('hiring by reach score', reach), spend('hiring at random', random));
+  const outcome = { outcome: m.outcome };
+  out['budget.outcome'] = m.outcome;
+  out['verdict.budget.fit-vs-reach'] = comparePerDollar(spend('hiring by fit', fit), spend('hiring by reach score', reach), outcome);
+  out['verdict.budget.reach-vs-random'] = comparePerDollar(spend('hiring by reach score', reach), spend('hiring at random', random), outcome);
+  out['verdict.budget.per-dollar'] = comparePerDollar(
+    spend('hiring by fit per dollar', by.get('Fit per dollar')!),
+    spend('hiring by reach score per dollar', by.get('Reach score per dollar')!),
+    outcome,
+  );
   return out;
 }
 
