@@ -29,6 +29,25 @@ describe('where the verdict flips', () => {
     }
   });
 
+  it('heads the report: "In short" gives each brand\'s verdict per dollar and where it flips, agreeing with the table', () => {
+    const { document } = parseHTML(readFileSync(`${dist}/index.html`, 'utf8'));
+    const items = [...document.querySelectorAll('#in-short #headline-by-brand li')].map((li) => li.textContent ?? '');
+    expect(items.length).toBe(BRANDS.length);
+    const rows = [...document.querySelectorAll('#break-even tbody tr')].map((r) => [...r.querySelectorAll('td')].map((td) => td.textContent ?? ''));
+    for (const b of BRANDS) {
+      const item = items.find((t) => t.startsWith(`${b.name}:`));
+      expect(item, b.name).toBeDefined();
+      // The verdict per dollar at the default is the table's, for this brand (every assumption's default row agrees on the seeds' own worlds).
+      const own = rows.find((r) => r[4] === b.name && r[0] === ASSUMPTIONS[0].label)!;
+      const verdict = own[6].split(':')[0];
+      expect(item).toContain(verdict);
+      // Every per-dollar flip the table lists for this brand is named in the headline, and "no flip" only when there is none.
+      const flips = rows.filter((r) => r[4] === b.name && r[8] !== 'no flip within the range');
+      if (flips.length === 0) expect(item).toContain('no swept assumption flips it within its range');
+      for (const r of flips) expect(item).toContain(r[8]);
+    }
+  });
+
   it('reads with JavaScript off on the report page', async () => {
     const { page, context } = await suite.open('', { javaScriptEnabled: false });
     await expect(page.locator('#break-even table tbody tr').count()).resolves.toBe(ASSUMPTIONS.length * BRANDS.length);

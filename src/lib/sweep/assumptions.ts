@@ -38,7 +38,7 @@ export interface Assumption {
 const doc = (path: string) => PARAM_DOCS[path]?.source ?? 'assumption';
 
 export const ASSUMPTIONS: readonly Assumption[] = [
-  { key: 'relevance', label: 'Relevance effect on clicks', path: 'relevanceEffect', mode: 'value', grid: [0, 0.5, 1, 1.5, 2, 3, 4], source: doc('relevanceEffect'), stage: 'outcomes', unit: 'log ratio' },
+  { key: 'relevance', label: 'Relevance effect on clicks', path: 'relevanceEffect', mode: 'value', grid: [0, 0.5, 1, 1.8, 2.5, 3, 4], source: doc('relevanceEffect'), stage: 'outcomes', unit: 'log ratio' },
   { key: 'relevancePurchase', label: 'Relevance effect on purchases', path: 'relevancePurchaseEffect', mode: 'value', grid: [0, 0.5, 1, 1.5, 2, 3, 4], source: doc('relevancePurchaseEffect'), stage: 'outcomes', unit: 'log ratio' },
   { key: 'saturation', label: 'Fit saturation (mass appeal), × each brand’s', path: 'brands.fitSaturation', mode: 'scale', grid: [0.25, 0.5, 0.75, 1, 1.5, 2], source: 'assumption', stage: 'outcomes', unit: '×' },
   { key: 'shortlist', label: 'Shortlist share of placements', path: 'shortlistShare', mode: 'value', grid: [0, 0.25, 0.5, 0.75, 1], source: doc('shortlistShare'), stage: 'selection', unit: 'share' },

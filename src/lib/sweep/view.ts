@@ -106,3 +106,49 @@ export function breakEvenTableHtml(r: SweepResult): string {
     `Mean over seeds ${r.seeds[0]}–${r.seeds[r.seeds.length - 1]} with its 95% t interval; "within the noise" when an interval next to the flip includes 0.`;
   return `<table><caption>${escape(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
 }
+
+export interface BrandHeadline {
+  brand: string;
+  /** At the calibrated defaults: which ranking buys more per dollar, with fit − reach per $1,000 and its interval. */
+  perDollar: string;
+  /** Where a swept assumption flips the per-dollar verdict, or that none does within its range. */
+  perDollarFlips: string;
+  /** The same for the ranking of the posts that ran (ρ). */
+  rho: string;
+  rhoFlips: string;
+}
+
+/** "the relevance effect on clicks at 3.8 (fit wins above)", for every assumption whose curve for the brand flips; or that none does. */
+function flipsAcross(r: SweepResult, slug: string, of: (c: Curve) => BreakEven[]): string {
+  const parts = r.assumptions.flatMap((a) => {
+    const c = r.curves.find((x) => x.key === a.key && x.brand === slug);
+    const flips = c ? of(c) : [];
+    return flips.length ? [`${a.label.charAt(0).toLowerCase()}${a.label.slice(1)} at ${flipText(flips)}`] : [];
+  });
+  return parts.length ? `it flips with ${parts.join('; with ')}` : `no swept assumption flips it within its range`;
+}
+
+/**
+ * The report's headline per brand, from the sweep (SCIENCE.md §7: "which score wins per dollar at
+ * the calibrated defaults and where that flips"). The defaults are the base worlds themselves: the
+ * grid point at the default of a stage that reuses them (every seed's own world).
+ */
+export function headlineByBrand(r: SweepResult): BrandHeadline[] {
+  const base = r.assumptions.find((a) => a.stage !== 'world' && a.grid.includes(a.default));
+  if (!base) throw new Error('the sweep has no assumption swept through its default on the seeds’ own worlds');
+  return r.brands.map(({ slug, name }) => {
+    const c = r.curves.find((x) => x.key === base.key && x.brand === slug)!;
+    const p = c.points.find((q) => q.x === base.default)!;
+    const outcome = outcomeOf(slug);
+    const spend = (perThousand: number) => ({ count: perThousand, spent: 1000 });
+    const perDollar = comparePerDollar({ name: 'fit', value: spend(p.perThousandFit) }, { name: 'the reach score', value: spend(p.perThousandReach) }, { difference: p.perThousandDiff, outcome });
+    const rho = compareRankings({ name: 'fit', value: { estimate: p.rhoFit, lo: NaN, hi: NaN } }, { name: 'the reach score', value: { estimate: p.rhoReach, lo: NaN, hi: NaN } }, { difference: p.diff, outcome });
+    return {
+      brand: name,
+      perDollar: `${perDollar} (${signed(p.perThousandDiff.mean, 1)} per $1,000, ${signed(p.perThousandDiff.lo, 1)} to ${signed(p.perThousandDiff.hi, 1)})`,
+      perDollarFlips: flipsAcross(r, slug, (x) => x.perDollarFlips),
+      rho: `${rho} (ρ difference ${signed(p.diff.mean)}, ${signed(p.diff.lo)} to ${signed(p.diff.hi)})`,
+      rhoFlips: flipsAcross(r, slug, (x) => x.flips),
+    };
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { breakEvenRows, breakEvenSeries, flipText } from '../../../src/lib/sweep/view.ts';
+import { breakEvenRows, breakEvenSeries, flipText, headlineByBrand } from '../../../src/lib/sweep/view.ts';
 import type { SweepResult } from '../../../src/lib/sweep/summary.ts';
 
 const point = (x: number, d: number, pd: number) => ({
@@ -46,5 +46,31 @@ describe('the break-even view', () => {
     expect(axis).toEqual({ label: 'Knob', default: 4, measure: 'purchases per $1,000, fit − reach' });
     expect(series[0].points.map((p) => p.mean)).toEqual([-3, 2, 0.5]);
     expect(series[0].flips).toEqual([]);
+  });
+
+  it('heads the report per brand: the verdict at the default of the seeds\' own worlds, and every assumption that flips it', () => {
+    const two: SweepResult = {
+      ...result,
+      assumptions: [
+        ...result.assumptions,
+        { key: 'w', label: 'Fake rates', path: 'fraudRateByTier', mode: 'scale', grid: [0, 1, 2], source: 'assumption', stage: 'world', unit: '×', default: 1 },
+      ],
+      curves: [
+        ...result.curves,
+        { key: 'w', brand: 'a', points: [point(0, 0.4, 5), point(1, 0.3, 4), point(2, 0.2, 3)], flips: [], perDollarFlips: [{ x: 1.5, from: 1, to: 2, direction: 'down', clear: false }] },
+      ],
+    };
+    const [h] = headlineByBrand(two);
+    expect(h.brand).toBe('Alpha');
+    // The default (4) of the outcomes-stage knob, not the smaller world-stage point.
+    expect(h.rho).toBe('fit ranks purchases better than the reach score (ρ difference 0.30, 0.25 to 0.35)');
+    expect(h.rhoFlips).toBe('it flips with knob at 1.3 (fit wins above)');
+    expect(h.perDollar).toMatch(/^fit and the reach score buy about as many purchases per dollar .* \(0\.5 per \$1,000, −0\.5 to 1\.5\)$/);
+    expect(h.perDollarFlips).toBe('it flips with fake rates at 1.5 (fit wins below; within the noise)');
+    expect(headlineByBrand(result)[0].perDollarFlips).toBe('no swept assumption flips it within its range');
+  });
+
+  it('refuses a sweep without an assumption through its default on the seeds\' own worlds', () => {
+    expect(() => headlineByBrand({ ...result, assumptions: [{ ...result.assumptions[0], default: 3 }] })).toThrow(/default/);
   });
 });
