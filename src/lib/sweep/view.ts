@@ -145,9 +145,9 @@ export function headlineByBrand(r: SweepResult): BrandHeadline[] {
     const rho = compareRankings({ name: 'fit', value: { estimate: p.rhoFit, lo: NaN, hi: NaN } }, { name: 'the reach score', value: { estimate: p.rhoReach, lo: NaN, hi: NaN } }, { difference: p.diff, outcome });
     return {
       brand: name,
-      perDollar: `${perDollar} (${signed(p.perThousandDiff.mean, 1)} per $1,000, ${signed(p.perThousandDiff.lo, 1)} to ${signed(p.perThousandDiff.hi, 1)})`,
+      perDollar: `${perDollar}: ${signed(p.perThousandDiff.mean, 1)} per $1,000 (${signed(p.perThousandDiff.lo, 1)} to ${signed(p.perThousandDiff.hi, 1)})`,
       perDollarFlips: flipsAcross(r, slug, (x) => x.perDollarFlips),
-      rho: `${rho} (ρ difference ${signed(p.diff.mean)}, ${signed(p.diff.lo)} to ${signed(p.diff.hi)})`,
+      rho: `${rho}: ρ differs by ${signed(p.diff.mean)} (${signed(p.diff.lo)} to ${signed(p.diff.hi)})`,
       rhoFlips: flipsAcross(r, slug, (x) => x.flips),
     };
   });

@@ -63,9 +63,9 @@ describe('the break-even view', () => {
     const [h] = headlineByBrand(two);
     expect(h.brand).toBe('Alpha');
     // The default (4) of the outcomes-stage knob, not the smaller world-stage point.
-    expect(h.rho).toBe('fit ranks purchases better than the reach score (ρ difference 0.30, 0.25 to 0.35)');
+    expect(h.rho).toBe('fit ranks purchases better than the reach score: ρ differs by 0.30 (0.25 to 0.35)');
     expect(h.rhoFlips).toBe('it flips with knob at 1.3 (fit wins above)');
-    expect(h.perDollar).toMatch(/^fit and the reach score buy about as many purchases per dollar .* \(0\.5 per \$1,000, −0\.5 to 1\.5\)$/);
+    expect(h.perDollar).toMatch(/^fit and the reach score buy about as many purchases per dollar .*: 0\.5 per \$1,000 \(−0\.5 to 1\.5\)$/);
     expect(h.perDollarFlips).toBe('it flips with fake rates at 1.5 (fit wins below; within the noise)');
     expect(headlineByBrand(result)[0].perDollarFlips).toBe('no swept assumption flips it within its range');
   });
