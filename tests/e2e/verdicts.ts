@@ -34,13 +34,22 @@ const near = (a: number, b: number, tolerance = 0.01) => Math.abs(a - b) <= tole
 
 /** Fit against reach for one brand, from the scoreboard's rows (Brand, Score, ρ, interval): the phrases that fit the numbers. */
 export function fitVsReach(rows: string[][], brand: string): string[] {
-  const row = (score: RegExp) => rows.find((r) => r[0] === brand && score.test(r[1]))!;
-  const fit = interval(row(/^Fit/)[3]);
-  const reach = interval(row(/^Reach score/)[3]);
+  const row = (score: RegExp) => rows.find((r) => r[0] === brand && score.test(r[1]));
   const fitWins = 'fit ranks purchases better than the reach score';
   const reachWins = 'the reach score ranks purchases better than fit';
-  const tie = 'fit and the reach score rank purchases about equally (their intervals overlap)';
   const out: string[] = [];
+  // The paired difference on the same resamples decides when the table has it.
+  const paired = row(/^Fit − reach score \(paired difference\)/);
+  if (paired) {
+    const d = interval(paired[3]);
+    if (d.lo > 0 || near(d.lo, 0)) out.push(fitWins);
+    if (d.hi < 0 || near(d.hi, 0)) out.push(reachWins);
+    if (!(d.lo > 0) && !(d.hi < 0)) out.push('fit and the reach score rank purchases about equally (the interval of the difference includes zero)');
+    return out;
+  }
+  const fit = interval(row(/^Fit \(/)![3]);
+  const reach = interval(row(/^Reach score/)![3]);
+  const tie = 'fit and the reach score rank purchases about equally (their intervals overlap)';
   if (fit.lo > reach.hi || near(fit.lo, reach.hi)) out.push(fitWins);
   if (reach.lo > fit.hi || near(reach.lo, fit.hi)) out.push(reachWins);
   if (!(fit.lo > reach.hi) && !(reach.lo > fit.hi)) out.push(tie);

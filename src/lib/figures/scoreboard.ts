@@ -125,7 +125,8 @@ export function scoreboardLive(m: ScoreboardModel): Record<string, string> {
     const fit = of('Fit (relevance × trust × reach)');
     const reach = of('Reach score (Klout-like)');
     const relevance = of('Relevance');
-    out[`verdict.fit-vs-reach.${slug}`] = compareRankings(fit, reach);
+    // Fit against reach on the same resamples: the paired interval of the difference decides.
+    out[`verdict.fit-vs-reach.${slug}`] = compareRankings(fit, reach, { difference: m.brands.find((b) => b.slug === slug)?.fitMinusReach });
     out[`verdict.relevance-vs-reach.${slug}`] = compareRankings(relevance, reach);
     out[`verdict.relevance-vs-fit.${slug}`] = compareRankings(relevance, fit);
   }

@@ -118,14 +118,22 @@ export interface BrandHeadline {
   rhoFlips: string;
 }
 
-/** "the relevance effect on clicks at 3.8 (fit wins above)", for every assumption whose curve for the brand flips; or that none does. */
+/**
+ * "it flips with the relevance effect on clicks at 3.8 (fit wins above)", for every assumption whose
+ * curve for the brand crosses zero clearly; crossings within the noise are only counted (the
+ * methods chapter's table lists them); or that none does.
+ */
 function flipsAcross(r: SweepResult, slug: string, of: (c: Curve) => BreakEven[]): string {
+  let noisy = 0;
   const parts = r.assumptions.flatMap((a) => {
     const c = r.curves.find((x) => x.key === a.key && x.brand === slug);
     const flips = c ? of(c) : [];
-    return flips.length ? [`${a.label.charAt(0).toLowerCase()}${a.label.slice(1)} at ${flipText(flips)}`] : [];
+    noisy += flips.filter((f) => !f.clear).length;
+    const clear = flips.filter((f) => f.clear);
+    return clear.length ? [`${a.label.charAt(0).toLowerCase()}${a.label.slice(1)} at ${flipText(clear)}`] : [];
   });
-  return parts.length ? `it flips with ${parts.join('; with ')}` : `no swept assumption flips it within its range`;
+  const said = parts.length ? `it flips with ${parts.join('; with ')}` : 'no swept assumption flips it clearly within its range';
+  return noisy ? `${said} (${noisy} crossing${noisy === 1 ? '' : 's'} within the noise)` : said;
 }
 
 /**

@@ -66,8 +66,8 @@ describe('the break-even view', () => {
     expect(h.rho).toBe('fit ranks purchases better than the reach score: ρ differs by 0.30 (0.25 to 0.35)');
     expect(h.rhoFlips).toBe('it flips with knob at 1.3 (fit wins above)');
     expect(h.perDollar).toMatch(/^fit and the reach score buy about as many purchases per dollar .*: 0\.5 per \$1,000 \(−0\.5 to 1\.5\)$/);
-    expect(h.perDollarFlips).toBe('it flips with fake rates at 1.5 (fit wins below; within the noise)');
-    expect(headlineByBrand(result)[0].perDollarFlips).toBe('no swept assumption flips it within its range');
+    expect(h.perDollarFlips).toBe('no swept assumption flips it clearly within its range (1 crossing within the noise)');
+    expect(headlineByBrand(result)[0].perDollarFlips).toBe('no swept assumption flips it clearly within its range');
   });
 
   it('refuses a sweep without an assumption through its default on the seeds\' own worlds', () => {
