@@ -71,9 +71,6 @@ export async function runReadOnly(sql: string, options: ReadOnlyOptions): Promis
   return (await engine()).readOnly(sql, options);
 }
 
-/** Whether the engine has been asked to start (figures use it to decide between pre-rendered and live). */
-export const engineRequested = (): boolean => started !== null;
-
 let lab: Promise<LabEngine> | null = null;
 
 /** The lab's own engine instance (no dataset loaded), started on first call and shared after. */

@@ -10,7 +10,6 @@ import type { ColumnType, Table as TableSpec } from '../data/dictionary.ts';
 import { tableByName } from '../data/dictionary.ts';
 import type { Frame } from '../data/frame.ts';
 import { toCsv } from '../data/csv.ts';
-import { toArrowTable } from '../data/arrow.ts';
 import { bindSql, type Params } from '../../sql/bind.ts';
 
 type Spec = Pick<TableSpec, 'columns'>;
@@ -105,11 +104,6 @@ export function parquetDownload(frame: Frame, prov: Provenance, spec: Spec = EXP
     kvMetadata: [{ key: 'provenance', value: JSON.stringify(prov) }],
     createdBy: 'Influence This (hyparquet-writer)',
   });
-}
-
-/** Arrow IPC stream bytes of the rows, typed by the spec, with the provenance in the schema metadata (Node; builders need eval, which the site's CSP forbids). */
-export function arrowDownload(frame: Frame, prov: Provenance, spec: Spec = EXPLORE_COLUMNS): Uint8Array {
-  return arrowWithProvenance(toArrowTable(frame, spec), prov);
 }
 
 /** An Arrow table (e.g. straight from DuckDB, as the browser does) as IPC stream bytes with the provenance in the schema metadata. */

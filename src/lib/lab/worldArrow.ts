@@ -86,8 +86,3 @@ export function tableIpc(name: string, columns: Record<string, Column>): Uint8Ar
   return tableToIPC(new Table(vectors), 'stream');
 }
 
-/** Every table of a world as IPC stream bytes, by table name. */
-export function worldIpc(world: Record<string, Record<string, Column>>): Record<string, Uint8Array> {
-  return Object.fromEntries(Object.entries(world).map(([name, columns]) => [name, tableIpc(name, columns)]));
-}
-

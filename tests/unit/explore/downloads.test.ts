@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
 import { tableFromIPC } from 'apache-arrow';
-import { arrowDownload, csvDownload, EXPLORE_COLUMNS, jsonDownload, parquetDownload, provenance } from '../../../src/lib/explore/downloads.ts';
+import { arrowWithProvenance, csvDownload, EXPLORE_COLUMNS, jsonDownload, parquetDownload, provenance } from '../../../src/lib/explore/downloads.ts';
 import type { Frame } from '../../../src/lib/data/frame.ts';
+import { toArrowTable } from '../../../src/lib/data/arrow.ts';
 
 const frame: Frame = {
   names: EXPLORE_COLUMNS.columns.map((c) => c.name),
@@ -67,7 +68,7 @@ describe('downloads hold exactly the rows', () => {
   });
 
   it('Arrow IPC reads back (apache-arrow) with typed columns and provenance in the schema metadata', () => {
-    const table = tableFromIPC(arrowDownload(frame, prov));
+    const table = tableFromIPC(arrowWithProvenance(toArrowTable(frame, EXPLORE_COLUMNS), prov));
     expect(JSON.parse(table.schema.metadata.get('provenance')!)).toEqual(prov);
     expect(table.numRows).toBe(3);
     expect(table.schema.fields.map((f) => f.name)).toEqual(frame.names);
@@ -79,7 +80,7 @@ describe('downloads hold exactly the rows', () => {
   it('an empty view gives header-only files that still read back', async () => {
     const empty: Frame = { names: frame.names, columns: Object.fromEntries(frame.names.map((n) => [n, []])), length: 0 };
     expect(csvDownload(empty)).toBe(frame.names.join(',') + '\r\n');
-    expect(tableFromIPC(arrowDownload(empty, prov)).numRows).toBe(0);
+    expect(tableFromIPC(arrowWithProvenance(toArrowTable(empty, EXPLORE_COLUMNS), prov)).numRows).toBe(0);
     expect(await parquetReadObjects({ file: parquetDownload(empty, prov) })).toEqual([]);
   });
 });
