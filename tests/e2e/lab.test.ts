@@ -6,7 +6,7 @@ import { browserSuite } from './browser.ts';
 import { ontologyFromTables } from '../../data/sim/ontology.ts';
 import { simulateWorld, simulateWorldWithTruth } from '../../data/sim/world.ts';
 import { calibrate } from '../../data/sim/calibration.ts';
-import { times } from '../../src/lib/figures/format.ts';
+import { times } from '../../src/lib/format.ts';
 import { readWorld, worldParams } from '../../src/lib/lab/worldParams.ts';
 import { worldDigest } from '../../src/lib/lab/worldDigest.ts';
 

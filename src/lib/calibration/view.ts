@@ -6,7 +6,7 @@
  */
 import { PUBLISHED, MATCHED_FIT, type Calibration } from '../../../data/sim/calibration.ts';
 import { BEICHERT_REVENUE_PER_FOLLOWER } from '../../../data/sim/params.ts';
-import { percent, times, usd } from '../figures/format.ts';
+import { formatNumber, percent, times, usd } from '../format.ts';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** JSON turns NaN into null: read both as "not defined". */
@@ -14,8 +14,7 @@ const num = (v: number | null | undefined): number => (typeof v === 'number' ? v
 const inside = (v: number, min: number, max: number) => Number.isFinite(v) && v >= min && v <= max;
 const mark = (v: number, min: number, max: number) =>
   `<td class="num" data-inside="${inside(v, min, max)}">${esc(times(v))}${inside(v, min, max) ? '' : '<span class="visually-hidden"> (outside the published range)</span>'}</td>`;
-const pct = (v: number, digits: number) => (Number.isFinite(v) ? `${(v * 100).toFixed(digits)}%` : '–');
-const dollars = (v: number) => (Number.isFinite(v) ? `$${v.toFixed(v < 0.1 ? 3 : 2)}` : '–');
+const dollars = (v: number) => formatNumber(v, v < 0.1 ? '$.3f' : '$.2f');
 const range = (r: { min: number; max: number }) => (r.min <= 1 ? `up to ${times(r.max)}` : `${times(r.min)}–${times(r.max)}`);
 
 /** Simulated vs published: per brand, the matched people's lifts, and the ROI of a typical placement. */
@@ -25,7 +24,7 @@ export function liftTableHtml(c: Calibration, caption = 'The sources’ comparis
     .map(
       (b) =>
         `<tr data-brand="${esc(b.brand)}"><th scope="row">${esc(b.name)}${b.goal === 'awareness' ? ' <span class="goal">(awareness)</span>' : ''}</th>` +
-        `<td class="num">${esc(pct(num(b.matchedShare), 1))}</td>${mark(num(b.ctrLift), ctrLift.min, ctrLift.max)}${mark(num(b.perClickLift), perClickLift.min, perClickLift.max)}` +
+        `<td class="num">${esc(percent(num(b.matchedShare), 1))}</td>${mark(num(b.ctrLift), ctrLift.min, ctrLift.max)}${mark(num(b.perClickLift), perClickLift.min, perClickLift.max)}` +
         `<td class="num">${esc(times(num(b.perImpressionLift)))}</td><td class="num">${esc(percent(num(b.typicalRoi)))}</td></tr>`,
     )
     .join('');
@@ -45,13 +44,13 @@ export function levelsTableHtml(c: Calibration): string {
   const rows: [string, string, string, string][] = [
     [
       'Clicks per impression of a sponsored post',
-      pct(num(l.clickRate), 2),
+      percent(num(l.clickRate), 2),
       '0.018% (Facebook paid ads, a public 1,143-ad campaign dataset)',
       'Not the same thing (paid ads, not sponsored posts): assumption. baseClickRate, the clicks of a fully matching audience, is a ceiling, not this rate.',
     ],
     [
       'Purchases per click',
-      pct(num(l.purchasesPerClick), 1),
+      percent(num(l.purchasesPerClick), 1),
       '≈ 3% approved conversions per click (same dataset)',
       'Not the same thing (paid ads, leads approved): assumption.',
     ],

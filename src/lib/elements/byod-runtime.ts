@@ -13,6 +13,7 @@ import { aggregatePerAccount, detectGrain, type Grain } from '../byod/grain.ts';
 import { recall, remember } from '../byod/remember.ts';
 import { analyse, type Analysis } from '../byod/analyse.ts';
 import type { RawTable } from '../byod/table.ts';
+import { fixed, usdCents as usd } from '../format.ts';
 
 /** What the reader chose: the columns, the decimal marks of ambiguous columns, and whether per-post rows are summed per account. */
 interface Choice {
@@ -307,8 +308,6 @@ function renderMapping(el: HTMLElement, cur: Loaded): void {
 }
 
 const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : 'not defined');
-const fixed = (v: number) => (Number.isFinite(v) ? v.toFixed(2).replace('-', '−') : '–');
-const usd = (v: number) => (Number.isFinite(v) ? v.toLocaleString('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 2 }) : '–');
 
 /** The per-post / per-ad statement and the aggregation offer, when the handle repeats. */
 function renderGrain(el: HTMLElement, cur: Loaded, computed: Computed): void {

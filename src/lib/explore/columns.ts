@@ -4,6 +4,7 @@
  * browser, so the two render identical cells.
  */
 import type { SortKey } from './state.ts';
+import { count, formatNumber } from '../format.ts';
 
 export interface ColumnView {
   name: SortKey;
@@ -12,11 +13,11 @@ export interface ColumnView {
   format: (v: unknown) => string;
 }
 
-const int = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const two = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-const usd = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 2 });
 const text = (v: unknown) => (v === null || v === undefined ? '' : String(v));
-const num = (f: Intl.NumberFormat) => (v: unknown) => (v === null || v === undefined || v === '' || Number.isNaN(Number(v)) ? '–' : f.format(Number(v)));
+const num = (specifier: string) => (v: unknown) => (v === null || v === undefined || v === '' ? '–' : formatNumber(Number(v), specifier));
+const int = ',.0f';
+const two = ',.2f';
+const usd = '$,.2f';
 
 export const COLUMN_VIEWS: ColumnView[] = [
   { name: 'brand', label: 'Brand', numeric: false, format: text },
@@ -44,7 +45,7 @@ export function summaryText(rows: number, page: number, pageSize: number): strin
   const last = Math.min(rows, page * pageSize);
   return rows === 0
     ? 'No rows match these filters.'
-    : `${int.format(rows)} ${rows === 1 ? 'row matches' : 'rows match'} · showing ${int.format(first)}–${int.format(last)} · page ${int.format(page)} of ${int.format(pages)}`;
+    : `${count(rows)} ${rows === 1 ? 'row matches' : 'rows match'} · showing ${count(first)}–${count(last)} · page ${count(page)} of ${count(pages)}`;
 }
 
 /**

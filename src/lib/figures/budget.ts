@@ -11,7 +11,7 @@ import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
 import { budgetTest, orderBy, randomBudgetTest, type BudgetResult, type Spread } from '../stats/budgetTest.ts';
 import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
-import { count, fixed, percent, usd } from './format.ts';
+import { count, fixed, percent, usd } from '../format.ts';
 import { comparePerDollar } from './verdict.ts';
 
 export const STRATEGIES = [

@@ -9,7 +9,7 @@ import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
 import { PERSONAS } from '../../../data/sim/catalog.ts';
 import { quantileSorted } from '../stats/quantile.ts';
-import { count, fixed, percent, times, usd } from './format.ts';
+import { count, fixed, percent, times, usd } from '../format.ts';
 import { compareAmounts } from './verdict.ts';
 
 export const CELEBRITY_PERSONAS = ['pop-star', 'yoga-teacher'] as const;

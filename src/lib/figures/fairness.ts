@@ -7,6 +7,7 @@ import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
 import { captureAt, gainCurve, oracleGain } from '../stats/gainCurve.ts';
 import { scoreboardModel } from './scoreboard.ts';
+import { percent } from '../format.ts';
 
 export interface GainPoint {
   brand: string;
@@ -63,7 +64,7 @@ export function fairnessModel(frames: Frame[]): FairnessModel {
 }
 
 /** A capture share to a tenth of a percent: a whole percent hid real changes (21.0% and 20.9% both read "21%"). */
-const percentTenth = (v: number): string => (Number.isFinite(v) ? `${(v * 100).toFixed(1)}%`.replace('-', '−') : '–');
+const percentTenth = (v: number): string => percent(v, 1);
 
 export function fairnessLive(m: FairnessModel): Record<string, string> {
   const out: Record<string, string> = {};

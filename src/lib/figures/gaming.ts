@@ -4,7 +4,7 @@
  */
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
-import { count, fixed, percent } from './format.ts';
+import { count, fixed, percent } from '../format.ts';
 
 export interface GamingModel {
   bought: number;

@@ -22,7 +22,7 @@ import { gamingLive, gamingModel, type GamingModel } from './gaming.ts';
 import { climbChart } from '../charts/climb.ts';
 import { wrongTopicsLive, wrongTopicsModel, type WrongTopicsModel } from './wrongTopics.ts';
 import { topicProfileChart } from '../charts/topicProfile.ts';
-import { count, fixed, percent, usd } from './format.ts';
+import { count, fixed, percent, usd } from '../format.ts';
 
 export interface FigureDef<M = unknown> {
   title: string;

@@ -20,6 +20,7 @@ import { bucketedRanking, fixedOutcome, type FixedOutcome } from '../stats/bucke
 import { scoreVsConversionsChart, type BrandPanel } from '../charts/scoreVsConversions.ts';
 import type { ChartOptions } from '../charts/scoreVsConversions.ts';
 import { rankingStrength } from './verdict.ts';
+import { count, fixed, percent } from '../format.ts';
 
 export interface BrandResult extends BrandPanel {
   lo: number;
@@ -173,9 +174,6 @@ export function scoreSellRows({ placements, account, accountScore }: ScoreSellMo
   return { names, columns, length: order.length };
 }
 
-const fixed = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits).replace('-', '−') : '–');
-const percent = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : '–');
-
 /** The live numbers of the chapter's prose, by key. */
 export function scoreSellLive(model: ScoreSellModel): Record<string, string> {
   const out: Record<string, string> = {};
@@ -183,7 +181,7 @@ export function scoreSellLive(model: ScoreSellModel): Record<string, string> {
     out[`rho.${b.brand}`] = fixed(b.rho);
     out[`ci.${b.brand}`] = `${fixed(b.lo)} to ${fixed(b.hi)}`;
     out[`capture.${b.brand}`] = percent(b.capture);
-    out[`n.${b.brand}`] = b.n.toLocaleString('en-US');
+    out[`n.${b.brand}`] = count(b.n);
     out[`verdict.sell.${b.brand}`] = rankingStrength({ estimate: b.rho, lo: b.lo, hi: b.hi });
   }
   return out;

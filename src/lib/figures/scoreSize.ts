@@ -8,6 +8,7 @@ import { rSquared } from '../stats/rSquared.ts';
 import { quantileSorted } from '../stats/quantile.ts';
 import type { ScorePoint } from '../charts/scoreBySize.ts';
 import { shareInWords } from './verdict.ts';
+import { count, fixed, percent } from '../format.ts';
 
 export interface ScoreSizeModel {
   points: ScorePoint[];
@@ -41,15 +42,13 @@ export function scoreSizeModel(frame: Frame): ScoreSizeModel {
   };
 }
 
-const fixed = (v: number, digits = 2) => (Number.isFinite(v) ? v.toFixed(digits) : '–');
-
 export function scoreSizeLive(m: ScoreSizeModel): Record<string, string> {
   return {
     'size.r2': fixed(m.r2),
-    'size.r2pct': Number.isFinite(m.r2) ? `${Math.round(m.r2 * 100)}%` : '–',
+    'size.r2pct': percent(m.r2),
     'size.median': fixed(m.median, 0),
-    'size.above50': Number.isFinite(m.above50) ? `${(m.above50 * 100).toFixed(1)}%` : '–',
-    'size.accounts': m.points.length.toLocaleString('en-US'),
+    'size.above50': percent(m.above50, 1),
+    'size.accounts': count(m.points.length),
     'verdict.size': shareInWords(m.r2),
   };
 }

@@ -13,7 +13,7 @@ import { spearman } from '../stats/spearman.ts';
 import { spearmanInterval } from '../stats/spearmanInterval.ts';
 import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
 import { SCORE_KINDS, type ScoreboardRow, type ScoreKind } from '../charts/scoreboard.ts';
-import { fixed } from './format.ts';
+import { fixed } from '../format.ts';
 import { compareRankings, verdictsBySubject } from './verdict.ts';
 import { pairedDifferenceInterval } from '../stats/pairedDifference.ts';
 import type { Interval } from '../stats/bootstrap.ts';

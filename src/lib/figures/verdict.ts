@@ -4,7 +4,7 @@
  * data or the controls do, and never say more than the uncertainty allows. Every figure that states
  * a verdict uses these functions; live keys that hold a verdict start with `verdict.`.
  */
-import { times } from './format.ts';
+import { times } from '../format.ts';
 
 /** A statistic with its 95% interval (lo and hi NaN when none was computed, e.g. while a slider is dragged). */
 export interface Estimate {

@@ -10,7 +10,7 @@ import { naiveTopics, persistentTopics, type TopicProfiles } from '../scoring/to
 import { RELEVANCE_DECAY, cosine, expandTopics } from '../scoring/relevance.ts';
 import { spearman } from '../stats/spearman.ts';
 import { relevanceOf, topicTree, topicVectors } from './signals.ts';
-import { fixed, percent } from './format.ts';
+import { fixed, percent } from '../format.ts';
 
 export const EXAMPLE_PERSONA = 'pm-blogger';
 

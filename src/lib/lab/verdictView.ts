@@ -3,7 +3,7 @@
  * headline comparison, a row per brand, and the honest-instrument check. Every text is escaped.
  */
 import type { Contender, Verdict } from './verdict.ts';
-import { fixed } from '../figures/format.ts';
+import { fixed } from '../format.ts';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 const list = (names: string[]): string =>
