@@ -23,5 +23,7 @@ export const count = (v: number): string => formatNumber(v, ',.0f');
 export const usd = (v: number): string => formatNumber(v, '$,.0f');
 /** Dollars and cents: $1,234.50. */
 export const usdCents = (v: number): string => formatNumber(v, '$,.2f');
+/** A difference with its sign always written: +0.12, −0.05. */
+export const signed = (v: number, digits = 2): string => (v > 0 ? '+' : '') + fixed(v, digits);
 /** A ratio said as a multiple: 3.2 → "3.2×", 0.5 → "0.5×", 12.4 → "12×". */
 export const times = (v: number): string => (Number.isFinite(v) ? `${formatNumber(v, v >= 10 ? '.0f' : '.1f')}×` : NOT_DEFINED);

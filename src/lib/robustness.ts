@@ -68,10 +68,10 @@ export function robustness(n = ROBUSTNESS_SEEDS): Promise<SeedResult[]> {
         const budget = budgetModel([offers.frame, audience.frame, tree.frame], 'silver-lotus', Number(DEFAULTS.budget));
         results.push({
           seed,
-          reach: pick('Reach score (Klout-like)'),
-          fit: pick('Fit (relevance × trust × reach)'),
-          budgetReach: budget.results.find((r) => r.strategy === 'Reach score')!.conversions,
-          budgetFit: budget.results.find((r) => r.strategy === 'Fit (relevance × trust × reach)')!.conversions,
+          reach: pick('reach'),
+          fit: pick('fit'),
+          budgetReach: budget.results.find((r) => r.strategy === 'reach')!.conversions,
+          budgetFit: budget.results.find((r) => r.strategy === 'fit')!.conversions,
         });
       } finally {
         db.close();

@@ -25,7 +25,7 @@ const board: ScoreboardRow[] = brands.flatMap((brand, b) =>
   SCORE_KINDS.map((score, k) => ({ brand, score, rho: (b + k) / 10, lo: (b + k) / 10 - 0.05, hi: (b + k) / 10 + 0.05 })),
 );
 const gains: GainPoint[] = brands.flatMap((brand) =>
-  (['Reach score (Klout-like)', 'Fit (relevance × trust × reach)', 'Oracle'] as const).flatMap((score, k) =>
+  (['reach', 'fit', 'oracle'] as const).flatMap((score, k) =>
     [0, 0.25, 0.5, 0.75, 1].map((share) => ({ brand, slug: brand.toLowerCase(), score, share, gain: Math.min(1, share ** (1 / (k + 1.5))) })),
   ),
 );
@@ -55,8 +55,8 @@ const topicBars = [
 
 const seeds: SeedPoint[] = brands.flatMap((brand, b) =>
   [1, 2, 3].flatMap((seed) => [
-    { brand, score: 'Reach score (Klout-like)' as const, seed, rho: b / 5 + seed / 50 },
-    { brand, score: 'Fit (relevance × trust × reach)' as const, seed, rho: 0.5 + seed / 50 },
+    { brand, score: 'reach' as const, seed, rho: b / 5 + seed / 50 },
+    { brand, score: 'fit' as const, seed, rho: 0.5 + seed / 50 },
   ]),
 );
 
@@ -86,12 +86,12 @@ const CHARTS: [string, (width: number) => Element][] = [
     (width) =>
       budgetChart(
         [
-          { strategy: 'Reach score', conversions: 0, roi: -1, bought: 4, perThousand: 0 },
-          { strategy: 'Reach score per dollar', conversions: 40, roi: -0.7, bought: 120, perThousand: 2 },
-          { strategy: 'Fit (relevance × trust × reach)', conversions: 67, roi: -0.6, bought: 25, perThousand: 3.4 },
-          { strategy: 'Fit per dollar', conversions: 150, roi: -0.1, bought: 140, perThousand: 7.5 },
-          { strategy: 'Random', conversions: 9, roi: -0.95, bought: 99, perThousand: 0.45, spread: { conversions: { lo: 2, hi: 21 } } },
-          { strategy: 'Oracle', conversions: 213, roi: 0.28, bought: 160, perThousand: 10.7 },
+          { strategy: 'reach', conversions: 0, roi: -1, bought: 4, perThousand: 0 },
+          { strategy: 'reachPerDollar', conversions: 40, roi: -0.7, bought: 120, perThousand: 2 },
+          { strategy: 'fit', conversions: 67, roi: -0.6, bought: 25, perThousand: 3.4 },
+          { strategy: 'fitPerDollar', conversions: 150, roi: -0.1, bought: 140, perThousand: 7.5 },
+          { strategy: 'random', conversions: 9, roi: -0.95, bought: 99, perThousand: 0.45, spread: { conversions: { lo: 2, hi: 21 } } },
+          { strategy: 'oracle', conversions: 213, roi: 0.28, bought: 160, perThousand: 10.7 },
         ],
         '$20,000',
         { width, document: chartDocument() },

@@ -40,8 +40,8 @@ describe('the break-even sweep on one world', () => {
         expect(measured[b].rhoFit, s.slug).toBe(rho(s.slug, 'Fit'));
         expect(measured[b].rhoReach, s.slug).toBe(rho(s.slug, 'Reach'));
         const bm = budgetModel([await q('brand_offers', s.slug), audience, tree], s.slug, budget);
-        const reach = bm.results.find((r) => r.strategy === 'Reach score')!;
-        const fit = bm.results.find((r) => r.strategy === 'Fit (relevance × trust × reach)')!;
+        const reach = bm.results.find((r) => r.strategy === 'reach')!;
+        const fit = bm.results.find((r) => r.strategy === 'fit')!;
         expect(measured[b].perDollarFit, s.slug).toBeCloseTo(fit.conversions / fit.spent, 12);
         expect(measured[b].perDollarReach, s.slug).toBeCloseTo(reach.conversions / reach.spent, 12);
       }

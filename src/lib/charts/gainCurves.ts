@@ -3,8 +3,10 @@ import { HUE } from './palette.ts';
 import { finishSvg } from './svg.ts';
 import type { ChartOptions } from './scoreVsConversions.ts';
 import type { GainPoint } from '../figures/fairness.ts';
+import { SCORE_LABEL } from '../labels.ts';
 
-const COLORS = { 'Reach score (Klout-like)': HUE.reach, 'Fit (relevance × trust × reach)': HUE.fit, Oracle: HUE.oracle };
+const COLORS = { reach: HUE.reach, fit: HUE.fit, oracle: HUE.oracle };
+const KINDS = ['reach', 'fit', 'oracle'] as const;
 
 /** Cumulative gain curves, one panel per brand: reach score, fit and oracle, with the random diagonal. */
 export function gainCurvesChart(points: GainPoint[], { width = 720, document }: ChartOptions = {}): Element {
@@ -26,11 +28,11 @@ export function gainCurvesChart(points: GainPoint[], { width = 720, document }: 
     fy: { axis: null, padding: 0.2 },
     x: { label: 'Share of placements hired, best-ranked first →', domain: [0, 1], tickFormat: '%', ticks: 4, grid: true },
     y: { label: '↑ Share of all conversions', domain: [0, 1], tickFormat: '%', ticks: 4, grid: true },
-    color: { domain: [...Object.keys(COLORS), 'Random'], range: [...Object.values(COLORS), HUE.random], legend: true },
+    color: { domain: [...KINDS.map((k) => SCORE_LABEL[k]), 'Random'], range: [...KINDS.map((k) => COLORS[k]), HUE.random], legend: true },
     marks: [
       Plot.frame({ stroke: 'currentColor', strokeOpacity: 0.15 }),
       Plot.line(diagonal, { x: 'share', y: 'gain', fx: 'col', fy: 'row', stroke: HUE.random, strokeDasharray: '4 3' }),
-      Plot.line(data, { x: 'share', y: 'gain', z: 'score', stroke: 'score', fx: 'col', fy: 'row', strokeWidth: 2 }),
+      Plot.line(data, { x: 'share', y: 'gain', z: 'score', stroke: (p: GainPoint) => SCORE_LABEL[p.score], fx: 'col', fy: 'row', strokeWidth: 2 }),
       Plot.text(titles, { fx: 'col', fy: 'row', text: 'title', frameAnchor: 'top-left', dx: 6, dy: -18, fontWeight: 600, fill: 'currentColor' }),
     ],
   });

@@ -2,8 +2,10 @@ import * as Plot from '@observablehq/plot';
 import { HUE } from './palette.ts';
 import { finishSvg } from './svg.ts';
 import type { ChartOptions } from './scoreVsConversions.ts';
+import { SCORE_LABEL } from '../labels.ts';
+import { fixed, signed } from '../format.ts';
 
-export const SCORE_KINDS = ['Reach score (Klout-like)', 'Kred-like', 'PeerIndex-like', 'Relevance', 'Fit (relevance × trust × reach)'] as const;
+export const SCORE_KINDS = ['reach', 'kred', 'peerindex', 'relevance', 'fit'] as const;
 export type ScoreKind = (typeof SCORE_KINDS)[number];
 
 export interface ScoreboardRow {
@@ -14,13 +16,8 @@ export interface ScoreboardRow {
   hi: number;
 }
 
-const COLORS: Record<ScoreKind, string> = {
-  'Reach score (Klout-like)': HUE.reach,
-  'Kred-like': HUE.kred,
-  'PeerIndex-like': HUE.peerindex,
-  Relevance: HUE.relevance,
-  'Fit (relevance × trust × reach)': HUE.fit,
-};
+const COLORS: Record<ScoreKind, string> = { reach: HUE.reach, kred: HUE.kred, peerindex: HUE.peerindex, relevance: HUE.relevance, fit: HUE.fit };
+const label = (r: ScoreboardRow) => SCORE_LABEL[r.score];
 
 /** Per brand: ρ(fit) − ρ(reach) with its paired interval, and the noise ceiling. */
 export interface ScoreboardBrand {
@@ -29,9 +26,8 @@ export interface ScoreboardBrand {
   ceiling: number;
 }
 
-const signed = (v: number) => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${v.toFixed(2)}`.replace('-', '−') : '–');
 const diffText = (b: ScoreboardBrand) =>
-  `fit − reach ${signed(b.fitMinusReach.estimate)}${Number.isFinite(b.fitMinusReach.lo) ? ` (${signed(b.fitMinusReach.lo)} to ${signed(b.fitMinusReach.hi)})` : ''} · ceiling ${Number.isFinite(b.ceiling) ? b.ceiling.toFixed(2) : '–'}`;
+  `fit − reach ${signed(b.fitMinusReach.estimate)}${Number.isFinite(b.fitMinusReach.lo) ? ` (${signed(b.fitMinusReach.lo)} to ${signed(b.fitMinusReach.hi)})` : ''} · ceiling ${fixed(b.ceiling)}`;
 
 /**
  * Per brand, how well each score ranks the conversions of the placements that ran: Spearman ρ
@@ -52,7 +48,7 @@ export function scoreboardChart(rows: ScoreboardRow[], { width = 720, document }
     style: { fontSize: '12px', background: 'transparent', color: 'currentColor' },
     x: { domain: [-0.2, 1], label: 'Spearman ρ with realized conversions (1 = ranks them perfectly, 0 = no better than chance) →', grid: true },
     y: { domain: brands, label: null, axis: narrow ? null : 'left' },
-    color: { domain: SCORE_KINDS as unknown as string[], range: SCORE_KINDS.map((k) => COLORS[k]), legend: true },
+    color: { domain: SCORE_KINDS.map((k) => SCORE_LABEL[k]), range: SCORE_KINDS.map((k) => COLORS[k]), legend: true },
     marks: [
       Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
       // One mark per score with a constant offset, so the three intervals of a brand do not overlap.
@@ -60,8 +56,8 @@ export function scoreboardChart(rows: ScoreboardRow[], { width = 720, document }
         const mine = rows.filter((r) => r.score === kind);
         const dy = (k - 2) * 9;
         return [
-          Plot.ruleY(mine, { y: 'brand', x1: 'lo', x2: 'hi', stroke: 'score', strokeWidth: 2, strokeOpacity: 0.6, dy }),
-          Plot.dot(mine, { y: 'brand', x: 'rho', fill: 'score', r: 5, dy, stroke: 'var(--bg, white)', strokeWidth: 1 }),
+          Plot.ruleY(mine, { y: 'brand', x1: 'lo', x2: 'hi', stroke: label, strokeWidth: 2, strokeOpacity: 0.6, dy }),
+          Plot.dot(mine, { y: 'brand', x: 'rho', fill: label, r: 5, dy, stroke: 'var(--bg, white)', strokeWidth: 1 }),
         ];
       }),
       Plot.tickX(ceilings, { y: 'brand', x: 'ceiling', stroke: 'currentColor', strokeDasharray: '3,3', strokeWidth: 1.5 }),
@@ -72,7 +68,7 @@ export function scoreboardChart(rows: ScoreboardRow[], { width = 720, document }
   return finishSvg(
     plot,
     `Dot plot of Spearman correlations with conversions, per brand and score. ${brands
-      .map((b) => `${b}: ${rows.filter((r) => r.brand === b).map((r) => `${r.score} ${Number.isFinite(r.rho) ? r.rho.toFixed(2) : 'not defined'}`).join(', ')}`)
+      .map((b) => `${b}: ${rows.filter((r) => r.brand === b).map((r) => `${label(r)} ${Number.isFinite(r.rho) ? fixed(r.rho) : 'not defined'}`).join(', ')}`)
       .join('; ')}.${judgements.length ? ` Paired differences and noise ceilings (the best any score could reach): ${judgements.map((j) => `${j.brand}: ${diffText(j)}`).join('; ')}.` : ''}`,
   );
 }

@@ -2,15 +2,17 @@ import * as Plot from '@observablehq/plot';
 import { HUE } from './palette.ts';
 import { finishSvg } from './svg.ts';
 import type { ChartOptions } from './scoreVsConversions.ts';
+import { SCORE_LABEL } from '../labels.ts';
 
 export interface SeedPoint {
   brand: string;
-  score: 'Reach score (Klout-like)' | 'Fit (relevance × trust × reach)';
+  score: 'reach' | 'fit';
   seed: number;
   rho: number;
 }
 
-const COLORS = { 'Reach score (Klout-like)': HUE.reach, 'Fit (relevance × trust × reach)': HUE.fit };
+const KINDS = ['reach', 'fit'] as const;
+const COLORS = { reach: HUE.reach, fit: HUE.fit };
 
 /** Each seed's Spearman ρ per brand for the reach score and for fit: how much the headline moves between simulated worlds. */
 export function seedSpreadChart(points: SeedPoint[], { width = 720, document }: ChartOptions = {}): Element {
@@ -24,13 +26,13 @@ export function seedSpreadChart(points: SeedPoint[], { width = 720, document }: 
     marginRight: 16,
     x: { domain: [-0.2, 1], label: 'Spearman ρ with realized purchases, one dot per simulated world →', grid: true },
     y: { domain: brands, label: null, axis: narrow ? null : 'left' },
-    color: { domain: Object.keys(COLORS), range: Object.values(COLORS), legend: true },
+    color: { domain: KINDS.map((k) => SCORE_LABEL[k]), range: KINDS.map((k) => COLORS[k]), legend: true },
     marks: [
       Plot.ruleX([0], { stroke: 'currentColor', strokeOpacity: 0.5 }),
-      ...Object.keys(COLORS).map((kind, k) =>
+      ...KINDS.map((kind, k) =>
         Plot.dot(
           points.filter((p) => p.score === kind),
-          { y: 'brand', x: 'rho', stroke: 'score', r: 3.5, strokeWidth: 1.5, dy: k === 0 ? -7 : 7 },
+          { y: 'brand', x: 'rho', stroke: (p: SeedPoint) => SCORE_LABEL[p.score], r: 3.5, strokeWidth: 1.5, dy: k === 0 ? -7 : 7 },
         ),
       ),
       ...(narrow ? [Plot.text(brands, { y: (d: string) => d, text: (d: string) => d, frameAnchor: 'left', dy: -20, dx: 2, textAnchor: 'start', fontWeight: 600, fill: 'currentColor' })] : []),

@@ -13,26 +13,11 @@ import { budgetTest, orderBy, randomBudgetTest, type BudgetResult, type Spread }
 import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
 import { count, fixed, percent, usd } from '../format.ts';
 import { comparePerDollar } from './verdict.ts';
+import { STRATEGY_LABEL, type StrategyId } from '../labels.ts';
 
-export const STRATEGIES = [
-  'Reach score',
-  'Reach score per dollar',
-  'Fit (relevance × trust × reach)',
-  'Fit per dollar',
-  'Random',
-  'Oracle',
-] as const;
+/** The walks, by id (also the key of each in the live numbers: budget.ID.conversions …). */
+export const STRATEGIES = ['reach', 'reachPerDollar', 'fit', 'fitPerDollar', 'random', 'oracle'] as const satisfies readonly StrategyId[];
 export type Strategy = (typeof STRATEGIES)[number];
-
-/** Key of each walk in the live numbers (budget.KEY.conversions …). */
-export const STRATEGY_KEY: Record<Strategy, string> = {
-  'Reach score': 'reach',
-  'Reach score per dollar': 'reachPerDollar',
-  'Fit (relevance × trust × reach)': 'fit',
-  'Fit per dollar': 'fitPerDollar',
-  Random: 'random',
-  Oracle: 'oracle',
-};
 
 export interface BudgetRow extends BudgetResult {
   strategy: Strategy;
@@ -70,12 +55,12 @@ export function budgetWalks(
   const perDollar = (v: ArrayLike<number>) => Float64Array.from(v, (x, i) => x / cost[i]);
   const walk = (order: ArrayLike<number>) => budgetTest({ ...items, order }, budget);
   const results: [Strategy, BudgetResult & { spread?: BudgetRow['spread'] }][] = [
-    ['Reach score', walk(orderBy(score, 'descending'))],
-    ['Reach score per dollar', walk(orderBy(perDollar(score), 'descending'))],
-    ['Fit (relevance × trust × reach)', walk(orderBy(fit, 'descending'))],
-    ['Fit per dollar', walk(orderBy(perDollar(fit), 'descending'))],
-    ['Random', randomBudgetTest(items, budget, { runs: RANDOM_RUNS, seed: 7 })],
-    ['Oracle', walk(orderBy(perDollar(expected), 'descending'))],
+    ['reach', walk(orderBy(score, 'descending'))],
+    ['reachPerDollar', walk(orderBy(perDollar(score), 'descending'))],
+    ['fit', walk(orderBy(fit, 'descending'))],
+    ['fitPerDollar', walk(orderBy(perDollar(fit), 'descending'))],
+    ['random', randomBudgetTest(items, budget, { runs: RANDOM_RUNS, seed: 7 })],
+    ['oracle', walk(orderBy(perDollar(expected), 'descending'))],
   ];
   return results.map(([strategy, r]) => ({ strategy, ...r, perThousand: r.spent > 0 ? (1000 * r.conversions) / r.spent : NaN }));
 }
@@ -110,32 +95,32 @@ export function budgetLive(m: BudgetModel): Record<string, string> {
   const out: Record<string, string> = { 'budget.brand': m.brand, 'budget.amount': usd(m.budget), 'budget.margin': percent(m.margin) };
   const by = new Map(m.results.map((r) => [r.strategy, r]));
   for (const r of m.results) {
-    const key = STRATEGY_KEY[r.strategy];
+    const key = r.strategy;
     out[`budget.${key}.conversions`] = count(r.conversions);
     out[`budget.${key}.perThousand`] = fixed(r.perThousand, 1);
     out[`budget.${key}.roi`] = percent(r.roi);
     out[`budget.${key}.bought`] = count(r.bought);
   }
-  const random = by.get('Random')!;
+  const random = by.get('random')!;
   if (random.spread) {
     out['budget.random.range'] = `${count(random.spread.conversions.lo)} to ${count(random.spread.conversions.hi)}`;
     out['budget.random.roiRange'] = `${percent(random.spread.roi.lo)} to ${percent(random.spread.roi.hi)}`;
   }
-  const oracle = by.get('Oracle')!.conversions;
-  out['budget.reachOfOracle'] = percent(by.get('Reach score')!.conversions / oracle);
-  out['budget.fitOfOracle'] = percent(by.get('Fit (relevance × trust × reach)')!.conversions / oracle);
-  out['budget.reachPerDollarOfOracle'] = percent(by.get('Reach score per dollar')!.conversions / oracle);
-  out['budget.fitPerDollarOfOracle'] = percent(by.get('Fit per dollar')!.conversions / oracle);
+  const oracle = by.get('oracle')!.conversions;
+  out['budget.reachOfOracle'] = percent(by.get('reach')!.conversions / oracle);
+  out['budget.fitOfOracle'] = percent(by.get('fit')!.conversions / oracle);
+  out['budget.reachPerDollarOfOracle'] = percent(by.get('reachPerDollar')!.conversions / oracle);
+  out['budget.fitPerDollarOfOracle'] = percent(by.get('fitPerDollar')!.conversions / oracle);
   const spend = (name: string, r: BudgetResult) => ({ name, value: { count: r.conversions, spent: r.spent } });
-  const reach = by.get('Reach score')!;
-  const fit = by.get('Fit (relevance × trust × reach)')!;
+  const reach = by.get('reach')!;
+  const fit = by.get('fit')!;
   const outcome = { outcome: m.outcome };
   out['budget.outcome'] = m.outcome;
   out['verdict.budget.fit-vs-reach'] = comparePerDollar(spend('hiring by fit', fit), spend('hiring by reach score', reach), outcome);
   out['verdict.budget.reach-vs-random'] = comparePerDollar(spend('hiring by reach score', reach), spend('hiring at random', random), outcome);
   out['verdict.budget.per-dollar'] = comparePerDollar(
-    spend('hiring by fit per dollar', by.get('Fit per dollar')!),
-    spend('hiring by reach score per dollar', by.get('Reach score per dollar')!),
+    spend('hiring by fit per dollar', by.get('fitPerDollar')!),
+    spend('hiring by reach score per dollar', by.get('reachPerDollar')!),
     outcome,
   );
   return out;
@@ -146,7 +131,7 @@ export function budgetSummary(m: BudgetModel): { head: string[]; rows: (string |
   return {
     head: ['Ranking', 'Accounts hired', 'Spent', 'Conversions', 'Per $1,000', 'Revenue', `ROI (on a ${percent(m.margin)} margin)`, '95% of random orders'],
     rows: m.results.map((r) => [
-      r.strategy,
+      STRATEGY_LABEL[r.strategy],
       count(r.bought),
       usd(r.spent),
       count(r.conversions),

@@ -12,7 +12,7 @@ import { percent } from '../format.ts';
 export interface GainPoint {
   brand: string;
   slug: string;
-  score: 'Reach score (Klout-like)' | 'Fit (relevance × trust × reach)' | 'Oracle';
+  score: 'reach' | 'fit' | 'oracle';
   share: number;
   gain: number;
 }
@@ -40,9 +40,9 @@ export function fairnessModel(frames: Frame[]): FairnessModel {
   for (const [slug, idx] of groups) {
     const outcome = Float64Array.from(idx, (i) => conversions[i]);
     const curves = {
-      'Reach score (Klout-like)': gainCurve(Float64Array.from(idx, (i) => score[i]), outcome),
-      'Fit (relevance × trust × reach)': gainCurve(Float64Array.from(idx, (i) => fit[i]), outcome),
-      Oracle: oracleGain(outcome),
+      reach: gainCurve(Float64Array.from(idx, (i) => score[i]), outcome),
+      fit: gainCurve(Float64Array.from(idx, (i) => fit[i]), outcome),
+      oracle: oracleGain(outcome),
     } as const;
     const name = brandName[idx[0]];
     for (const [kind, curve] of Object.entries(curves)) {
@@ -55,9 +55,9 @@ export function fairnessModel(frames: Frame[]): FairnessModel {
     capture.push({
       slug,
       brand: name,
-      reach: captureAt(curves['Reach score (Klout-like)'], CAPTURE_AT),
-      fit: captureAt(curves['Fit (relevance × trust × reach)'], CAPTURE_AT),
-      oracle: captureAt(curves.Oracle, CAPTURE_AT),
+      reach: captureAt(curves.reach, CAPTURE_AT),
+      fit: captureAt(curves.fit, CAPTURE_AT),
+      oracle: captureAt(curves.oracle, CAPTURE_AT),
     });
   }
   return { points, capture, table };

@@ -23,6 +23,7 @@ import { climbChart } from '../charts/climb.ts';
 import { wrongTopicsLive, wrongTopicsModel, type WrongTopicsModel } from './wrongTopics.ts';
 import { topicProfileChart } from '../charts/topicProfile.ts';
 import { count, fixed, percent, usd } from '../format.ts';
+import { SCORE_LABEL } from '../labels.ts';
 
 export interface FigureDef<M = unknown> {
   title: string;
@@ -125,7 +126,7 @@ const scoreboard: FigureDef<ScoreboardModel> = {
   summary: (m) => ({
     head: ['Brand', 'Score', 'Spearman ρ', '95% interval'],
     rows: m.brands.flatMap((b) => [
-      ...m.rows.filter((r) => r.slug === b.slug).map((r) => [r.brand, r.score, fixed(r.rho), `${fixed(r.lo)} to ${fixed(r.hi)}`]),
+      ...m.rows.filter((r) => r.slug === b.slug).map((r) => [r.brand, SCORE_LABEL[r.score], fixed(r.rho), `${fixed(r.lo)} to ${fixed(r.hi)}`]),
       [b.brand, 'Fit − reach score (paired difference)', fixed(b.fitMinusReach.estimate), `${fixed(b.fitMinusReach.lo)} to ${fixed(b.fitMinusReach.hi)}`],
       [b.brand, 'Noise ceiling (expected vs realized conversions)', fixed(b.ceiling), '–'],
     ]),

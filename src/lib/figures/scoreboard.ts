@@ -13,7 +13,8 @@ import { spearman } from '../stats/spearman.ts';
 import { spearmanInterval } from '../stats/spearmanInterval.ts';
 import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
 import { SCORE_KINDS, type ScoreboardRow, type ScoreKind } from '../charts/scoreboard.ts';
-import { fixed } from '../format.ts';
+import { fixed, signed } from '../format.ts';
+import { SCORE_NAME } from '../labels.ts';
 import { compareRankings, verdictsBySubject } from './verdict.ts';
 import { pairedDifferenceInterval } from '../stats/pairedDifference.ts';
 import type { Interval } from '../stats/bootstrap.ts';
@@ -33,14 +34,6 @@ export interface ScoreboardModel {
   /** Every placement with the three scores, for the download. */
   table: Frame;
 }
-
-const KEYS: Record<ScoreKind, string> = {
-  'Reach score (Klout-like)': 'reach',
-  'Kred-like': 'kred',
-  'PeerIndex-like': 'peerindex',
-  Relevance: 'relevance',
-  'Fit (relevance × trust × reach)': 'fit',
-};
 
 /** Judge the scores per brand on the placements (placement_scores, audience_topics, topic_tree and, for the noise ceiling, placement_expected queries). */
 export function scoreboardModel([placements, audience, tree, oracle]: Frame[], { intervals = true } = {}): ScoreboardModel {
@@ -76,13 +69,7 @@ export function scoreboardModel([placements, audience, tree, oracle]: Frame[], {
         : { estimate: spearman(fitHere, outcome) - spearman(reachHere, outcome), lo: NaN, hi: NaN },
       ceiling: spearman(Float64Array.from(idx, (i) => expected[i]), outcome),
     });
-    const columns: Record<ScoreKind, Float64Array> = {
-      'Reach score (Klout-like)': score,
-      'Kred-like': kred,
-      'PeerIndex-like': peerindex,
-      Relevance: relevance,
-      'Fit (relevance × trust × reach)': fit,
-    };
+    const columns: Record<ScoreKind, Float64Array> = { reach: score, kred, peerindex, relevance, fit };
     for (const kind of SCORE_KINDS) {
       const x = Float64Array.from(idx, (i) => columns[kind][i]);
       // 25 intervals at once: 400 resamples each keeps the pause at the end of a drag under a second.
@@ -114,17 +101,17 @@ function expectedByPlacement(placements: Frame, oracle: Frame | undefined): Floa
 export function scoreboardLive(m: ScoreboardModel): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of m.rows) {
-    out[`board.${KEYS[r.score]}.${r.slug}`] = fixed(r.rho);
-    out[`ci.board.${KEYS[r.score]}.${r.slug}`] = `${fixed(r.lo)} to ${fixed(r.hi)}`;
+    out[`board.${r.score}.${r.slug}`] = fixed(r.rho);
+    out[`ci.board.${r.score}.${r.slug}`] = `${fixed(r.lo)} to ${fixed(r.hi)}`;
   }
   for (const slug of new Set(m.rows.map((r) => r.slug))) {
     const of = (kind: ScoreKind) => {
       const r = m.rows.find((x) => x.slug === slug && x.score === kind)!;
-      return { name: NAMES[kind], value: { estimate: r.rho, lo: r.lo, hi: r.hi } };
+      return { name: SCORE_NAME[kind], value: { estimate: r.rho, lo: r.lo, hi: r.hi } };
     };
-    const fit = of('Fit (relevance × trust × reach)');
-    const reach = of('Reach score (Klout-like)');
-    const relevance = of('Relevance');
+    const fit = of('fit');
+    const reach = of('reach');
+    const relevance = of('relevance');
     // Fit against reach on the same resamples: the paired interval of the difference decides.
     out[`verdict.fit-vs-reach.${slug}`] = compareRankings(fit, reach, { difference: m.brands.find((b) => b.slug === slug)?.fitMinusReach });
     out[`verdict.relevance-vs-reach.${slug}`] = compareRankings(relevance, reach);
@@ -140,13 +127,3 @@ export function scoreboardLive(m: ScoreboardModel): Record<string, string> {
   return out;
 }
 
-/** How the verdicts name each score. */
-const NAMES: Record<ScoreKind, string> = {
-  'Reach score (Klout-like)': 'the reach score',
-  'Kred-like': 'the Kred-like score',
-  'PeerIndex-like': 'the PeerIndex-like score',
-  Relevance: 'relevance',
-  'Fit (relevance × trust × reach)': 'fit',
-};
-
-const signed = (v: number): string => (v > 0 ? `+${fixed(v)}` : fixed(v));

@@ -22,12 +22,9 @@ export interface Verdict {
   honest: null | { pass: boolean; failures: string[] };
 }
 
-/** Which contender a scoreboard row's score is (other scores, such as Kred-like, are not part of the headline). */
+/** Which contender a scoreboard row's score id is (other scores, such as kred, are not part of the headline). */
 export function contenderOf(score: string): Contender | null {
-  if (/^reach score/i.test(score)) return 'reach';
-  if (/^relevance/i.test(score)) return 'relevance';
-  if (/^fit/i.test(score)) return 'fit';
-  return null;
+  return score === 'reach' || score === 'relevance' || score === 'fit' ? score : null;
 }
 
 const ORDER: Contender[] = ['reach', 'fit', 'relevance'];

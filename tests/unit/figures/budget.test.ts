@@ -24,21 +24,21 @@ describe('budgetWalks(columns, margin, budget)', () => {
   });
 
   it('buys by the score, by score per dollar, by fit, by fit per dollar and by expected conversions per dollar', () => {
-    expect(by['Reach score']).toMatchObject({ bought: 1, spent: 100, conversions: 1 });
-    expect(by['Reach score per dollar']).toMatchObject({ bought: 3, spent: 40, conversions: 8 });
-    expect(by['Fit (relevance × trust × reach)']).toMatchObject({ bought: 3, spent: 40, conversions: 8 });
-    expect(by['Fit per dollar']).toMatchObject({ bought: 3, spent: 40, conversions: 8 });
-    expect(by.Oracle).toMatchObject({ bought: 3, spent: 40, conversions: 8 });
+    expect(by.reach).toMatchObject({ bought: 1, spent: 100, conversions: 1 });
+    expect(by.reachPerDollar).toMatchObject({ bought: 3, spent: 40, conversions: 8 });
+    expect(by.fit).toMatchObject({ bought: 3, spent: 40, conversions: 8 });
+    expect(by.fitPerDollar).toMatchObject({ bought: 3, spent: 40, conversions: 8 });
+    expect(by.oracle).toMatchObject({ bought: 3, spent: 40, conversions: 8 });
   });
 
   it('reports conversions per $1,000 and ROI on the margin', () => {
-    expect(by['Reach score'].perThousand).toBeCloseTo(10, 12);
-    expect(by['Reach score'].roi).toBeCloseTo((10 * 0.5 - 100) / 100, 12);
-    expect(by.Oracle.roi).toBeCloseTo((80 * 0.5 - 40) / 40, 12);
+    expect(by.reach.perThousand).toBeCloseTo(10, 12);
+    expect(by.reach.roi).toBeCloseTo((10 * 0.5 - 100) / 100, 12);
+    expect(by.oracle.roi).toBeCloseTo((80 * 0.5 - 40) / 40, 12);
   });
 
   it('gives random order its mean and spread, within what any order can buy', () => {
-    const r = by.Random;
+    const r = by.random;
     expect(r.spread).toBeDefined();
     expect(r.spread!.conversions.lo).toBeGreaterThanOrEqual(1);
     expect(r.spread!.conversions.hi).toBeLessThanOrEqual(9);
@@ -49,7 +49,7 @@ describe('budgetWalks(columns, margin, budget)', () => {
   it('only the oracle reads expected conversions', () => {
     const other = budgetWalks({ ...columns, expected: [100, 0, 0, 0] }, 0.5, 100);
     other.forEach((w, k) => {
-      if (w.strategy === 'Oracle') expect(w).not.toEqual(walks[k]);
+      if (w.strategy === 'oracle') expect(w).not.toEqual(walks[k]);
       else expect(w).toEqual(walks[k]);
     });
   });

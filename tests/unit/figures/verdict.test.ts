@@ -145,12 +145,12 @@ describe('the figures state their verdicts from their own numbers', () => {
     const row = (slug: string, score: string, rho: number, lo: number, hi: number) => ({ brand: slug, slug, score, rho, lo, hi });
     const m = {
       rows: [
-        row('a', 'Reach score (Klout-like)', 0.16, 0.09, 0.24),
-        row('a', 'Relevance', 0.45, 0.38, 0.52),
-        row('a', 'Fit (relevance × trust × reach)', 0.48, 0.41, 0.55),
-        row('b', 'Reach score (Klout-like)', 0.84, 0.81, 0.87),
-        row('b', 'Relevance', 0.2, 0.12, 0.28),
-        row('b', 'Fit (relevance × trust × reach)', 0.83, 0.8, 0.86),
+        row('a', 'reach', 0.16, 0.09, 0.24),
+        row('a', 'relevance', 0.45, 0.38, 0.52),
+        row('a', 'fit', 0.48, 0.41, 0.55),
+        row('b', 'reach', 0.84, 0.81, 0.87),
+        row('b', 'relevance', 0.2, 0.12, 0.28),
+        row('b', 'fit', 0.83, 0.8, 0.86),
       ],
       brands: [],
     } as unknown as ScoreboardModel;
@@ -165,7 +165,7 @@ describe('the figures state their verdicts from their own numbers', () => {
   });
   it('the budget test compares fit and random with reach, per dollar', () => {
     const r = (strategy: string, conversions: number, spent: number) => ({ strategy, conversions, spent, bought: 1, revenue: 0, roi: -1 });
-    const m = { brand: 'X', budget: 20_000, results: [r('Reach score', 0, 19_500), r('Reach score per dollar', 35, 19_970), r('Fit (relevance × trust × reach)', 67, 19_990), r('Fit per dollar', 168, 19_990), r('Random', 9, 19_900), r('Oracle', 213, 20_000)] } as unknown as BudgetModel;
+    const m = { brand: 'X', budget: 20_000, results: [r('reach', 0, 19_500), r('reachPerDollar', 35, 19_970), r('fit', 67, 19_990), r('fitPerDollar', 168, 19_990), r('random', 9, 19_900), r('oracle', 213, 20_000)] } as unknown as BudgetModel;
     const live = budgetLive(m);
     expect(live['verdict.budget.fit-vs-reach']).toBe('hiring by fit buys more purchases per dollar than hiring by reach score');
     // 0 against 9: z = −3.

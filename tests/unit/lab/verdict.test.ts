@@ -3,20 +3,21 @@ import { contenderOf, verdict } from '../../../src/lib/lab/verdict.ts';
 import { headline, verdictHtml } from '../../../src/lib/lab/verdictView.ts';
 
 const rows = (slug: string, brand: string, reach: number, relevance: number, fit: number, kred = 0.99) => [
-  { slug, brand, score: 'Reach score (Klout-like)', rho: reach },
-  { slug, brand, score: 'Kred-like', rho: kred },
-  { slug, brand, score: 'Relevance', rho: relevance },
-  { slug, brand, score: 'Fit (relevance × trust × reach)', rho: fit },
+  { slug, brand, score: 'reach', rho: reach },
+  { slug, brand, score: 'kred', rho: kred },
+  { slug, brand, score: 'relevance', rho: relevance },
+  { slug, brand, score: 'fit', rho: fit },
 ];
 
 describe('contenderOf', () => {
   it.each([
-    ['Reach score', 'reach'],
-    ['Reach score (Klout-like)', 'reach'],
-    ['Relevance', 'relevance'],
-    ['Fit (relevance × trust × reach)', 'fit'],
-    ['Kred-like', null],
-    ['PeerIndex-like', null],
+    ['reach', 'reach'],
+    ['relevance', 'relevance'],
+    ['fit', 'fit'],
+    ['kred', null],
+    ['peerindex', null],
+    ['oracle', null],
+    ['Reach score (Klout-like)', null],
   ])('%s → %s', (score, c) => expect(contenderOf(score)).toBe(c));
 });
 
