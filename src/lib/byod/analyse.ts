@@ -5,9 +5,10 @@
  */
 import { spearman } from '../stats/spearman.ts';
 import { bootstrapInterval, type Interval } from '../stats/bootstrap.ts';
-import { captureAt, gainCurve, oracleGain, type GainCurve } from '../stats/gainCurve.ts';
+import { captureAt, gainCurve, oracleGain } from '../stats/gainCurve.ts';
 import { budgetTest, randomBudgetTest, type BudgetResult } from '../stats/budgetTest.ts';
 import { orderBy } from '../stats/orderBy.ts';
+import { thinCurve } from '../stats/thinCurve.ts';
 import { relevance } from '../scoring/relevance.ts';
 import type { TopicHierarchy } from '../scoring/hierarchy.ts';
 import type { Prepared } from './prepare.ts';
@@ -36,16 +37,6 @@ const flat: TopicHierarchy = { parentsOf: () => [] };
 export function reachScore(p: Prepared): Float64Array {
   const out = new Float64Array(p.rows);
   for (let i = 0; i < p.rows; i++) out[i] = Math.log1p(p.reach[i]) + (p.engagement ? 0.5 * Math.log1p(p.engagement[i]) : 0);
-  return out;
-}
-
-/** At most `max` points of a curve (evenly spaced by item, the last kept), for drawing. */
-function thin(c: GainCurve, max = 400): { share: number; gain: number }[] {
-  const n = c.share.length;
-  const step = Math.max(1, Math.ceil(n / max));
-  const out: { share: number; gain: number }[] = [];
-  for (let i = 0; i < n; i += step) out.push({ share: c.share[i], gain: c.gain[i] });
-  if ((n - 1) % step !== 0) out.push({ share: c.share[n - 1], gain: c.gain[n - 1] });
   return out;
 }
 
@@ -86,8 +77,8 @@ export function analyse(p: Prepared, { brandTopics = '', share = 0.2, seed = 1, 
   const reachCurve = gainCurve(x, y);
   const oracle = oracleGain(y);
   const curves: Analysis['curves'] = [
-    { name: 'oracle', points: thin(oracle) },
-    { name: 'reach', points: thin(reachCurve) },
+    { name: 'oracle', points: thinCurve(oracle, 400) },
+    { name: 'reach', points: thinCurve(reachCurve, 400) },
     { name: 'random', points: [{ share: 0, gain: 0 }, { share: 1, gain: 1 }] },
   ];
   const capture: Analysis['capture'] = { reach: captureAt(reachCurve, share), oracle: captureAt(oracle, share) };
@@ -129,7 +120,7 @@ export function analyse(p: Prepared, { brandTopics = '', share = 0.2, seed = 1, 
     const rx = pick(r, idx);
     rel = { rho: bootstrapInterval(rx, y, spearman, { samples, seed }), brandTopics: brand };
     const relCurve = gainCurve(rx, y);
-    curves.push({ name: 'relevance', points: thin(relCurve) });
+    curves.push({ name: 'relevance', points: thinCurve(relCurve, 400) });
     capture.relevance = captureAt(relCurve, share);
   }
   return { rows: p.rows, used: n, reachMeaning, rho, share, capture, curves, budget, relevance: rel, warnings };

@@ -8,9 +8,10 @@ import { runQuery } from '../db/run.ts';
 import { bindSql } from '../../sql/bind.ts';
 import { QUERIES } from '../../sql/catalog.ts';
 import { COLUMN_VIEWS, countSql, rowCells, summaryText } from '../explore/columns.ts';
-import { DEFAULT_STATE, WEIGHT_NAMES, boundedNumber, cleanHandle, fileStem, queryParams, readExploreState, readWeights, writeExploreState, SCORE_RANGE, FOLLOWERS_LIMIT, type ExploreChoices, type ExploreState, type SortKey } from '../explore/state.ts';
+import { DEFAULT_STATE, WEIGHT_NAMES, cleanHandle, fileStem, followersRange, scoreRange, queryParams, readExploreState, readWeights, writeExploreState, type ExploreChoices, type ExploreState, type SortKey } from '../explore/state.ts';
 import { PARAMS } from '../state/params.ts';
 import { saveFile } from './save-file.ts';
+import { fixed } from '../format.ts';
 
 type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof engine>>['db']['connect']>>;
 
@@ -88,7 +89,8 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
     const next = { ...readForm(el, view), page: 1 };
     if (target.type === 'range') {
       const out = el.querySelector<HTMLOutputElement>(`output[name="${target.name}-out"]`);
-      if (out) out.value = Number(target.value).toFixed(2);
+      if (out) out.value = fixed(Number(target.value));
+      target.setAttribute('aria-valuetext', fixed(Number(target.value)));
     }
     return void commit(el, view, next, false);
   }
@@ -99,12 +101,8 @@ function readForm(el: HTMLElement, view: View): ExploreState {
   const state = current(view);
   const value = (name: string) => el.querySelector<HTMLInputElement | HTMLSelectElement>(`form [name="${name}"]`)?.value ?? '';
   const pick = (v: string, allowed: readonly string[]) => (allowed.includes(v) ? v : '');
-  let followersMin = boundedNumber(value('followersMin'), 0, FOLLOWERS_LIMIT, true);
-  let followersMax = boundedNumber(value('followersMax'), 0, FOLLOWERS_LIMIT, true);
-  if (followersMin !== null && followersMax !== null && followersMin > followersMax) [followersMin, followersMax] = [followersMax, followersMin];
-  let scoreMin = boundedNumber(value('scoreMin'), SCORE_RANGE[0], SCORE_RANGE[1]);
-  let scoreMax = boundedNumber(value('scoreMax'), SCORE_RANGE[0], SCORE_RANGE[1]);
-  if (scoreMin !== null && scoreMax !== null && scoreMin > scoreMax) [scoreMin, scoreMax] = [scoreMax, scoreMin];
+  const [followersMin, followersMax] = followersRange(value('followersMin'), value('followersMax'));
+  const [scoreMin, scoreMax] = scoreRange(value('scoreMin'), value('scoreMax'));
   const weights = readWeights(new URLSearchParams(WEIGHT_NAMES.map((n) => [PARAMS[n].key, value(n)])).toString());
   return {
     ...state,
@@ -138,7 +136,8 @@ function syncForm(el: HTMLElement, state: ExploreState): void {
   for (const name of WEIGHT_NAMES) {
     set(name, String(state.weights[name]));
     const out = el.querySelector<HTMLOutputElement>(`output[name="${name}-out"]`);
-    if (out) out.value = state.weights[name].toFixed(2);
+    if (out) out.value = fixed(state.weights[name]);
+    el.querySelector(`input[name="${name}"]`)?.setAttribute('aria-valuetext', fixed(state.weights[name]));
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { PARAMS, validParam, writeParams } from '../state/params.ts';
 import type { Params } from '../../sql/bind.ts';
+import { orderedRange } from '../step.ts';
 
 /** Columns the table can be sorted by: the whitelist the SQL's ORDER BY knows. */
 export const SORT_KEYS = ['brand', 'influencer_id', 'handle', 'tier', 'topic', 'followers', 'reactions_per_post', 'score', 'cost', 'conversions', 'revenue'] as const;
@@ -100,6 +101,13 @@ export function boundedNumber(text: string | null, lo: number, hi: number, integ
   return integer ? Math.round(v) : Number(v.toFixed(2));
 }
 
+/** The followers filter from its two texts: whole numbers within the limit, a reversed range swapped. */
+export const followersRange = (min: string | null, max: string | null) =>
+  orderedRange(boundedNumber(min, 0, FOLLOWERS_LIMIT, true), boundedNumber(max, 0, FOLLOWERS_LIMIT, true));
+/** The score filter from its two texts: within the score's range, a reversed range swapped. */
+export const scoreRange = (min: string | null, max: string | null) =>
+  orderedRange(boundedNumber(min, SCORE_RANGE[0], SCORE_RANGE[1]), boundedNumber(max, SCORE_RANGE[0], SCORE_RANGE[1]));
+
 /** Handle search text: control characters removed, trimmed, at most 64 characters. */
 export function cleanHandle(text: string | null): string {
   if (!text) return '';
@@ -110,12 +118,8 @@ export function cleanHandle(text: string | null): string {
 /** The state a query string describes (unknown keys ignored, garbage → defaults, a reversed range swapped). */
 export function readExploreState(search: string, choices: ExploreChoices): ExploreState {
   const q = new URLSearchParams(search);
-  let followersMin = boundedNumber(q.get(KEYS.followersMin), 0, FOLLOWERS_LIMIT, true);
-  let followersMax = boundedNumber(q.get(KEYS.followersMax), 0, FOLLOWERS_LIMIT, true);
-  if (followersMin !== null && followersMax !== null && followersMin > followersMax) [followersMin, followersMax] = [followersMax, followersMin];
-  let scoreMin = boundedNumber(q.get(KEYS.scoreMin), SCORE_RANGE[0], SCORE_RANGE[1]);
-  let scoreMax = boundedNumber(q.get(KEYS.scoreMax), SCORE_RANGE[0], SCORE_RANGE[1]);
-  if (scoreMin !== null && scoreMax !== null && scoreMin > scoreMax) [scoreMin, scoreMax] = [scoreMax, scoreMin];
+  const [followersMin, followersMax] = followersRange(q.get(KEYS.followersMin), q.get(KEYS.followersMax));
+  const [scoreMin, scoreMax] = scoreRange(q.get(KEYS.scoreMin), q.get(KEYS.scoreMax));
   const sort = q.get(KEYS.sort);
   const dir = q.get(KEYS.descending);
   const size = Number(q.get(KEYS.pageSize));

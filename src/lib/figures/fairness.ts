@@ -8,6 +8,8 @@ import { numbers } from '../data/frame.ts';
 import { captureAt, gainCurve, oracleGain } from '../stats/gainCurve.ts';
 import { scoreboardModel } from './scoreboard.ts';
 import { percent } from '../format.ts';
+import { groupRows } from '../data/groupRows.ts';
+import { thinCurve } from '../stats/thinCurve.ts';
 
 export interface GainPoint {
   brand: string;
@@ -33,8 +35,7 @@ export function fairnessModel(frames: Frame[]): FairnessModel {
   const score = numbers(table, 'score');
   const fit = table.columns.fit as Float64Array;
   const conversions = numbers(table, 'outcome');
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < table.length; i++) (groups.get(brand[i]) ?? groups.set(brand[i], []).get(brand[i])!).push(i);
+  const groups = groupRows(brand);
   const points: GainPoint[] = [];
   const capture: FairnessModel['capture'] = [];
   for (const [slug, idx] of groups) {
@@ -46,11 +47,8 @@ export function fairnessModel(frames: Frame[]): FairnessModel {
     } as const;
     const name = brandName[idx[0]];
     for (const [kind, curve] of Object.entries(curves)) {
-      // Thin the curve to ~100 points: the chart cannot show more, the file need not carry more.
-      const step = Math.max(1, Math.floor(curve.share.length / 100));
-      for (let k = 0; k < curve.share.length; k += step) points.push({ brand: name, slug, score: kind as GainPoint['score'], share: curve.share[k], gain: curve.gain[k] });
-      const last = curve.share.length - 1;
-      if (last % step) points.push({ brand: name, slug, score: kind as GainPoint['score'], share: curve.share[last], gain: curve.gain[last] });
+      // About 100 points a curve: the chart cannot show more.
+      for (const p of thinCurve(curve, 100)) points.push({ brand: name, slug, score: kind as GainPoint['score'], ...p });
     }
     capture.push({
       slug,

@@ -21,6 +21,7 @@ import { scoreVsConversionsChart, type BrandPanel } from '../charts/scoreVsConve
 import type { ChartOptions } from '../charts/scoreVsConversions.ts';
 import { rankingStrength } from './verdict.ts';
 import { count, fixed, percent } from '../format.ts';
+import { groupRows } from '../data/groupRows.ts';
 
 export interface BrandResult extends BrandPanel {
   lo: number;
@@ -71,8 +72,7 @@ function brandsOf(placements: Frame): Prepared {
   const brand = placements.columns.brand as ArrayLike<string>;
   const brandName = placements.columns.brand_name as ArrayLike<string>;
   const conversions = numbers(placements, 'outcome');
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < placements.length; i++) (groups.get(brand[i]) ?? groups.set(brand[i], []).get(brand[i])!).push(i);
+  const groups = groupRows(brand);
   const brands = [...groups].map(([slug, list]): BrandRows => {
     const rows = Uint32Array.from(list);
     const stride = Math.ceil(rows.length / MAX_DOTS);

@@ -15,6 +15,7 @@ import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
 import { SCORE_KINDS, type ScoreboardRow, type ScoreKind } from '../charts/scoreboard.ts';
 import { fixed, signed } from '../format.ts';
 import { SCORE_NAME } from '../labels.ts';
+import { groupRows } from '../data/groupRows.ts';
 import { compareRankings, verdictsBySubject } from './verdict.ts';
 import { pairedDifferenceInterval } from '../stats/pairedDifference.ts';
 import type { Interval } from '../stats/bootstrap.ts';
@@ -47,8 +48,7 @@ export function scoreboardModel([placements, audience, tree, oracle]: Frame[], {
   const conversions = numbers(placements, 'outcome');
   const trust = trustOf(placements);
   const relevance = new Float64Array(placements.length);
-  const groups = new Map<string, number[]>();
-  for (let i = 0; i < placements.length; i++) (groups.get(brand[i]) ?? groups.set(brand[i], []).get(brand[i])!).push(i);
+  const groups = groupRows(brand);
   for (const [slug, idx] of groups) {
     const r = relevanceOf(Float64Array.from(idx, (i) => ids[i]), slug, vectors);
     idx.forEach((i, j) => (relevance[i] = r[j]));

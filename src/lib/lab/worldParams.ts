@@ -6,6 +6,7 @@
  * published default.
  */
 import { DEFAULT_PARAMS, PARAM_DOCS, checkParams, type ParamDoc, type WorldParams } from '../../../data/sim/params.ts';
+import { snapToStep, stepDecimals } from '../step.ts';
 
 export interface LabControl {
   /** Path of the parameter in WorldParams ('relevanceEffect', 'fraudRateByTier.nano'). */
@@ -88,12 +89,6 @@ export function getPath(params: WorldParams, path: string): number {
 /** The published defaults of every lab control. */
 export const LAB_DEFAULTS: LabValues = Object.fromEntries(LAB_CONTROLS.map((c) => [c.path, getPath(DEFAULT_PARAMS, c.path)]));
 
-/** Decimal places of a step (0.005 → 3), so snapped values print without float noise. */
-const decimals = (step: number): number => {
-  const s = String(step);
-  return s.includes('e-') ? Number(s.split('e-')[1]) : (s.split('.')[1]?.length ?? 0);
-};
-
 /**
  * A control's value from text: a finite number within its range, snapped to its step (counted from
  * the minimum); anything else (empty, garbage, NaN, ±Infinity, out of range) gives the default.
@@ -104,8 +99,7 @@ export function validWorldValue(path: string, text: string | null | undefined): 
   if (text === null || text === undefined || text.trim() === '') return fallback;
   const v = Number(text);
   if (!Number.isFinite(v) || v < doc.min || v > doc.max) return fallback;
-  const snapped = doc.min + Math.round((v - doc.min) / doc.step) * doc.step;
-  return Number(Math.min(doc.max, snapped).toFixed(decimals(doc.step)));
+  return snapToStep(v, doc);
 }
 
 /** Every lab control read from a query string (unknown keys ignored). */
@@ -192,5 +186,5 @@ export function formatWorldValue(path: string, value: number): string {
   if (doc.unit === 'share') return `${Number((value * 100).toFixed(1))}%`;
   if (path === 'seed') return String(value);
   if (doc.step >= 1) return value.toLocaleString('en-US');
-  return value.toFixed(decimals(doc.step));
+  return value.toFixed(stepDecimals(doc.step));
 }

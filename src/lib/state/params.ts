@@ -3,6 +3,7 @@
  * Every control, the pre-render and the URL go through it; a missing, garbled or out-of-range
  * value falls back to its default.
  */
+import { snapToStep } from '../step.ts';
 
 export interface RangeSpec {
   key: string;
@@ -60,8 +61,7 @@ export function validParam(name: ParamName, text: string | null | undefined): Pa
   if (isChoice(spec)) return spec.choices.some((c) => c.value === text) ? text : spec.default;
   const v = Number(text);
   if (!Number.isFinite(v) || v < spec.min || v > spec.max) return spec.default;
-  const snapped = spec.min + Math.round((v - spec.min) / spec.step) * spec.step;
-  return Number(snapped.toFixed(6));
+  return snapToStep(v, spec);
 }
 
 /** All parameters read from a query string (unknown keys ignored). */

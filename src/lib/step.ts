@@ -1,0 +1,16 @@
+/** Decimal places of a step (0.005 → 3, 1e-7 → 7), so snapped values print without float noise. */
+export function stepDecimals(step: number): number {
+  const s = String(step);
+  return s.includes('e-') ? Number(s.split('e-')[1]) : (s.split('.')[1]?.length ?? 0);
+}
+
+/** A value snapped to the nearest step counted from `min`, at most `max`, rounded to the step's decimals. */
+export function snapToStep(v: number, { min, max, step }: { min: number; max: number; step: number }): number {
+  const snapped = min + Math.round((v - min) / step) * step;
+  return Number(Math.min(max, snapped).toFixed(stepDecimals(step)));
+}
+
+/** A range with its ends in order (a reversed one swapped); an open end (null) stays as it is. */
+export function orderedRange(lo: number | null, hi: number | null): [number | null, number | null] {
+  return lo !== null && hi !== null && lo > hi ? [hi, lo] : [lo, hi];
+}
