@@ -11,12 +11,8 @@
  */
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
-import { spearman } from '../stats/spearman.ts';
-import { spearmanInterval } from '../stats/spearmanInterval.ts';
-import { captureRatio } from '../stats/gainCurve.ts';
 import { orderBy } from '../stats/orderBy.ts';
-import { integerKeys } from '../stats/integerKeys.ts';
-import { bucketedRanking, fixedOutcome, type FixedOutcome } from '../stats/bucketedRanking.ts';
+import { prepareOutcome, scoreRanking, type PreparedOutcome } from '../stats/scoreRanking.ts';
 import { scoreVsConversionsChart, type BrandPanel } from '../charts/scoreVsConversions.ts';
 import type { ChartOptions } from '../charts/scoreVsConversions.ts';
 import { rankingStrength } from './verdict.ts';
@@ -50,11 +46,10 @@ interface BrandRows {
   conversions: Float64Array;
   /** Positions in `rows` of the placements drawn. */
   drawn: Uint32Array;
-  /** The conversions' ranks and oracle, prepared once (null if a conversion is missing). */
-  fixed: FixedOutcome | null;
-  /** Each row's account position (−1: no score), and whether every row has one; set by accountPositions. */
+  /** The conversions, prepared once for ranking score after score against them. */
+  outcome: PreparedOutcome;
+  /** Each row's account position (−1: no score); set by accountPositions. */
   account: Int32Array;
-  matched: boolean;
 }
 
 interface Prepared {
@@ -76,18 +71,17 @@ function brandsOf(placements: Frame): Prepared {
   const brands = [...groups].map(([slug, list]): BrandRows => {
     const rows = Uint32Array.from(list);
     const stride = Math.ceil(rows.length / MAX_DOTS);
+    const c = Float64Array.from(rows, (i) => conversions[i]);
     return {
       slug,
       name: brandName[rows[0]],
       rows,
-      conversions: Float64Array.from(rows, (i) => conversions[i]),
+      conversions: c,
       drawn: Uint32Array.from({ length: Math.ceil(rows.length / stride) }, (_, k) => k * stride),
-      fixed: null,
+      outcome: prepareOutcome(c, TOP_SHARE),
       account: new Int32Array(rows.length).fill(-1),
-      matched: false,
     };
   });
-  for (const b of brands) b.fixed = fixedOutcome(b.conversions, TOP_SHARE);
   const out: Prepared = { brands };
   prepared.set(placements, out);
   return out;
@@ -108,46 +102,24 @@ function accountPositions(placements: Frame, scores: Frame, p: Prepared): Int32A
   for (let i = 0; i < scores.length; i++) position.set(ids[i], i);
   const of = placements.columns.influencer_id;
   const account = (p.account = Int32Array.from({ length: placements.length }, (_, i) => position.get(of[i]) ?? -1));
-  for (const b of p.brands) {
-    b.account = Int32Array.from(b.rows, (i) => account[i]);
-    b.matched = b.account.every((a) => a >= 0);
-  }
+  for (const b of p.brands) b.account = Int32Array.from(b.rows, (i) => account[i]);
   p.ids = ids;
   return account;
 }
 
-/** from[at[j]] for every j, into a buffer reused from move to move. */
-let buffer = new Int32Array(0);
-function gather(from: Int32Array, at: Int32Array): Int32Array {
-  if (buffer.length < at.length) buffer = new Int32Array(at.length);
-  const out = buffer.subarray(0, at.length);
-  for (let j = 0; j < at.length; j++) out[j] = from[at[j]];
-  return out;
-}
-
-/**
- * Judge the score in each brand; intervals only when asked (they cost 1,000 resamples). Scores in
- * hundredths take the bucketed path (one pass, no sort); anything else the general functions.
- */
+/** Judge the score in each brand; intervals only when asked (they cost 1,000 resamples). */
 export function scoreSellModel(placements: Frame, scores: Frame, { intervals = true }: { intervals?: boolean } = {}): ScoreSellModel {
   const p = brandsOf(placements);
   const account = accountPositions(placements, scores, p);
   const accountScore = numbers(scores, 'score');
-  const keys = integerKeys(accountScore);
-  const brands = p.brands.map(({ slug, name, rows, conversions: c, drawn, fixed, account: at, matched }): BrandResult => {
-    const scoreAt = (j: number) => (at[j] < 0 ? NaN : accountScore[at[j]]);
-    const fast = keys && fixed && matched ? bucketedRanking(gather(keys.keys, at), keys.span, fixed) : null;
-    const s = fast && !intervals ? null : Float64Array.from(rows, (_, j) => scoreAt(j));
-    const ci = intervals ? spearmanInterval(s!, c) : { estimate: fast ? fast.rho : spearman(s!, c), lo: NaN, hi: NaN };
+  const brands = p.brands.map(({ slug, name, rows, conversions: c, drawn, outcome, account: at }): BrandResult => {
+    const r = scoreRanking(outcome, accountScore, at, { interval: intervals });
     return {
       brand: slug,
       name,
       n: rows.length,
-      rho: fast ? fast.rho : ci.estimate,
-      lo: ci.lo,
-      hi: ci.hi,
-      capture: fast ? fast.capture : captureRatio(s!, c, TOP_SHARE),
-      points: Array.from(drawn, (j) => ({ score: scoreAt(j), conversions: c[j] })),
+      ...r,
+      points: Array.from(drawn, (j) => ({ score: at[j] < 0 ? NaN : accountScore[at[j]], conversions: c[j] })),
     };
   });
   return { brands, placements, account, accountScore };
