@@ -85,3 +85,30 @@ describe('scoreVsConversionsChart', () => {
     expect(el.outerHTML).not.toContain('NaN');
   });
 });
+
+describe('scoreVsConversionsChart: Plot owns the scales', () => {
+  it('places each dot where Plot places it: the panel is a Plot dot mark, redrawn by its scales', () => {
+    const doc = chartDocument();
+    const first = scoreVsConversionsChart(panels(), { width: 720, document: doc });
+    // A dot with score 100 at the top of the conversions sits at the right edge of the frame, at the top of the y range.
+    const p = panels();
+    const top = Math.max(...p[0].points.map((d) => d.conversions));
+    p[0].points[0] = { score: 100, conversions: top };
+    const again = scoreVsConversionsChart(p, { width: 720, document: doc, previous: first });
+    expect(again).toBe(first);
+    const d = again.querySelector('g.dots path')!.getAttribute('d')!;
+    // cell 360 wide, marginRight 14 → x = 346; Plot's y range starts at marginTop 60 (a nice symlog domain may sit above the top value).
+    const [x, y] = d.slice(1).split('h')[0].split(',').map(Number);
+    expect(x).toBe(346);
+    expect(y).toBeGreaterThanOrEqual(60);
+    expect(y).toBeLessThan(90);
+  });
+
+  it('a brand without a dot still draws its frame, and later dots find their place', () => {
+    const p = panels();
+    const empty = { ...p[0], points: [] };
+    const el = scoreVsConversionsChart([empty, p[1], p[2]], { width: 720, document: chartDocument() });
+    expect(el.querySelectorAll('g.dots').length).toBe(3);
+    expect(el.querySelector('g.dots')!.getAttribute('data-dots')).toBe('0');
+  });
+});

@@ -29,10 +29,11 @@ const DOTS = { r: 2, fill: HUE.reach, fillOpacity: 0.4 };
 const title = (p: BrandPanel) => `${p.name}   ρ = ${Number.isFinite(p.rho) ? p.rho.toFixed(2).replace('-', '−') : '–'}`;
 
 /**
- * A panel without its dots: axes, grid, title and note, drawn by Plot, with the scales that place
- * the dots. It depends on the brand, the panel's size and the range of conversions only, so when a
- * weight slider moves (which changes scores, not conversions) a copy of it is reused and only the
- * dots and the title's ρ are new: Plot's fixed cost per panel is paid once, not on every move.
+ * A panel drawn by Plot: axes, grid, title, note and the dots (a dot mark that renders as paths),
+ * with the scales Plot chose. Those depend on the brand, the panel's size and the range of the
+ * conversions only, so when a weight slider moves (which changes scores, not conversions) a copy
+ * is reused, its dots placed again by the same scales and its title's ρ rewritten: Plot's fixed
+ * cost per panel is paid once, not on every move.
  */
 interface PanelFrame {
   svg: Element;
@@ -43,10 +44,11 @@ interface PanelFrame {
 const frames = new WeakMap<object, Map<string, PanelFrame>>();
 
 function panelFrame(p: BrandPanel, cellWidth: number, document: Document | undefined): PanelFrame {
+  // The extent of the conversions drawn: what the y scale Plot infers from the dots depends on.
   let lo = Infinity;
   let hi = -Infinity;
   for (const d of p.points) {
-    if (!Number.isFinite(d.score) || !Number.isFinite(d.conversions)) continue;
+    if (!Number.isFinite(d.conversions)) continue;
     lo = Math.min(lo, d.conversions);
     hi = Math.max(hi, d.conversions);
   }
@@ -63,9 +65,9 @@ function panelFrame(p: BrandPanel, cellWidth: number, document: Document | undef
     marginRight: 14,
     style: { fontSize: '11px', background: 'transparent', color: 'currentColor' },
     x: { label: 'Reach score →', domain: [0, 100], grid: true, ticks: 5 },
-    // The domain the dots would give Plot ([min, max] of the conversions drawn), stated so the frame needs no dots.
-    y: { label: '↑ Purchases per post (symlog)', type: 'symlog', grid: true, ticks: 3, nice: true, ...(lo <= hi ? { domain: [lo, hi] } : {}) },
+    y: { label: '↑ Purchases per post (symlog)', type: 'symlog', grid: true, ticks: 3, nice: true },
     marks: [
+      Plot.dot(p.points, { x: 'score', y: 'conversions', render: (index, _scales, values, _dimensions, context) => dotPaths(context.document, index, values.x!, values.y!, DOTS) }),
       Plot.text([title(p)], { className: 'panel-title', frameAnchor: 'top-left', dx: -40, dy: -46, fontWeight: 700, fontSize: 13, textAnchor: 'start', fill: 'currentColor' }),
       Plot.text([sampleNote(p, '')], { frameAnchor: 'top-left', dx: -40, dy: -28, fontSize: 11, textAnchor: 'start', fill: 'currentColor', fillOpacity: 0.8 }),
     ],
@@ -79,14 +81,16 @@ function panelFrame(p: BrandPanel, cellWidth: number, document: Document | undef
 /** Which frame each panel on screen was copied from (panels pre-rendered at build time are in no frame). */
 const drawnWith = new WeakMap<Element, PanelFrame>();
 
-/** Put a brand's dots and ρ on a copy of its frame (or on the panel drawn from it before, replacing its dots). */
+/** Put a brand's dots and ρ on a copy of its frame (or on the panel drawn from it before), placed by the frame's scales. */
 function fill(svg: Element, p: BrandPanel, frame: PanelFrame): void {
   svg.querySelector('.panel-title text')!.textContent = title(p);
   const x = p.points.map((d) => (Number.isFinite(d.score) ? frame.x(d.score) : NaN));
   const y = p.points.map((d) => (Number.isFinite(d.conversions) ? frame.y(d.conversions) : NaN));
-  svg.querySelector(':scope > g.dots')?.remove();
-  // Under the title, as a dot mark listed first would be.
-  svg.insertBefore(dotPaths(svg.ownerDocument, x.keys(), x, y, DOTS), svg.querySelector('.panel-title'));
+  const dots = dotPaths(svg.ownerDocument, x.keys(), x, y, DOTS);
+  const drawn = svg.querySelector(':scope > g.dots');
+  // Where Plot put the dot mark (listed first, under the title); a panel without dots has none yet.
+  if (drawn) drawn.replaceWith(dots);
+  else svg.insertBefore(dots, svg.querySelector('.panel-title'));
 }
 
 const label = (panels: BrandPanel[]) =>
