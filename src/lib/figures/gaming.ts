@@ -23,9 +23,12 @@ export interface GamingModel {
   accounts: number;
 }
 
+/** The target account's climb; throws when the frame has no target account (the query always marks one). */
 export function gamingModel([frame]: Frame[], bought: number): GamingModel {
-  const target = frame.columns.is_target as ArrayLike<boolean>;
+  const target = frame.columns.is_target as ArrayLike<boolean> | undefined;
+  if (!target) throw new Error('no column is_target');
   const i = Array.prototype.findIndex.call(target, (t: boolean) => t === true);
+  if (i < 0) throw new RangeError('no target account among the rows');
   const num = (c: string) => numbers(frame, c)[i];
   return {
     bought,

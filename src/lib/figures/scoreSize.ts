@@ -18,6 +18,7 @@ export interface ScoreSizeModel {
   above50: number;
 }
 
+/** R² over the accounts with both a score and followers > 0; the median and the share above 50 over the accounts with a score; NaN where there are none. */
 export function scoreSizeModel(frame: Frame): ScoreSizeModel {
   const followers = numbers(frame, 'followers');
   const scores = numbers(frame, 'score');
@@ -30,15 +31,15 @@ export function scoreSizeModel(frame: Frame): ScoreSizeModel {
     handle: handle[i],
   }));
   const logFollowers = followers.map((f) => Math.log(f));
-  const sorted = Float64Array.from(scores).sort();
+  const sorted = scores.filter(Number.isFinite).sort();
   let above = 0;
-  for (const s of scores) if (s > 50) above++;
+  for (const s of sorted) if (s > 50) above++;
   return {
     points,
     scores,
     r2: rSquared(logFollowers, scores),
     median: quantileSorted(sorted, 0.5),
-    above50: frame.length ? above / frame.length : NaN,
+    above50: sorted.length ? above / sorted.length : NaN,
   };
 }
 
