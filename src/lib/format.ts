@@ -25,5 +25,7 @@ export const usd = (v: number): string => formatNumber(v, '$,.0f');
 export const usdCents = (v: number): string => formatNumber(v, '$,.2f');
 /** A difference with its sign always written: +0.12, −0.05. */
 export const signed = (v: number, digits = 2): string => (v > 0 ? '+' : '') + fixed(v, digits);
+/** A constant of the simulator as its tables show it: whole and grouped from 1,000, else four significant digits (0.0001235). */
+export const constant = (v: number): string => formatNumber(v, Math.abs(v) >= 1000 ? ',.0f' : '.4~g');
 /** A ratio said as a multiple: 3.2 → "3.2×", 0.5 → "0.5×", 12.4 → "12×". */
 export const times = (v: number): string => (Number.isFinite(v) ? `${formatNumber(v, v >= 10 ? '.0f' : '.1f')}×` : NOT_DEFINED);

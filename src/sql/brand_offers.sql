@@ -1,3 +1,5 @@
+-- (Its account columns repeat placement_scores.sql's: the trust signals trustOf reads, per offer here
+-- and per placement there; DuckDB macros cannot return a column list to share.)
 -- Every account a brand could hire, with what one sponsored post would cost and do: the menu
 -- the budget test buys from. Expected conversions are the simulator's hidden truth (only the
 -- oracle uses them); conversions are one realized draw. `outcome` and `expected_outcome` are what

@@ -1,3 +1,5 @@
+-- (Its outcome columns repeat placement_scores.sql's: this query must stay parameterless to be run
+-- once per engine, that one carries the scores and trust signals the weights change.)
 -- Every placement that ran, with its account and what the post cost and sold: the outcome side of
 -- "does the score sell?". It takes no parameter, so each engine runs it once; the scores it is
 -- judged against come from account_scores.sql and are matched by account in the figure's model.

@@ -10,6 +10,7 @@ export function climbChart(m: GamingModel, { width = 720, document }: ChartOptio
   const plot = Plot.plot({
     document,
     width,
+    // The histogram's options match the score distribution's (scoreBySize.ts) on purpose: the climb is drawn on the same crowd.
     height: 230,
     marginLeft: 48,
     marginTop: 52,

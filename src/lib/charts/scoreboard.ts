@@ -38,6 +38,7 @@ export function scoreboardChart(rows: ScoreboardRow[], { width = 720, document }
   const brands = [...new Set(rows.map((r) => r.brand))];
   const ceilings = judgements.filter((j) => Number.isFinite(j.ceiling));
   const narrow = width < 560;
+  // The dot-plot options (margins, a y row per brand, the narrow layout) are shared in shape with seedSpread and topicProfile; each chart's values differ, so they stay written out.
   const plot = Plot.plot({
     document,
     width,

@@ -18,6 +18,7 @@ const COLORS = { reach: HUE.reach, fit: HUE.fit };
 export function seedSpreadChart(points: SeedPoint[], { width = 720, document }: ChartOptions = {}): Element {
   const brands = [...new Set(points.map((p) => p.brand))];
   const narrow = width < 560;
+  // Written out like scoreboard.ts's options (same layout, other values), not shared: see there.
   const plot = Plot.plot({
     document,
     width,

@@ -40,6 +40,7 @@ export interface Table {
 const c = (name: string, type: ColumnType, unit: string, description: string, kind: ColumnKind = 'observable'): Column => ({ name, type, unit, description, kind });
 const outcome = (name: string, type: ColumnType, unit: string, description: string): Column => ({ ...c(name, type, unit, description), outcome: true });
 
+// The tables are declared in full, one literal each: they read alike because they are data of one shape, not copied logic.
 export const TABLES: Table[] = [
   {
     name: 'topics',

@@ -93,6 +93,7 @@ const scoreDistribution: FigureDef<ScoreSizeModel> = {
   },
 };
 
+// Each definition is a literal of the same FigureDef shape, so definitions read alike by design.
 const celebrity: FigureDef<CelebrityModel> = {
   title: 'The pop star against the yoga teacher, each beside a typical drawn account of its size: purchases per $1,000 spent',
   queries: ['brand_offers'],

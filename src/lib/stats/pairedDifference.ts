@@ -33,6 +33,7 @@ export function pairedDifferenceInterval(
   const estimate = statistic(pa, py) - statistic(pb, py);
   if (n < 3) return { estimate, lo: NaN, hi: NaN };
   const u = rng(seed);
+  // The resampling loop repeats bootstrap.ts's for three columns at once: a shared helper would put a call per item in the hottest loop.
   // Each resample is laid out in ascending order of y (its multiset of rows is what counts), so y's ranks come presorted.
   const byY = orderBy(py, 'ascending');
   const counts = new Uint32Array(n);
