@@ -57,8 +57,8 @@ describe('fairnessModel(frames)', () => {
 
   it('live numbers by score and brand', () => {
     expect(fairnessLive(fairnessModel(frames))).toEqual({
-      'gain.reach.a': '100%', 'gain.fit.a': '0%', 'gain.oracle.a': '100%',
-      'gain.reach.b': '0%', 'gain.fit.b': '100%', 'gain.oracle.b': '100%',
+      'gain.reach.a': '100.0%', 'gain.fit.a': '0.0%', 'gain.oracle.a': '100.0%',
+      'gain.reach.b': '0.0%', 'gain.fit.b': '100.0%', 'gain.oracle.b': '100.0%',
     });
   });
 });

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { gamingLive, gamingModel } from '../../../src/lib/figures/gaming.ts';
 import { frameOf, without } from './frames.ts';
 
-const NAMES = ['handle', 'is_target', 'followers', 'fake_follower_share', 'score_before', 'score_after', 'rank_before', 'rank_after', 'expected_conversions'];
+const NAMES = ['handle', 'is_target', 'followers', 'audit_fake_share', 'score_before', 'score_after', 'rank_before', 'rank_after', 'expected_conversions'];
 const row = (handle: string, target: boolean, followers: number, fake: number, before: number, after: number, rb: number, ra: number, expected: number) => ({
-  handle, is_target: target, followers, fake_follower_share: fake, score_before: before, score_after: after, rank_before: rb, rank_after: ra, expected_conversions: expected,
+  handle, is_target: target, followers, audit_fake_share: fake, score_before: before, score_after: after, rank_before: rb, rank_after: ra, expected_conversions: expected,
 });
 
 describe('gamingModel(frames, bought)', () => {
@@ -24,7 +24,7 @@ describe('gamingModel(frames, bought)', () => {
   });
 
   it('a missing fake-follower share leaves the genuine shares not defined', () => {
-    const m = gamingModel([frameOf(NAMES, [{ ...row('mira', true, 5000, 0, 31, 55, 3, 1, 2.3), fake_follower_share: null }])], 100);
+    const m = gamingModel([frameOf(NAMES, [{ ...row('mira', true, 5000, 0, 31, 55, 3, 1, 2.3), audit_fake_share: null }])], 100);
     expect(m.genuine.before).toBeNaN();
     expect(gamingLive(m)['gaming.genuineAfter']).toBe('–');
   });

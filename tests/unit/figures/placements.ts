@@ -1,7 +1,7 @@
 import type { Frame } from '../../../src/lib/data/frame.ts';
 import { frameOf } from './frames.ts';
 
-export const PLACEMENT_NAMES = ['brand', 'brand_name', 'placement_id', 'influencer_id', 'score', 'kred', 'peerindex', 'outcome', 'fake_follower_share', 'reactions', 'replies', 'unique_reactors', 'posts', 'sponsored_posts'];
+export const PLACEMENT_NAMES = ['brand', 'brand_name', 'placement_id', 'influencer_id', 'score', 'kred', 'peerindex', 'outcome', 'audit_fake_share', 'reactions', 'replies', 'unique_reactors', 'posts', 'sponsored_posts'];
 
 /**
  * Placements of brands with the trust columns held equal (so trust is the same for everyone), and
@@ -18,7 +18,7 @@ export function placementFrames(brands: { slug: string; score: number[]; kred?: 
       const account = id++;
       rows.push({
         brand: b.slug, brand_name: b.slug.toUpperCase(), placement_id: account, influencer_id: account, score, kred: b.kred?.[k] ?? score, peerindex: -score, outcome: b.outcome[k],
-        fake_follower_share: 0, reactions: 100, replies: 10, unique_reactors: 80, posts: 10, sponsored_posts: 1,
+        audit_fake_share: 0, reactions: 100, replies: 10, unique_reactors: 80, posts: 10, sponsored_posts: 1,
       });
       audience.push({ influencer_id: account, brand: null, topic_id: b.relevant?.includes(k) ? `t-${b.slug}` : 'elsewhere', weight: 1 });
     });
