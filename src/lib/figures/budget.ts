@@ -14,6 +14,8 @@ import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
 import { count, fixed, percent, usd } from '../format.ts';
 import { comparePerDollar } from './verdict.ts';
 import { STRATEGY_LABEL, type StrategyId } from '../labels.ts';
+import { WEIGHTS, type FigureDef } from './figureDef.ts';
+import { budgetChart } from '../charts/budgetBars.ts';
 
 /** The walks, by id (also the key of each in the live numbers: budget.ID.conversions …). */
 export const STRATEGIES = ['reach', 'reachPerDollar', 'fit', 'fitPerDollar', 'random', 'oracle'] as const satisfies readonly StrategyId[];
@@ -142,3 +144,16 @@ export function budgetSummary(m: BudgetModel): { head: string[]; rows: (string |
     ]),
   };
 }
+
+/** The figure's definition (see figureDef.ts). */
+export const budgetFigure: FigureDef<BudgetModel> = {
+  title: 'One budget, six ways to spend it',
+  queries: ['brand_offers', 'audience_topics', 'topic_tree'],
+  params: ['brand', 'budget'],
+  uses: WEIGHTS,
+  model: (frames, p) => budgetModel(frames, String(p.brand), Number(p.budget)),
+  rows: (m) => m.table,
+  live: budgetLive,
+  chart: (m, o) => budgetChart(m.results, usd(m.budget), o),
+  summary: budgetSummary,
+};

@@ -11,6 +11,8 @@ import { PERSONAS } from '../../../data/sim/catalog.ts';
 import { quantileSorted } from '../stats/quantile.ts';
 import { count, fixed, percent, times, usd } from '../format.ts';
 import { compareAmounts } from './verdict.ts';
+import { WEIGHTS, type FigureDef } from './figureDef.ts';
+import { contendersChart } from '../charts/contenders.ts';
 
 export const CELEBRITY_PERSONAS = ['pop-star', 'yoga-teacher'] as const;
 
@@ -166,3 +168,26 @@ const compact = (v: number) => (v >= 1e6 ? `${Number((v / 1e6).toPrecision(2))}M
 export function contenderLabel(c: Contender): string {
   return c.typical ? `typical drawn (${compact(c.typical.lo)}–${compact(c.typical.hi)})` : `@${c.handle} (hand-made)`;
 }
+
+/** The figure's definition (see figureDef.ts). */
+export const celebrityFigure: FigureDef<CelebrityModel> = {
+  title: 'The pop star against the yoga teacher, each beside a typical drawn account of its size: purchases per $1,000 spent',
+  queries: ['brand_offers'],
+  params: ['brand'],
+  uses: WEIGHTS,
+  model: (frames) => celebrityModel(frames),
+  rows: (m) => m.table,
+  live: celebrityLive,
+  chart: (m, o) => contendersChart(m.contenders, o),
+  summary: (m) => ({
+    head: ['Account', 'Followers', 'Reach score', 'Fee for one post', 'Expected purchases', 'Per $1,000'],
+    rows: m.contenders.map((c) => [
+      c.typical ? `${contenderLabel(c)}: medians of ${c.typical.n} drawn accounts` : contenderLabel(c),
+      Math.round(c.followers),
+      fixed(c.score, 0),
+      usd(c.cost),
+      fixed(c.expected, 1),
+      fixed(c.perThousand, 1),
+    ]),
+  }),
+};

@@ -10,6 +10,8 @@ import { scoreboardModel } from './scoreboard.ts';
 import { percent } from '../format.ts';
 import { groupRows } from '../data/groupRows.ts';
 import { thinCurve } from '../stats/thinCurve.ts';
+import { WEIGHTS, type FigureDef } from './figureDef.ts';
+import { gainCurvesChart } from '../charts/gainCurves.ts';
 
 export interface GainPoint {
   brand: string;
@@ -73,3 +75,18 @@ export function fairnessLive(m: FairnessModel): Record<string, string> {
   }
   return out;
 }
+
+/** The figure's definition (see figureDef.ts). */
+export const fairnessFigure: FigureDef<FairnessModel> = {
+  title: 'Gain curves: the share of all conversions the best-ranked hires bring',
+  queries: ['placement_scores', 'audience_topics', 'topic_tree'],
+  params: WEIGHTS,
+  model: (frames) => fairnessModel(frames),
+  rows: (m) => m.table,
+  live: fairnessLive,
+  chart: (m, o) => gainCurvesChart(m.points, o),
+  summary: (m) => ({
+    head: ['Brand', `Top ${percent(CAPTURE_AT)} by reach score`, `Top ${percent(CAPTURE_AT)} by fit`, 'Best possible'],
+    rows: m.capture.map((c) => [c.brand, percent(c.reach), percent(c.fit), percent(c.oracle)]),
+  }),
+};

@@ -5,6 +5,8 @@
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
 import { count, fixed, percent } from '../format.ts';
+import { WEIGHTS, type FigureDef } from './figureDef.ts';
+import { climbChart } from '../charts/climb.ts';
 
 export interface GamingModel {
   bought: number;
@@ -61,3 +63,21 @@ export function gamingLive(m: GamingModel): Record<string, string> {
     'gaming.genuineAfter': percent(m.genuine.after),
   };
 }
+
+/** The figure's definition (see figureDef.ts). */
+export const gamingFigure: FigureDef<GamingModel> = {
+  title: 'The yoga teacher buys followers',
+  queries: ['bought_followers'],
+  params: ['bought'],
+  uses: WEIGHTS,
+  model: (frames, p) => gamingModel(frames, Number(p.bought)),
+  live: gamingLive,
+  chart: (m, o) => climbChart(m, o),
+  summary: (m) => ({
+    head: ['', 'Reach score', 'Rank', 'Expected purchases per post'],
+    rows: [
+      ['Before', fixed(m.before.score, 0), count(m.before.rank), fixed(m.expected, 1)],
+      [`After buying ${count(m.bought)}`, fixed(m.after.score, 0), count(m.after.rank), fixed(m.expected, 1)],
+    ],
+  }),
+};

@@ -18,6 +18,7 @@ import type { ChartOptions } from '../charts/scoreVsConversions.ts';
 import { rankingStrength } from './verdict.ts';
 import { count, fixed, percent } from '../format.ts';
 import { groupRows } from '../data/groupRows.ts';
+import { WEIGHTS, type FigureDef } from './figureDef.ts';
 
 export interface BrandResult extends BrandPanel {
   lo: number;
@@ -161,3 +162,21 @@ export function scoreSellLive(model: ScoreSellModel): Record<string, string> {
 
 /** The chapter's chart. */
 export const scoreSellChart = (model: ScoreSellModel, options: ChartOptions) => scoreVsConversionsChart(model.brands, options);
+
+/** The figure's definition (see figureDef.ts). */
+export const scoreSellFigure: FigureDef<ScoreSellModel> = {
+  title: 'Reach score against conversions, per brand',
+  queries: ['placement_outcomes', 'account_scores'],
+  params: WEIGHTS,
+  model: ([placements, scores], _, o) => scoreSellModel(placements, scores, o),
+  rows: scoreSellRows,
+  live: scoreSellLive,
+  chart: scoreSellChart,
+  summary: (m) => {
+    const live = scoreSellLive(m);
+    return {
+      head: ['Brand', 'Placements', 'Spearman ρ', '95% interval', 'Top-10% capture'],
+      rows: m.brands.map((b) => [b.name, b.n, live[`rho.${b.brand}`], live[`ci.${b.brand}`], live[`capture.${b.brand}`]]),
+    };
+  },
+};

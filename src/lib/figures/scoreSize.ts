@@ -9,6 +9,8 @@ import { quantileSorted } from '../stats/quantile.ts';
 import type { ScorePoint } from '../charts/scoreBySize.ts';
 import { shareInWords } from './verdict.ts';
 import { count, fixed, percent } from '../format.ts';
+import { WEIGHTS, type FigureDef } from './figureDef.ts';
+import { scoreBySizeChart, scoreDistributionChart } from '../charts/scoreBySize.ts';
 
 export interface ScoreSizeModel {
   points: ScorePoint[];
@@ -53,3 +55,37 @@ export function scoreSizeLive(m: ScoreSizeModel): Record<string, string> {
     'verdict.size': shareInWords(m.r2),
   };
 }
+
+/** The figure's definition (see figureDef.ts). */
+export const scoreSizeFigure: FigureDef<ScoreSizeModel> = {
+  title: 'Reach score against followers, one dot per account',
+  queries: ['score_by_account'],
+  params: WEIGHTS,
+  model: ([frame]) => scoreSizeModel(frame),
+  live: scoreSizeLive,
+  chart: (m, o) => scoreBySizeChart(m.points, m.r2, o),
+  summary: (m) => {
+    const live = scoreSizeLive(m);
+    return {
+      head: ['Accounts', 'R² of score on ln(followers)', 'Median score', 'Share above 50'],
+      rows: [[m.points.length, live['size.r2'], live['size.median'], live['size.above50']]],
+    };
+  },
+};
+
+/** The figure's definition (see figureDef.ts). */
+export const scoreDistributionFigure: FigureDef<ScoreSizeModel> = {
+  title: 'How the 1–100 scale is spread over all accounts',
+  queries: ['score_by_account'],
+  params: WEIGHTS,
+  model: ([frame]) => scoreSizeModel(frame),
+  live: (m) => {
+    const live = scoreSizeLive(m);
+    return { 'dist.median': live['size.median'], 'dist.above50': live['size.above50'] };
+  },
+  chart: (m, o) => scoreDistributionChart(m.scores, o),
+  summary: (m) => {
+    const live = scoreSizeLive(m);
+    return { head: ['Accounts', 'Median score', 'Share above 50'], rows: [[m.points.length, live['size.median'], live['size.above50']]] };
+  },
+};

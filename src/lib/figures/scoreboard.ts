@@ -19,6 +19,9 @@ import { groupRows } from '../data/groupRows.ts';
 import { compareRankings, verdictsBySubject } from './verdict.ts';
 import { pairedDifferenceInterval } from '../stats/pairedDifference.ts';
 import type { Interval } from '../stats/bootstrap.ts';
+import { WEIGHTS, type FigureDef } from './figureDef.ts';
+import { scoreboardChart } from '../charts/scoreboard.ts';
+import { SCORE_LABEL } from '../labels.ts';
 
 export interface BrandJudgement {
   brand: string;
@@ -127,3 +130,21 @@ export function scoreboardLive(m: ScoreboardModel): Record<string, string> {
   return out;
 }
 
+/** The figure's definition (see figureDef.ts). */
+export const scoreboardFigure: FigureDef<ScoreboardModel> = {
+  title: 'Which score ranks conversions best? Spearman ρ per brand, with 95% intervals',
+  queries: ['placement_scores', 'audience_topics', 'topic_tree', 'placement_expected'],
+  params: WEIGHTS,
+  model: (frames, _, o) => scoreboardModel(frames, o),
+  rows: (m) => m.table,
+  live: scoreboardLive,
+  chart: (m, o) => scoreboardChart(m.rows, o, m.brands),
+  summary: (m) => ({
+    head: ['Brand', 'Score', 'Spearman ρ', '95% interval'],
+    rows: m.brands.flatMap((b) => [
+      ...m.rows.filter((r) => r.slug === b.slug).map((r) => [r.brand, SCORE_LABEL[r.score], fixed(r.rho), `${fixed(r.lo)} to ${fixed(r.hi)}`]),
+      [b.brand, 'Fit − reach score (paired difference)', fixed(b.fitMinusReach.estimate), `${fixed(b.fitMinusReach.lo)} to ${fixed(b.fitMinusReach.hi)}`],
+      [b.brand, 'Noise ceiling (expected vs realized conversions)', fixed(b.ceiling), '–'],
+    ]),
+  }),
+};

@@ -11,6 +11,8 @@ import { RELEVANCE_DECAY, cosine, expandTopics } from '../scoring/relevance.ts';
 import { spearman } from '../stats/spearman.ts';
 import { relevanceOf, topicTree, topicVectors } from './signals.ts';
 import { fixed, percent } from '../format.ts';
+import { WEIGHTS, type FigureDef } from './figureDef.ts';
+import { topicProfileChart } from '../charts/topicProfile.ts';
 
 export const EXAMPLE_PERSONA = 'pm-blogger';
 
@@ -107,3 +109,27 @@ export function wrongTopicsLive(m: WrongTopicsModel): Record<string, string> {
     'topics.brand': m.brand,
   };
 }
+
+/** The figure's definition (see figureDef.ts). */
+export const wrongTopicsFigure: FigureDef<WrongTopicsModel> = {
+  title: "What is the PM blogger about? Topics inferred from posts, two ways",
+  queries: ['topic_mentions', 'topic_tree', 'audience_topics', 'placement_scores'],
+  params: ['min_weeks'],
+  uses: WEIGHTS,
+  model: (frames, p) => wrongTopicsModel(frames, 'taskwise', Number(p.min_weeks)),
+  rows: (m) => ({
+    names: ['topic', 'method', 'weight', 'mentioned_once'],
+    columns: { topic: m.bars.map((b) => b.topic), method: m.bars.map((b) => b.method), weight: m.bars.map((b) => b.weight), mentioned_once: m.bars.map((b) => b.oneOff) },
+    length: m.bars.length,
+  }),
+  live: wrongTopicsLive,
+  chart: (m, o) => topicProfileChart(m.bars, m.handle, o),
+  summary: (m) => ({
+    head: ['Profile from', 'Accounts with a one-off topic in it', `Spearman of relevance with ${m.brand} conversions`],
+    rows: [
+      ['Naive (any mention)', percent(m.oneOffShare.naive), fixed(m.rho.naive)],
+      ['Persistent (recurring, rare)', percent(m.oneOffShare.persistent), fixed(m.rho.persistent)],
+      ['Audience sample (followers)', '–', fixed(m.rho.audience)],
+    ],
+  }),
+};
