@@ -169,7 +169,7 @@ export function contenderLabel(c: Contender): string {
   return c.typical ? `typical drawn (${compact(c.typical.lo)}–${compact(c.typical.hi)})` : `@${c.handle} (hand-made)`;
 }
 
-/** The figure's definition (see figureDef.ts). */
+/** The figure's definition (see figureDef.ts); it reads like the other figures' definitions because they share that one shape. */
 export const celebrityFigure: FigureDef<CelebrityModel> = {
   title: 'The pop star against the yoga teacher, each beside a typical drawn account of its size: purchases per $1,000 spent',
   queries: ['brand_offers'],
