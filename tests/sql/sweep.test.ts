@@ -34,11 +34,11 @@ describe('the break-even sweep on one world', () => {
       const q = (name: 'placement_scores' | 'audience_topics' | 'topic_tree' | 'brand_offers', brand = 'silver-lotus') => runQuery(db, name, { ...DEFAULTS, brand }).then((r) => r.frame);
       const [placements, audience, tree] = await Promise.all([q('placement_scores'), q('audience_topics'), q('topic_tree')]);
       const board = scoreboardModel([placements, audience, tree], { intervals: false });
-      const rho = (slug: string, kind: string) => board.rows.find((r) => r.slug === slug && r.score.startsWith(kind))!.rho;
+      const rho = (slug: string, kind: string) => board.rows.find((r) => r.slug === slug && r.score === kind)!.rho;
       const measured = judge(base, base.stages.model, base.counts, budget);
       for (const [b, s] of base.scores.entries()) {
-        expect(measured[b].rhoFit, s.slug).toBe(rho(s.slug, 'Fit'));
-        expect(measured[b].rhoReach, s.slug).toBe(rho(s.slug, 'Reach'));
+        expect(measured[b].rhoFit, s.slug).toBe(rho(s.slug, 'fit'));
+        expect(measured[b].rhoReach, s.slug).toBe(rho(s.slug, 'reach'));
         const bm = budgetModel([await q('brand_offers', s.slug), audience, tree], s.slug, budget);
         const reach = bm.results.find((r) => r.strategy === 'reach')!;
         const fit = bm.results.find((r) => r.strategy === 'fit')!;
