@@ -41,9 +41,9 @@ async function check(path: string, steps: [string, (page: Page) => Promise<unkno
   }
 }
 
-/** Open every <details> of the page by clicking its summary, as a reader would. */
+/** Open every <details> the reader can see by clicking its summary, as a reader would (those inside a hidden box stay shut). */
 async function openDetails(page: Page) {
-  const summaries = page.locator('details:not([open]) > summary');
+  const summaries = page.locator('details:not([open]) > summary:visible');
   for (let n = await summaries.count(); n > 0; n = Math.min(n - 1, await summaries.count())) {
     const s = summaries.first();
     await s.scrollIntoViewIfNeeded();
