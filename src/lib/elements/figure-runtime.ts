@@ -5,8 +5,7 @@
  * wins) and re-renders its chart, live numbers, SQL panel, table and downloads. A figure far from
  * the viewport catches up as it nears it.
  */
-import { engine } from '../db/browser.ts';
-import { runQuery, type QueryRun } from '../db/run.ts';
+import { prefetch, query, track, warm as warmEngine, type QueryRun } from '../db/coordinator.ts';
 import { FIGURES, dependencies, type FigureDef } from '../figures/registry.ts';
 import { PARAMS, formatParam, isChoice, readParams, writeParams, type ParamName, type ParamValues } from '../state/params.ts';
 import type { Frame } from '../data/frame.ts';
@@ -17,7 +16,6 @@ import { chartPng, chartSvg } from './chart-export.ts';
 import { renderSummary } from './summary-table.ts';
 
 interface Cell {
-  seq: number;
   /** The model behind the current chart, its query runs and the parameters they were made with. */
   last?: { model: unknown; runs: QueryRun[]; key: string };
   visible: boolean;
@@ -58,7 +56,7 @@ function liveSpans(key: string): Element[] {
 
 /** Start the engine in the background (idle time), so the first slider move is quick. */
 export function warm(): void {
-  engine().catch(() => {});
+  warmEngine();
 }
 
 const figureOf = (el: HTMLElement): FigureDef<any> => FIGURES[el.dataset.figure!];
@@ -68,7 +66,7 @@ const dependsOn = (figure: FigureDef<any>, name: ParamName) => dependencies(figu
 function cellOf(el: HTMLElement): Cell {
   let cell = cells.get(el);
   if (!cell) {
-    cell = { seq: 0, visible: false };
+    cell = { visible: false };
     cells.set(el, cell);
     observer ??= new IntersectionObserver(
       (entries) => {
@@ -142,9 +140,7 @@ async function prefetchNextStep(el: HTMLElement, control: HTMLInputElement, valu
   const decimals = (control.step.split('.')[1] ?? '').length;
   const next = Number((min + (Math.round((v - min) / step) + Math.sign(v - before)) * step).toFixed(decimals));
   if (next < min || next > Number(control.max)) return;
-  const db = await engine();
-  const nextValues = { ...values, [control.name]: next } as ParamValues;
-  for (const q of figureOf(el).queries) runQuery(db, q, nextValues).catch(() => {});
+  prefetch(figureOf(el).queries, { ...values, [control.name]: next } as ParamValues);
 }
 
 /** Bring a figure up to the page's parameters if it is behind (it was off screen, or the page opened with parameters). */
@@ -200,56 +196,54 @@ function update(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['
 }
 
 async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['last']> {
-  const seq = ++cell.seq;
   const figure = figureOf(el);
   const values = current();
-  el.dataset.state = 'updating';
   // Only a slow update says so: a quick one must not cost the page an extra frame to draw.
   const slow = setTimeout(() => {
     el.dataset.slow = '';
     setStatus(el, 'Updating…');
   }, SLOW_MS);
   try {
-    const db = await engine();
-    const started = performance.now();
-    const runs = await Promise.all(figure.queries.map((q) => runQuery(db, q, values)));
-    if (seq !== cell.seq) return; // a newer request has been made: its result wins
-    const queried = performance.now();
-    const model = figure.model(
-      runs.map((r) => r.frame),
-      values,
-      { intervals },
+    return await track(
+      el,
+      async (latest) => {
+        const started = performance.now();
+        const runs = await query(figure.queries, values, cell.visible ? 'visible' : 'background');
+        if (!latest()) return; // a newer request has been made: its result wins
+        const queried = performance.now();
+        const model = figure.model(
+          runs.map((r) => r.frame),
+          values,
+          { intervals },
+        );
+        const modelled = performance.now();
+        // One chart now, drawn for the width the reader has (the pre-render carried both); a chart
+        // that can redraw the one on screen in place does so.
+        const box = el.querySelector('.chart')!;
+        const previous = box.firstElementChild;
+        const chart = figure.chart(model, { width: box.clientWidth < 560 ? 360 : 720, previous });
+        if (chart !== previous) box.replaceChildren(chart);
+        // Where the time goes, for the benchmark and the browser's performance panel.
+        const name = el.dataset.figure;
+        performance.measure(`figure ${name}: query`, { start: started, end: queried });
+        performance.measure(`figure ${name}: model`, { start: queried, end: modelled });
+        performance.measure(`figure ${name}: chart`, { start: modelled, end: performance.now() });
+        for (const [key, text] of Object.entries(figure.live(model) as Record<string, string>)) {
+          // Intervals are only recomputed when a drag ends; keep the last ones until then.
+          if (!intervals && key.startsWith('ci.')) continue;
+          for (const span of liveSpans(key)) if (span.textContent !== text) span.textContent = text;
+        }
+        if (intervals) renderSummary(el, figure.summary(model));
+        for (const r of runs) {
+          const code = el.querySelector(`[data-params="${r.name}"]`);
+          if (code) code.textContent = JSON.stringify(r.params, null, 2);
+        }
+        cell.last = { model, runs, key: paramKey(dependencies(figure), values) };
+        setStatus(el, '');
+        return cell.last;
+      },
+      (error) => setStatus(el, `Interaction is unavailable: ${error.message}. The figure shows the published defaults.`, true),
     );
-    const modelled = performance.now();
-    // One chart now, drawn for the width the reader has (the pre-render carried both); a chart
-    // that can redraw the one on screen in place does so.
-    const box = el.querySelector('.chart')!;
-    const previous = box.firstElementChild;
-    const chart = figure.chart(model, { width: box.clientWidth < 560 ? 360 : 720, previous });
-    if (chart !== previous) box.replaceChildren(chart);
-    // Where the time goes, for the benchmark and the browser's performance panel.
-    const name = el.dataset.figure;
-    performance.measure(`figure ${name}: query`, { start: started, end: queried });
-    performance.measure(`figure ${name}: model`, { start: queried, end: modelled });
-    performance.measure(`figure ${name}: chart`, { start: modelled, end: performance.now() });
-    for (const [key, text] of Object.entries(figure.live(model) as Record<string, string>)) {
-      // Intervals are only recomputed when a drag ends; keep the last ones until then.
-      if (!intervals && key.startsWith('ci.')) continue;
-      for (const span of liveSpans(key)) if (span.textContent !== text) span.textContent = text;
-    }
-    if (intervals) renderSummary(el, figure.summary(model));
-    for (const r of runs) {
-      const code = el.querySelector(`[data-params="${r.name}"]`);
-      if (code) code.textContent = JSON.stringify(r.params, null, 2);
-    }
-    cell.last = { model, runs, key: paramKey(dependencies(figure), values) };
-    el.dataset.state = 'live';
-    setStatus(el, '');
-    return cell.last;
-  } catch (error) {
-    if (seq !== cell.seq) return;
-    el.dataset.state = 'failed';
-    setStatus(el, `Interaction is unavailable: ${(error as Error).message}. The figure shows the published defaults.`, true);
   } finally {
     clearTimeout(slow);
     delete el.dataset.slow;
