@@ -17,7 +17,7 @@ import { renderSummary } from './summary-table.ts';
 
 interface Cell {
   /** The model behind the current chart, its query runs and the parameters they were made with. */
-  last?: { model: unknown; runs: QueryRun[]; key: string };
+  last?: { model: unknown; runs: QueryRun[]; key: string; intervals: boolean };
   visible: boolean;
   /** An update under way, and whether another was asked for meanwhile (and with intervals). */
   running?: Promise<Cell['last']>;
@@ -108,6 +108,7 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
     const values = (params = { ...current(), [name]: isChoice(PARAMS[name]) ? control.value : Number(control.value) } as ParamValues);
     // Points move while dragging; the bootstrap intervals follow when the drag ends.
     const intervals = event.type === 'change';
+    dragging = !intervals;
     writeUrl(intervals);
     // Figures on screen follow now; the others sync their controls and catch up as they near the viewport (refresh).
     for (const other of document.querySelectorAll<HTMLElement>('live-figure')) {
@@ -143,13 +144,17 @@ async function prefetchNextStep(el: HTMLElement, control: HTMLInputElement, valu
   prefetch(figureOf(el).queries, { ...values, [control.name]: next } as ParamValues);
 }
 
+/** Whether a drag is under way (an input without its change yet): figures that catch up meanwhile leave the intervals to the release. */
+let dragging = false;
+
 /** Bring a figure up to the page's parameters if it is behind (it was off screen, or the page opened with parameters). */
 async function refresh(el: HTMLElement, cell: Cell): Promise<void> {
   const figure = figureOf(el);
   if (params) syncControls(el, params);
   const key = paramKey(dependencies(figure), current());
   const shown = cell.last?.key ?? paramKey(dependencies(figure), readParams(''));
-  if (shown !== key) await update(el, cell, true);
+  // Behind, or drawn during a drag without the intervals that have been asked for since.
+  if (shown !== key || (cell.last && !cell.last.intervals && !dragging)) await update(el, cell, !dragging);
 }
 
 function syncControls(el: HTMLElement, values: ParamValues): void {
@@ -238,7 +243,7 @@ async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<
           const code = el.querySelector(`[data-params="${r.name}"]`);
           if (code) code.textContent = JSON.stringify(r.params, null, 2);
         }
-        cell.last = { model, runs, key: paramKey(dependencies(figure), values) };
+        cell.last = { model, runs, key: paramKey(dependencies(figure), values), intervals };
         setStatus(el, '');
         return cell.last;
       },
