@@ -11,8 +11,11 @@ import { DEFAULT_STATE, WEIGHT_NAMES, cleanHandle, fileStem, followersRange, sco
 import { PARAMS } from '../state/params.ts';
 import { saveFile } from './save-file.ts';
 import { fixed } from '../format.ts';
+import { urlState, type UrlState } from '../client/url-state.ts';
 
 interface View {
+  /** The view's state, kept in the page's URL. */
+  url: UrlState<ExploreState>;
   choices: ExploreChoices;
   rows: number;
   counted?: { key: string; rows: number };
@@ -27,20 +30,21 @@ function viewOf(el: HTMLElement): View {
   let view = views.get(el);
   if (!view) {
     const q = (name: string) => el.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
-    view = { rows: Number(el.dataset.rows ?? 0), choices: { brands: optionValues(q('brand')), tiers: optionValues(q('tier')), topics: optionValues(q('topic')) } };
+    const choices: ExploreChoices = { brands: optionValues(q('brand')), tiers: optionValues(q('tier')), topics: optionValues(q('topic')) };
+    view = { rows: Number(el.dataset.rows ?? 0), choices, url: urlState((search) => readExploreState(search, choices), writeExploreState) };
     views.set(el, view);
   }
   return view;
 }
 
-const current = (view: View) => readExploreState(location.search, view.choices);
+const current = (view: View) => view.url.get();
 
 /** Handle an event on the explore element. */
 export async function attach(el: HTMLElement, event: Event): Promise<void> {
   const view = viewOf(el);
   const target = event.target as Element | null;
   if (event.type === 'restore') {
-    syncForm(el, current(view));
+    syncForm(el, view.url.reload());
     return void update(el, view);
   }
   if (event.type === 'reset') {
@@ -136,7 +140,7 @@ function syncForm(el: HTMLElement, state: ExploreState): void {
 }
 
 function commit(el: HTMLElement, view: View, state: ExploreState, sync = true): Promise<void> {
-  history.replaceState(null, '', `${location.pathname}${writeExploreState(state, location.search)}${location.hash}`);
+  view.url.set(state, { now: true });
   if (sync) syncForm(el, state);
   return update(el, view);
 }
@@ -163,7 +167,7 @@ async function update(el: HTMLElement, view: View): Promise<void> {
       const last = Math.max(1, Math.ceil(rows / state.pageSize));
       if (state.page > last) {
         // The URL asked for a page past the end: show the last one.
-        history.replaceState(null, '', `${location.pathname}${writeExploreState({ ...state, page: last }, location.search)}${location.hash}`);
+        view.url.set({ ...state, page: last }, { now: true });
         return update(el, view); // takes over: this request is no longer the newest
       }
       const [run] = await query(['explore_accounts'], params);

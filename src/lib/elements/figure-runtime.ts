@@ -7,7 +7,7 @@
  */
 import { prefetch, query, track, warm as warmEngine, type QueryRun } from '../db/coordinator.ts';
 import { FIGURES, dependencies, type FigureDef } from '../figures/registry.ts';
-import { PARAMS, formatParam, isChoice, readParams, writeParams, type ParamName, type ParamValues } from '../state/params.ts';
+import { PARAMS, formatParam, isChoice, pageParams, readParams, type ParamName, type ParamValues } from '../state/params.ts';
 import type { Frame } from '../data/frame.ts';
 import { rows as frameRows } from '../data/frame.ts';
 import { toCsv } from '../data/csv.ts';
@@ -25,18 +25,10 @@ interface Cell {
 }
 
 const cells = new Map<HTMLElement, Cell>();
-/** The page's parameters: read from the URL once, then kept here as controls move; the URL follows (writeUrl). */
-let params: ParamValues | null = null;
-const current = (): ParamValues => (params ??= readParams(location.search));
-let urlTimer: ReturnType<typeof setTimeout> | undefined;
-
-/** Put the parameters in the URL: at once when a drag ends, else when it pauses (replaceState can cost milliseconds a call). */
-function writeUrl(now: boolean): void {
-  clearTimeout(urlTimer);
-  const write = () => history.replaceState(null, '', `${location.pathname}${writeParams(current(), location.search)}${location.hash}`);
-  if (now) write();
-  else urlTimer = setTimeout(write, 150);
-}
+/** The page's parameters: read from the URL once, kept in the store as controls move; the URL follows. */
+const current = (): ParamValues => pageParams.get();
+/** Whether a control has moved (or the page was restored from its URL) since the page opened. */
+let moved = false;
 /** An update that takes longer than this shows "Updating…" and dims its chart (data-slow: see report.css). */
 const SLOW_MS = 250;
 let observer: IntersectionObserver | null = null;
@@ -95,8 +87,8 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
   const cell = cellOf(el);
   const target = event.target as Element | null;
   if (event.type === 'restore') {
-    params = readParams(location.search);
-    syncControls(el, params);
+    moved = true;
+    syncControls(el, pageParams.reload());
     return;
   }
   if (target?.closest?.('[data-retry]')) return void update(el, cell, true);
@@ -105,11 +97,12 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
   const control = target as HTMLInputElement | HTMLSelectElement | null;
   if ((event.type === 'input' || event.type === 'change') && control && control.name in PARAMS) {
     const name = control.name as ParamName;
-    const values = (params = { ...current(), [name]: isChoice(PARAMS[name]) ? control.value : Number(control.value) } as ParamValues);
-    // Points move while dragging; the bootstrap intervals follow when the drag ends.
+    const values = { ...current(), [name]: isChoice(PARAMS[name]) ? control.value : Number(control.value) } as ParamValues;
+    // Points move while dragging; the bootstrap intervals follow when the drag ends (and the URL at once).
     const intervals = event.type === 'change';
     dragging = !intervals;
-    writeUrl(intervals);
+    moved = true;
+    pageParams.set(values, { now: intervals });
     // Figures on screen follow now; the others sync their controls and catch up as they near the viewport (refresh).
     for (const other of document.querySelectorAll<HTMLElement>('live-figure')) {
       if (!dependsOn(figureOf(other), name)) continue;
@@ -150,7 +143,7 @@ let dragging = false;
 /** Bring a figure up to the page's parameters if it is behind (it was off screen, or the page opened with parameters). */
 async function refresh(el: HTMLElement, cell: Cell): Promise<void> {
   const figure = figureOf(el);
-  if (params) syncControls(el, params);
+  if (moved) syncControls(el, current());
   const key = paramKey(dependencies(figure), current());
   const shown = cell.last?.key ?? paramKey(dependencies(figure), readParams(''));
   // Behind, or drawn during a drag without the intervals that have been asked for since.
