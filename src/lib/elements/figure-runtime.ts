@@ -85,6 +85,8 @@ function adoptAll(): void {
 export async function attach(el: HTMLElement, event: Event): Promise<void> {
   adoptAll();
   const cell = cellOf(el);
+  // A figure the reader is using is on screen, whether or not the observer has said so yet (its queries go first).
+  if (event.type !== 'restore') cell.visible = true;
   const target = event.target as Element | null;
   if (event.type === 'restore') {
     moved = true;
