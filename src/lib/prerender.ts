@@ -2,10 +2,10 @@
  * Build-time rendering of figures with default parameters, so every chart and live number is in
  * the static HTML. Runs the very SQL the browser runs, on DuckDB for Node over the data step's file.
  */
-import { parseHTML } from 'linkedom';
 import { openWorld } from './db/world.ts';
 import type { Engine } from './db/engine.ts';
-import { runQuery, type QueryRun } from './db/run.ts';
+import type { QueryRun } from './db/run.ts';
+import { runOnce } from './client/runOnce.ts';
 import { FIGURES } from './figures/registry.ts';
 import { DEFAULTS } from './state/params.ts';
 import { roundGeometry } from './charts/svg.ts';
@@ -26,14 +26,7 @@ export interface Prerendered {
 export async function prerender(name: string): Promise<Prerendered> {
   const figure = FIGURES[name];
   if (!figure) throw new Error(`unknown figure ${name}`);
-  const engine = await buildEngine();
-  const runs = await Promise.all(figure.queries.map((q) => runQuery(engine, q, DEFAULTS)));
-  const model = figure.model(
-    runs.map((r) => r.frame),
-    DEFAULTS,
-    { intervals: true },
-  );
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
-  const draw = (width: number) => roundGeometry(figure.chart(model, { width, document: document as unknown as Document }).outerHTML);
-  return { svg: draw(720), svgNarrow: draw(360), live: figure.live(model), summary: figure.summary(model), runs };
+  const { svg, live, summary, runs } = await runOnce(figure, DEFAULTS, await buildEngine());
+  const draw = (width: number) => roundGeometry(svg(width));
+  return { svg: draw(720), svgNarrow: draw(360), live, summary, runs };
 }

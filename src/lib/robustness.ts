@@ -10,10 +10,8 @@ import { join } from 'node:path';
 import { parseOntology } from '../../data/sim/ontology.ts';
 import { DEFAULT_PARAMS } from '../../data/sim/params.ts';
 import { simulateWorld } from '../../data/sim/world.ts';
-import { loadWorld } from '../../data/load.ts';
-import { openNodeEngine } from './db/node.ts';
+import { openSimulatedWorld } from './db/world.ts';
 import { runQuery } from './db/run.ts';
-import { SETUP_SQL } from '../sql/catalog.ts';
 import { DEFAULTS } from './state/params.ts';
 import { scoreboardModel } from './figures/scoreboard.ts';
 import { budgetModel } from './figures/budget.ts';
@@ -55,10 +53,8 @@ export function robustness(n = ROBUSTNESS_SEEDS): Promise<SeedResult[]> {
     const results: SeedResult[] = [];
     for (let seed = 1; seed <= n; seed++) {
       const world = simulateWorld({ ...DEFAULT_PARAMS, seed, reactionSampleCap: 3 }, ontology) as unknown as Record<string, Record<string, ArrayLike<unknown>>>;
-      const db = await openNodeEngine(':memory:', { threads: '2' });
+      const db = await openSimulatedWorld(world, { threads: '2' });
       try {
-        await loadWorld(db.connection, world);
-        for (const s of SETUP_SQL) await db.exec(s);
         const params = { ...DEFAULTS, brand: 'silver-lotus' };
         const [placements, audience, tree, offers] = await Promise.all(
           (['placement_scores', 'audience_topics', 'topic_tree', 'brand_offers'] as const).map((q) => runQuery(db, q, params)),

@@ -19,6 +19,7 @@ import { bindSql, parameterNames } from '../../src/sql/bind.ts';
 import { DEFAULTS } from '../../src/lib/state/params.ts';
 import { figureRows, median, p95, printTable, type Row } from './report.ts';
 import { profileSummary } from './profile.ts';
+import { firstTouchStages } from './first-touch.ts';
 
 const root = new URL('../..', import.meta.url).pathname;
 process.chdir(root);
@@ -138,6 +139,8 @@ const note = (name: string, v: number | null | undefined) => {
   results.set(name, [...(results.get(name) ?? []), v]);
 };
 const notes: string[] = [];
+/** The first touch's stages per world: ms after the touch, per run. */
+const firstTouch: Record<'default' | 'large', Record<string, number[]>> = { default: {}, large: {} };
 
 // The data step's break-even sweep on its own: uncached (an empty cache folder), then from that cache.
 {
@@ -272,6 +275,8 @@ async function interactive(url: string, label: 'default' | 'large') {
     const m = performance.getEntriesByName('influence:engine-ready')[0];
     return m ? m.startTime : null;
   });
+  const stages = await firstTouchStages(page, t0, (await page.locator(FIGURE).getAttribute('data-figure'))!);
+  for (const [stage, ms] of Object.entries(stages)) (firstTouch[label][stage] ??= []).push(ms);
   return { page, firstInteraction: live - t0, engineReadyMark: engineMark, key: t0 };
 }
 
@@ -302,6 +307,29 @@ for (let r = 0; r < RUNS; r++) {
     note('first chart painted, HTML without the scatter dots', bl.chart);
     note('first contentful paint, HTML without the scatter dots', bl.fcp);
     await lite.context().close();
+  }
+  // A long SQL-cell query must not hold up the page's other queries: on the explore page (where the
+  // cell shares the engine with the explore table), start a query that runs about 5 s, then move a
+  // weight slider of the table while it runs; moves that ended after the query are not counted.
+  {
+    const page = await coldPage(`${site.url}explore/`);
+    const EXPLORE = 'explore-view';
+    await page.locator(EXPLORE).scrollIntoViewIfNeeded();
+    for (const m of await sliderMoves(page, EXPLORE, 8)) note('slider → updated table (explore), nothing else running', m);
+    await page.evaluate(() => {
+      const cell = document.querySelector('sql-cell')!;
+      cell.querySelector('textarea')!.value = 'SELECT count(*) FROM range(200000) a(x), range(400) b(y) WHERE (x * 7 + y * 13) % 1000003 = 0';
+      cell.querySelector('form')!.requestSubmit();
+    });
+    await page.waitForFunction(() => document.querySelector('sql-cell')?.getAttribute('data-state') === 'running');
+    const started = Date.now();
+    const moves = await sliderMoves(page, EXPLORE, 12, 'input', { from: 3 });
+    const movesMs = Date.now() - started;
+    await page.waitForFunction(() => document.querySelector('sql-cell')?.getAttribute('data-state') !== 'running', null, { timeout: 60_000 });
+    const cellMs = Date.now() - started;
+    if (cellMs > movesMs) for (const m of moves) note('slider → updated table while a 5 s SQL-cell query runs', m);
+    if (r === 0) notes.push(`SQL cell under the slider moves: ran ${(cellMs / 1000).toFixed(1)} s from the first move (${(movesMs / 1000).toFixed(1)} s of moves), ended "${await page.locator('sql-cell').getAttribute('data-state')}"`);
+    await page.context().close();
   }
   // First interaction at the earliest moment, then slider moves, on the default data and on the large world.
   for (const [label, server] of [
@@ -486,6 +514,10 @@ stop();
 
 if (buildMs !== null) results.set('full build (data + site)', [buildMs / 1000]);
 const rows: Row[] = figureRows(results);
+for (const label of ['default', 'large'] as const) {
+  const stages = Object.entries(firstTouch[label]).filter(([, v]) => v.every(Number.isFinite));
+  notes.push(`first touch, ${label} world (median ms after the touch): ${stages.map(([k, v]) => `${k} ${Math.round(median(v))}`).join(', ')}`);
+}
 printTable(rows, RUNS);
 for (const n of notes) console.log(`- ${n}`);
 if (args.json) {

@@ -13,6 +13,7 @@ import type { Frame } from '../data/frame.ts';
 import { ipcFrame } from './arrowFrame.ts';
 import { SETUP_SQL } from '../../sql/catalog.ts';
 import type { Param } from '../../sql/bind.ts';
+import type { Table } from 'apache-arrow';
 import { EngineFailure, NOTICES, engineFailure, isOutOfMemory } from './failure.ts';
 import { GLOBAL_SETTINGS_SQL, LOCK_SQL } from './lock.ts';
 import { readOnly, type ReadOnlyOptions, type ReadOnlyResult } from './readOnly.ts';
@@ -29,7 +30,8 @@ export interface Manifest {
 
 export interface BrowserEngine extends Engine {
   manifest: Manifest;
-  db: duckdb.AsyncDuckDB;
+  /** Run a query and get its result as an Arrow table (the explore download's Arrow file), on a connection of its own. */
+  queryArrow(sql: string, values?: Param[]): Promise<Table>;
   /** Run one statement of the SQL cell so that it changes nothing (readOnly.ts). */
   readOnly(sql: string, options: ReadOnlyOptions): Promise<ReadOnlyResult>;
 }
@@ -157,13 +159,16 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
     );
     buffersPromise.catch(() => {});
     await guard(db.instantiate(bundle.mainModule));
+    if (dataset) performance.mark('influence:engine-wasm');
     manifest = await guard(manifestPromise);
     conn = await guard(db.connect());
     await guard(conn.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));
     const buffers = await guard(buffersPromise);
+    if (dataset) performance.mark('influence:engine-data');
     for (let i = 0; i < buffers.length; i++) {
       await guard(conn.insertArrowFromIPCStream(buffers[i], { name: manifest.tables[i].name, create: true }));
     }
+    if (dataset) performance.mark('influence:engine-tables');
     // The lab's engine has no tables yet: its macros are installed once a world is loaded.
     if (dataset) for (const statement of SETUP_SQL) await guard(conn.query(statement));
     // Read-only from here on: no file or URL, no setting (lock.ts); later tables come as Arrow.
@@ -221,9 +226,14 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
     abandon: (reason: string) => fail(new EngineFailure('worker', `${NOTICES.worker} (${reason})`)),
   };
 
+  let download: Promise<duckdb.AsyncDuckDBConnection> | null = null;
   return {
     manifest,
-    db,
+    async queryArrow(sql, values = []) {
+      download ??= ask(db.connect());
+      const statement = await ask((await download).prepare(sql));
+      return ask(statement.query(...values)).finally(() => statement.close()) as Promise<Table>;
+    },
     ...engine(),
     readOnly: (sql, options) => readOnly(session, sql, options),
     async loadTable(name, ipc, append = false) {

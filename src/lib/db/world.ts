@@ -1,5 +1,6 @@
 import { openNodeEngine } from './node.ts';
 import { SETUP_SQL } from '../../sql/catalog.ts';
+import { loadWorld } from '../../../data/load.ts';
 
 /** Where the data step keeps its DuckDB file (the project root is the working directory of every build and test). */
 export const worldDbPath = (): string => process.env.WORLD_DB ?? `${process.cwd()}/data/out/world.duckdb`;
@@ -12,5 +13,13 @@ export const worldDbPath = (): string => process.env.WORLD_DB ?? `${process.cwd(
 export async function openWorld(path = worldDbPath()) {
   const db = await openNodeEngine(path, { access_mode: 'READ_ONLY' });
   for (const statement of SETUP_SQL) await db.exec(statement.replace(/^(\s*(?:--.*\n)*\s*)CREATE OR REPLACE MACRO/, '$1CREATE OR REPLACE TEMP MACRO'));
+  return db;
+}
+
+/** A simulated world (columns by table) loaded into an in-memory engine, build tables derived and macros installed. */
+export async function openSimulatedWorld(world: Record<string, Record<string, ArrayLike<unknown>>>, options: Record<string, string> = {}) {
+  const db = await openNodeEngine(':memory:', options);
+  await loadWorld(db.connection, world);
+  for (const statement of SETUP_SQL) await db.exec(statement);
   return db;
 }

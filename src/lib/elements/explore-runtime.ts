@@ -3,8 +3,7 @@
  * or the page re-runs the explore query (one page, LIMIT/OFFSET) and its count on DuckDB-WASM, and
  * the newest request wins. Downloads re-run the same query for every filtered row.
  */
-import { engine } from '../db/browser.ts';
-import { runQuery } from '../db/run.ts';
+import { manifest, query, queryArrow, queryText, track } from '../db/coordinator.ts';
 import { bindSql } from '../../sql/bind.ts';
 import { QUERIES } from '../../sql/catalog.ts';
 import { COLUMN_VIEWS, countSql, rowCells, summaryText } from '../explore/columns.ts';
@@ -12,13 +11,11 @@ import { DEFAULT_STATE, WEIGHT_NAMES, cleanHandle, fileStem, followersRange, sco
 import { PARAMS } from '../state/params.ts';
 import { saveFile } from './save-file.ts';
 import { fixed } from '../format.ts';
-
-type Connection = Awaited<ReturnType<Awaited<ReturnType<typeof engine>>['db']['connect']>>;
+import { urlState, type UrlState } from '../client/url-state.ts';
 
 interface View {
-  seq: number;
-  /** A connection of its own for the Arrow download (the engine's shared one returns frames, not Arrow). */
-  conn?: Promise<Connection>;
+  /** The view's state, kept in the page's URL. */
+  url: UrlState<ExploreState>;
   choices: ExploreChoices;
   rows: number;
   counted?: { key: string; rows: number };
@@ -33,20 +30,21 @@ function viewOf(el: HTMLElement): View {
   let view = views.get(el);
   if (!view) {
     const q = (name: string) => el.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
-    view = { seq: 0, rows: Number(el.dataset.rows ?? 0), choices: { brands: optionValues(q('brand')), tiers: optionValues(q('tier')), topics: optionValues(q('topic')) } };
+    const choices: ExploreChoices = { brands: optionValues(q('brand')), tiers: optionValues(q('tier')), topics: optionValues(q('topic')) };
+    view = { rows: Number(el.dataset.rows ?? 0), choices, url: urlState((search) => readExploreState(search, choices), writeExploreState) };
     views.set(el, view);
   }
   return view;
 }
 
-const current = (view: View) => readExploreState(location.search, view.choices);
+const current = (view: View) => view.url.get();
 
 /** Handle an event on the explore element. */
 export async function attach(el: HTMLElement, event: Event): Promise<void> {
   const view = viewOf(el);
   const target = event.target as Element | null;
   if (event.type === 'restore') {
-    syncForm(el, current(view));
+    syncForm(el, view.url.reload());
     return void update(el, view);
   }
   if (event.type === 'reset') {
@@ -142,49 +140,48 @@ function syncForm(el: HTMLElement, state: ExploreState): void {
 }
 
 function commit(el: HTMLElement, view: View, state: ExploreState, sync = true): Promise<void> {
-  history.replaceState(null, '', `${location.pathname}${writeExploreState(state, location.search)}${location.hash}`);
+  view.url.set(state, { now: true });
   if (sync) syncForm(el, state);
   return update(el, view);
 }
 
 async function update(el: HTMLElement, view: View): Promise<void> {
-  const seq = ++view.seq;
   const state = current(view);
-  el.dataset.state = 'updating';
   el.setAttribute('aria-busy', 'true');
   const error = el.querySelector<HTMLElement>('[data-error]')!;
-  try {
-    const db = await engine();
-    const params = queryParams(state);
-    // The count only changes with the filters: paging and sorting reuse it.
-    const counting = bindSql(countSql(QUERIES.explore_accounts), params);
-    const key = JSON.stringify(counting.values);
-    if (view.counted?.key !== key) {
-      const count = await db.query(counting.sql, counting.values);
-      if (seq !== view.seq) return;
-      view.counted = { key, rows: Number(count.columns.n[0] ?? 0) };
-    }
-    const rows = view.counted.rows;
-    const last = Math.max(1, Math.ceil(rows / state.pageSize));
-    if (state.page > last) {
-      // The URL asked for a page past the end: show the last one.
-      history.replaceState(null, '', `${location.pathname}${writeExploreState({ ...state, page: last }, location.search)}${location.hash}`);
-      return update(el, view);
-    }
-    const run = await runQuery(db, 'explore_accounts', params);
-    if (seq !== view.seq) return;
-    view.rows = rows;
-    render(el, state, run.frame, rows);
-    error.hidden = true;
-    el.dataset.state = 'live';
-  } catch (e) {
-    if (seq !== view.seq) return;
-    el.dataset.state = 'failed';
-    error.hidden = false;
-    error.textContent = `The table could not be updated: ${(e as Error).message}. It shows the last rows loaded.`;
-  } finally {
-    if (seq === view.seq) el.removeAttribute('aria-busy');
-  }
+  let latest = () => true;
+  await track(
+    el,
+    async (current) => {
+      latest = current;
+      const params = queryParams(state);
+      // The count only changes with the filters: paging and sorting reuse it.
+      const counting = bindSql(countSql(QUERIES.explore_accounts), params);
+      const key = JSON.stringify(counting.values);
+      if (view.counted?.key !== key) {
+        const count = await queryText(counting.sql, counting.values);
+        if (!current()) return;
+        view.counted = { key, rows: Number(count.columns.n[0] ?? 0) };
+      }
+      const rows = view.counted.rows;
+      const last = Math.max(1, Math.ceil(rows / state.pageSize));
+      if (state.page > last) {
+        // The URL asked for a page past the end: show the last one.
+        view.url.set({ ...state, page: last }, { now: true });
+        return update(el, view); // takes over: this request is no longer the newest
+      }
+      const [run] = await query(['explore_accounts'], params);
+      if (!current()) return;
+      view.rows = rows;
+      render(el, state, run.frame, rows);
+      error.hidden = true;
+    },
+    (e) => {
+      error.hidden = false;
+      error.textContent = `The table could not be updated: ${e.message}. It shows the last rows loaded.`;
+    },
+  );
+  if (latest()) el.removeAttribute('aria-busy');
 }
 
 function render(el: HTMLElement, state: ExploreState, frame: { columns: Record<string, ArrayLike<unknown>>; length: number }, rows: number): void {
@@ -231,20 +228,17 @@ async function download(el: HTMLElement, view: View, format: string): Promise<vo
       status.dataset.bytes = String(blob.size);
       status.textContent = `${name}: ${rows.toLocaleString('en-US')} rows, ${(blob.size / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB.`;
     };
-    const [db, dl] = await Promise.all([engine(), import('../explore/downloads.ts')]);
+    const [{ version }, dl] = await Promise.all([manifest(), import('../explore/downloads.ts')]);
     const params = queryParams(state, { all: true });
     const text = QUERIES.explore_accounts;
-    const provenance = (rows: number) => dl.provenance({ query: 'explore_accounts', text, params, version: db.manifest.version, rows, generatedAt: new Date().toISOString() });
+    const provenance = (rows: number) => dl.provenance({ query: 'explore_accounts', text, params, version, rows, generatedAt: new Date().toISOString() });
     if (format === 'arrow') {
       // Arrow straight from DuckDB: apache-arrow's builders compile code with eval, which the CSP forbids.
-      const bound = bindSql(text, params);
-      view.conn ??= db.db.connect();
-      const statement = await (await view.conn).prepare(bound.sql);
-      const table = await statement.query(...bound.values).finally(() => statement.close());
+      const table = await queryArrow('explore_accounts', params);
       const blob = new Blob([dl.arrowWithProvenance(table, provenance(table.numRows)) as Uint8Array<ArrayBuffer>], { type: 'application/vnd.apache.arrow.stream' });
       return done(`${fileStem(state)}.arrow`, blob, table.numRows);
     }
-    const run = await runQuery(db, 'explore_accounts', params);
+    const [run] = await query(['explore_accounts'], params);
     const prov = provenance(run.frame.length);
     const stem = fileStem(state);
     let name: string;

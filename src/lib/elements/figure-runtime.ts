@@ -5,10 +5,9 @@
  * wins) and re-renders its chart, live numbers, SQL panel, table and downloads. A figure far from
  * the viewport catches up as it nears it.
  */
-import { engine } from '../db/browser.ts';
-import { runQuery, type QueryRun } from '../db/run.ts';
+import { prefetch, query, track, warm as warmEngine, type QueryRun } from '../db/coordinator.ts';
 import { FIGURES, dependencies, type FigureDef } from '../figures/registry.ts';
-import { PARAMS, formatParam, isChoice, readParams, writeParams, type ParamName, type ParamValues } from '../state/params.ts';
+import { PARAMS, formatParam, isChoice, pageParams, readParams, type ParamName, type ParamValues } from '../state/params.ts';
 import type { Frame } from '../data/frame.ts';
 import { rows as frameRows } from '../data/frame.ts';
 import { toCsv } from '../data/csv.ts';
@@ -17,9 +16,8 @@ import { chartPng, chartSvg } from './chart-export.ts';
 import { renderSummary } from './summary-table.ts';
 
 interface Cell {
-  seq: number;
   /** The model behind the current chart, its query runs and the parameters they were made with. */
-  last?: { model: unknown; runs: QueryRun[]; key: string };
+  last?: { model: unknown; runs: QueryRun[]; key: string; intervals: boolean };
   visible: boolean;
   /** An update under way, and whether another was asked for meanwhile (and with intervals). */
   running?: Promise<Cell['last']>;
@@ -27,18 +25,10 @@ interface Cell {
 }
 
 const cells = new Map<HTMLElement, Cell>();
-/** The page's parameters: read from the URL once, then kept here as controls move; the URL follows (writeUrl). */
-let params: ParamValues | null = null;
-const current = (): ParamValues => (params ??= readParams(location.search));
-let urlTimer: ReturnType<typeof setTimeout> | undefined;
-
-/** Put the parameters in the URL: at once when a drag ends, else when it pauses (replaceState can cost milliseconds a call). */
-function writeUrl(now: boolean): void {
-  clearTimeout(urlTimer);
-  const write = () => history.replaceState(null, '', `${location.pathname}${writeParams(current(), location.search)}${location.hash}`);
-  if (now) write();
-  else urlTimer = setTimeout(write, 150);
-}
+/** The page's parameters: read from the URL once, kept in the store as controls move; the URL follows. */
+const current = (): ParamValues => pageParams.get();
+/** Whether a control has moved (or the page was restored from its URL) since the page opened. */
+let moved = false;
 /** An update that takes longer than this shows "Updating…" and dims its chart (data-slow: see report.css). */
 const SLOW_MS = 250;
 let observer: IntersectionObserver | null = null;
@@ -58,7 +48,7 @@ function liveSpans(key: string): Element[] {
 
 /** Start the engine in the background (idle time), so the first slider move is quick. */
 export function warm(): void {
-  engine().catch(() => {});
+  warmEngine();
 }
 
 const figureOf = (el: HTMLElement): FigureDef<any> => FIGURES[el.dataset.figure!];
@@ -68,7 +58,7 @@ const dependsOn = (figure: FigureDef<any>, name: ParamName) => dependencies(figu
 function cellOf(el: HTMLElement): Cell {
   let cell = cells.get(el);
   if (!cell) {
-    cell = { seq: 0, visible: false };
+    cell = { visible: false };
     cells.set(el, cell);
     observer ??= new IntersectionObserver(
       (entries) => {
@@ -95,10 +85,12 @@ function adoptAll(): void {
 export async function attach(el: HTMLElement, event: Event): Promise<void> {
   adoptAll();
   const cell = cellOf(el);
+  // A figure the reader is using is on screen, whether or not the observer has said so yet (its queries go first).
+  if (event.type !== 'restore') cell.visible = true;
   const target = event.target as Element | null;
   if (event.type === 'restore') {
-    params = readParams(location.search);
-    syncControls(el, params);
+    moved = true;
+    syncControls(el, pageParams.reload());
     return;
   }
   if (target?.closest?.('[data-retry]')) return void update(el, cell, true);
@@ -107,10 +99,12 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
   const control = target as HTMLInputElement | HTMLSelectElement | null;
   if ((event.type === 'input' || event.type === 'change') && control && control.name in PARAMS) {
     const name = control.name as ParamName;
-    const values = (params = { ...current(), [name]: isChoice(PARAMS[name]) ? control.value : Number(control.value) } as ParamValues);
-    // Points move while dragging; the bootstrap intervals follow when the drag ends.
+    const values = { ...current(), [name]: isChoice(PARAMS[name]) ? control.value : Number(control.value) } as ParamValues;
+    // Points move while dragging; the bootstrap intervals follow when the drag ends (and the URL at once).
     const intervals = event.type === 'change';
-    writeUrl(intervals);
+    dragging = !intervals;
+    moved = true;
+    pageParams.set(values, { now: intervals });
     // Figures on screen follow now; the others sync their controls and catch up as they near the viewport (refresh).
     for (const other of document.querySelectorAll<HTMLElement>('live-figure')) {
       if (!dependsOn(figureOf(other), name)) continue;
@@ -142,18 +136,20 @@ async function prefetchNextStep(el: HTMLElement, control: HTMLInputElement, valu
   const decimals = (control.step.split('.')[1] ?? '').length;
   const next = Number((min + (Math.round((v - min) / step) + Math.sign(v - before)) * step).toFixed(decimals));
   if (next < min || next > Number(control.max)) return;
-  const db = await engine();
-  const nextValues = { ...values, [control.name]: next } as ParamValues;
-  for (const q of figureOf(el).queries) runQuery(db, q, nextValues).catch(() => {});
+  prefetch(figureOf(el).queries, { ...values, [control.name]: next } as ParamValues);
 }
+
+/** Whether a drag is under way (an input without its change yet): figures that catch up meanwhile leave the intervals to the release. */
+let dragging = false;
 
 /** Bring a figure up to the page's parameters if it is behind (it was off screen, or the page opened with parameters). */
 async function refresh(el: HTMLElement, cell: Cell): Promise<void> {
   const figure = figureOf(el);
-  if (params) syncControls(el, params);
+  if (moved) syncControls(el, current());
   const key = paramKey(dependencies(figure), current());
   const shown = cell.last?.key ?? paramKey(dependencies(figure), readParams(''));
-  if (shown !== key) await update(el, cell, true);
+  // Behind, or drawn during a drag without the intervals that have been asked for since.
+  if (shown !== key || (cell.last && !cell.last.intervals && !dragging)) await update(el, cell, !dragging);
 }
 
 function syncControls(el: HTMLElement, values: ParamValues): void {
@@ -200,56 +196,54 @@ function update(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['
 }
 
 async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['last']> {
-  const seq = ++cell.seq;
   const figure = figureOf(el);
   const values = current();
-  el.dataset.state = 'updating';
   // Only a slow update says so: a quick one must not cost the page an extra frame to draw.
   const slow = setTimeout(() => {
     el.dataset.slow = '';
     setStatus(el, 'Updating…');
   }, SLOW_MS);
   try {
-    const db = await engine();
-    const started = performance.now();
-    const runs = await Promise.all(figure.queries.map((q) => runQuery(db, q, values)));
-    if (seq !== cell.seq) return; // a newer request has been made: its result wins
-    const queried = performance.now();
-    const model = figure.model(
-      runs.map((r) => r.frame),
-      values,
-      { intervals },
+    return await track(
+      el,
+      async (latest) => {
+        const started = performance.now();
+        const runs = await query(figure.queries, values, cell.visible ? 'visible' : 'background');
+        if (!latest()) return; // a newer request has been made: its result wins
+        const queried = performance.now();
+        const model = figure.model(
+          runs.map((r) => r.frame),
+          values,
+          { intervals },
+        );
+        const modelled = performance.now();
+        // One chart now, drawn for the width the reader has (the pre-render carried both); a chart
+        // that can redraw the one on screen in place does so.
+        const box = el.querySelector('.chart')!;
+        const previous = box.firstElementChild;
+        const chart = figure.chart(model, { width: box.clientWidth < 560 ? 360 : 720, previous });
+        if (chart !== previous) box.replaceChildren(chart);
+        // Where the time goes, for the benchmark and the browser's performance panel.
+        const name = el.dataset.figure;
+        performance.measure(`figure ${name}: query`, { start: started, end: queried });
+        performance.measure(`figure ${name}: model`, { start: queried, end: modelled });
+        performance.measure(`figure ${name}: chart`, { start: modelled, end: performance.now() });
+        for (const [key, text] of Object.entries(figure.live(model) as Record<string, string>)) {
+          // Intervals are only recomputed when a drag ends; keep the last ones until then.
+          if (!intervals && key.startsWith('ci.')) continue;
+          for (const span of liveSpans(key)) if (span.textContent !== text) span.textContent = text;
+        }
+        if (intervals) renderSummary(el, figure.summary(model));
+        for (const r of runs) {
+          const code = el.querySelector(`[data-params="${r.name}"]`);
+          if (code) code.textContent = JSON.stringify(r.params, null, 2);
+        }
+        cell.last = { model, runs, key: paramKey(dependencies(figure), values), intervals };
+        setStatus(el, '');
+        return cell.last;
+      },
+      (error) => setStatus(el, `Interaction is unavailable: ${error.message}. The figure shows the published defaults.`, true),
     );
-    const modelled = performance.now();
-    // One chart now, drawn for the width the reader has (the pre-render carried both); a chart
-    // that can redraw the one on screen in place does so.
-    const box = el.querySelector('.chart')!;
-    const previous = box.firstElementChild;
-    const chart = figure.chart(model, { width: box.clientWidth < 560 ? 360 : 720, previous });
-    if (chart !== previous) box.replaceChildren(chart);
-    // Where the time goes, for the benchmark and the browser's performance panel.
-    const name = el.dataset.figure;
-    performance.measure(`figure ${name}: query`, { start: started, end: queried });
-    performance.measure(`figure ${name}: model`, { start: queried, end: modelled });
-    performance.measure(`figure ${name}: chart`, { start: modelled, end: performance.now() });
-    for (const [key, text] of Object.entries(figure.live(model) as Record<string, string>)) {
-      // Intervals are only recomputed when a drag ends; keep the last ones until then.
-      if (!intervals && key.startsWith('ci.')) continue;
-      for (const span of liveSpans(key)) if (span.textContent !== text) span.textContent = text;
-    }
-    if (intervals) renderSummary(el, figure.summary(model));
-    for (const r of runs) {
-      const code = el.querySelector(`[data-params="${r.name}"]`);
-      if (code) code.textContent = JSON.stringify(r.params, null, 2);
-    }
-    cell.last = { model, runs, key: paramKey(dependencies(figure), values) };
-    el.dataset.state = 'live';
-    setStatus(el, '');
-    return cell.last;
-  } catch (error) {
-    if (seq !== cell.seq) return;
-    el.dataset.state = 'failed';
-    setStatus(el, `Interaction is unavailable: ${(error as Error).message}. The figure shows the published defaults.`, true);
   } finally {
     clearTimeout(slow);
     delete el.dataset.slow;

@@ -7,7 +7,8 @@
 import { LabSession, type Stage, type World } from '../lab/session.ts';
 import { FIGURES } from '../figures/registry.ts';
 import type { ScoreboardModel } from '../figures/scoreboard.ts';
-import { formatParam, readParams, writeParams, type ParamName } from '../state/params.ts';
+import { formatParam, pageParams, type ParamName } from '../state/params.ts';
+import { urlState } from '../client/url-state.ts';
 import {
   LAB_CONTROLS,
   LAB_DEFAULTS,
@@ -57,6 +58,9 @@ function ensureSession(el: HTMLElement): LabSession {
   return session;
 }
 
+/** The world's settings, kept in the page's URL. */
+const worldState = urlState(readWorld, writeWorld);
+
 /** Handle an event on the lab (or a synthetic 'warm' / 'restore'). */
 export function handle(el: HTMLElement, event: Event): void {
   const target = event.target as HTMLElement | null;
@@ -64,7 +68,8 @@ export function handle(el: HTMLElement, event: Event): void {
     case 'warm':
       return void warm(el);
     case 'restore': {
-      const values = readWorld(location.search);
+      const values = worldState.reload();
+      pageParams.reload();
       syncForm(el, values);
       syncFigureControls(el);
       return void regenerate(el, values);
@@ -97,7 +102,7 @@ export function handle(el: HTMLElement, event: Event): void {
         if (event.type === 'change' || input.type === 'range') changed(el);
       } else if ((FIGURE_PARAMS as string[]).includes(input.name)) {
         const name = input.name as ParamName;
-        history.replaceState(null, '', `${location.pathname}${writeParams({ [name]: name === 'brand' ? input.value : Number(input.value) }, location.search)}${location.hash}`);
+        pageParams.set({ ...pageParams.get(), [name]: name === 'brand' ? input.value : Number(input.value) }, { now: true });
         syncFigureControls(el);
         if (event.type === 'change') void refreshFigure(el, 'budget');
       }
@@ -110,7 +115,7 @@ function warm(el: HTMLElement): Promise<void> {
   const lab = ensureSession(el);
   warmed ??= (async () => {
     const world = await lab.regenerate({ ...worldParams({ ...LAB_DEFAULTS, accounts: 1000 }), placementsPerBrand: 100 }, () => {});
-    const values = readParams(location.search);
+    const values = pageParams.get();
     const names = ['scoreboard', 'budget'];
     const models = await Promise.all(names.map((name) => lab.model(world, FIGURES[name], name, values, false)));
     // A chart's first drawing is slow (code compiled on first use): draw each once, off the page, one per task.
@@ -143,7 +148,7 @@ function syncForm(el: HTMLElement, values: LabValues): void {
 }
 
 function syncFigureControls(el: HTMLElement): void {
-  const values = readParams(location.search);
+  const values = pageParams.get();
   for (const name of FIGURE_PARAMS) {
     const input = el.querySelector<HTMLInputElement | HTMLSelectElement>(`.lab-figure [name="${name}"]`);
     if (!input) continue;
@@ -157,7 +162,7 @@ function syncFigureControls(el: HTMLElement): void {
 /** The controls moved: the URL follows them, and the page says the world on screen is another. */
 function changed(el: HTMLElement): void {
   const values = formValues(el);
-  history.replaceState(null, '', `${location.pathname}${writeWorld(values, location.search)}${location.hash}`);
+  worldState.set(values, { now: true });
   el.querySelector<HTMLElement>('[data-pending]')!.hidden = key(values) === key(shown);
 }
 
@@ -376,7 +381,7 @@ async function renderFigure(el: HTMLElement, world: World, name: string, interva
   const figure = FIGURES[name];
   const section = el.querySelector<HTMLElement>(`[data-lab-figure="${name}"]`)!;
   section.dataset.state = 'updating';
-  const values = readParams(location.search);
+  const values = pageParams.get();
   const { model, context } = await session!.model(world, figure, name, values, intervals);
   el.dataset.modelContext = context;
   // Drawn in a task of its own (the other figure's drawing, and input, come between).

@@ -3,7 +3,7 @@
  * the statement read-only (runReadOnly: its own connection, a transaction always rolled back,
  * caps in rows and bytes, a deadline, Cancel); results become a table through textContent only.
  */
-import { runReadOnly } from '../db/browser.ts';
+import { runReadOnly } from '../db/coordinator.ts';
 import { EngineFailure } from '../db/failure.ts';
 import { MultipleStatements, QueryStopped, SettingChanged } from '../db/readOnly.ts';
 import { guardSql } from '../explore/sqlGuard.ts';

@@ -3,9 +3,8 @@
  * HTML (the page reads with JavaScript off, and shows the published world until the reader
  * regenerates). Runs the registry's queries, models and charts on the data step's DuckDB file.
  */
-import { parseHTML } from 'linkedom';
 import { openWorld } from '../db/world.ts';
-import { runQuery } from '../db/run.ts';
+import { runOnce } from '../client/runOnce.ts';
 import { FIGURES } from '../figures/registry.ts';
 import { DEFAULTS } from '../state/params.ts';
 import { DEFAULT_PARAMS } from '../../../data/sim/params.ts';
@@ -24,15 +23,12 @@ export interface LabRendered {
 /** Every lab figure and the verdict for the published world, with the default parameters. */
 export async function labAtBuild(): Promise<{ figures: Record<LabFigureName, LabRendered>; verdict: Verdict }> {
   const engine = await openWorld();
-  const { document } = parseHTML('<!doctype html><html><body></body></html>');
   const figures = {} as Record<LabFigureName, LabRendered>;
   let board: Verdict | null = null;
   for (const name of LAB_FIGURES) {
     const figure = FIGURES[name];
-    const runs = await Promise.all(figure.queries.map((q) => runQuery(engine, q, DEFAULTS)));
-    const model = figure.model(runs.map((r) => r.frame), DEFAULTS, { intervals: true });
-    const svg = figure.chart(model, { width: 720, document: document as unknown as Document }).outerHTML;
-    figures[name] = { svg, live: figure.live(model), summary: figure.summary(model) };
+    const { model, live, summary, svg } = await runOnce(figure, DEFAULTS, engine);
+    figures[name] = { svg: svg(720), live, summary };
     if (name === 'scoreboard') board = verdict((model as ScoreboardModel).rows, Math.max(DEFAULT_PARAMS.relevanceEffect, DEFAULT_PARAMS.relevancePurchaseEffect));
   }
   return { figures, verdict: board! };

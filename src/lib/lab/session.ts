@@ -6,7 +6,7 @@
  * the account features with the build's own SQL text and runs the queries every model reads; their
  * results go to the worker as Arrow bytes, and the worker computes the models.
  */
-import { labEngine, type LabEngine } from '../db/browser.ts';
+import { labEngine, type LabEngine } from '../db/coordinator.ts';
 import type { Engine } from '../db/engine.ts';
 import { bindQuery } from '../db/run.ts';
 import type { QueryName } from '../../sql/catalog.ts';

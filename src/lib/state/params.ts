@@ -4,6 +4,7 @@
  * value falls back to its default.
  */
 import { snapToStep } from '../step.ts';
+import { urlState, type UrlState } from '../client/url-state.ts';
 
 export interface RangeSpec {
   key: string;
@@ -101,3 +102,6 @@ export function formatParam(name: ParamName, value: ParamValue): string {
       return v.toFixed(2);
   }
 }
+
+/** The page's parameters, kept in its URL (one store for every figure and the lab's figure controls). */
+export const pageParams: UrlState<ParamValues> = urlState(readParams, writeParams);
