@@ -4,7 +4,7 @@
  */
 import type { BreakEvenAxis, BreakEvenSeries } from '../charts/breakEven.ts';
 import type { BreakEven } from '../stats/breakEven.ts';
-import type { Curve, SweepResult } from './summary.ts';
+import type { Curve, CurvePoint, SweepResult } from './summary.ts';
 import { comparePerDollar, compareRankings } from '../figures/verdict.ts';
 import { BRANDS } from '../../../data/sim/catalog.ts';
 
@@ -64,6 +64,24 @@ export interface BreakEvenRow {
 const nearest = (c: Curve, x: number) => c.points.reduce((best, p) => (Math.abs(p.x - x) < Math.abs(best.x - x) ? p : best), c.points[0]);
 const signed = (v: number, digits = 2) => v.toFixed(digits).replace('-', '−');
 
+/**
+ * Fit against the reach score at one swept point, in the brand's outcome: the verdict on ρ, the
+ * paired difference "0.30 (0.25 to 0.35)", and the per-dollar verdict with its difference per $1,000.
+ */
+function verdictsAt(p: CurvePoint, slug: string): { rho: string; rhoDifference: string; perDollar: string } {
+  const outcome = outcomeOf(slug);
+  const fit = 'fit';
+  const reach = 'the reach score';
+  const spend = (perThousand: number) => ({ count: perThousand, spent: 1000 });
+  const rho = compareRankings({ name: fit, value: { estimate: p.rhoFit, lo: NaN, hi: NaN } }, { name: reach, value: { estimate: p.rhoReach, lo: NaN, hi: NaN } }, { difference: p.diff, outcome });
+  const perDollar = comparePerDollar({ name: fit, value: spend(p.perThousandFit) }, { name: reach, value: spend(p.perThousandReach) }, { difference: p.perThousandDiff, outcome });
+  return {
+    rho,
+    rhoDifference: `${signed(p.diff.mean)} (${signed(p.diff.lo)} to ${signed(p.diff.hi)})`,
+    perDollar: `${perDollar}: ${signed(p.perThousandDiff.mean, 1)} per $1,000 (${signed(p.perThousandDiff.lo, 1)} to ${signed(p.perThousandDiff.hi, 1)})`,
+  };
+}
+
 /** One row per assumption and brand. */
 export function breakEvenRows(r: SweepResult): BreakEvenRow[] {
   return r.assumptions.flatMap((a) =>
@@ -71,11 +89,7 @@ export function breakEvenRows(r: SweepResult): BreakEvenRow[] {
       .filter((c) => c.key === a.key)
       .map((c) => {
         const p = nearest(c, a.default);
-        const fit = 'fit';
-        const reach = 'the reach score';
-        const rho = compareRankings({ name: fit, value: { estimate: p.rhoFit, lo: NaN, hi: NaN } }, { name: reach, value: { estimate: p.rhoReach, lo: NaN, hi: NaN } }, { difference: p.diff, outcome: outcomeOf(c.brand) });
-        const spend = (perThousand: number) => ({ count: perThousand, spent: 1000 });
-        const perDollar = comparePerDollar({ name: fit, value: spend(p.perThousandFit) }, { name: reach, value: spend(p.perThousandReach) }, { difference: p.perThousandDiff, outcome: outcomeOf(c.brand) });
+        const v = verdictsAt(p, c.brand);
         return {
           assumption: a.label,
           source: a.source,
@@ -83,8 +97,8 @@ export function breakEvenRows(r: SweepResult): BreakEvenRow[] {
           default: `${value(a.default)}${a.mode === 'scale' ? '×' : ''}`,
           range: `${value(a.grid[0])} to ${value(a.grid[a.grid.length - 1])}${a.mode === 'scale' ? '×' : ''}`,
           brand: brandName(r, c.brand),
-          atDefault: `${rho}: ${signed(p.diff.mean)} (${signed(p.diff.lo)} to ${signed(p.diff.hi)})`,
-          perDollarAtDefault: `${perDollar}: ${signed(p.perThousandDiff.mean, 1)} per $1,000 (${signed(p.perThousandDiff.lo, 1)} to ${signed(p.perThousandDiff.hi, 1)})`,
+          atDefault: `${v.rho}: ${v.rhoDifference}`,
+          perDollarAtDefault: v.perDollar,
           flips: flipText(c.flips),
           perDollarFlips: flipText(c.perDollarFlips),
         };
@@ -147,15 +161,12 @@ export function headlineByBrand(r: SweepResult): BrandHeadline[] {
   return r.brands.map(({ slug, name }) => {
     const c = r.curves.find((x) => x.key === base.key && x.brand === slug)!;
     const p = c.points.find((q) => q.x === base.default)!;
-    const outcome = outcomeOf(slug);
-    const spend = (perThousand: number) => ({ count: perThousand, spent: 1000 });
-    const perDollar = comparePerDollar({ name: 'fit', value: spend(p.perThousandFit) }, { name: 'the reach score', value: spend(p.perThousandReach) }, { difference: p.perThousandDiff, outcome });
-    const rho = compareRankings({ name: 'fit', value: { estimate: p.rhoFit, lo: NaN, hi: NaN } }, { name: 'the reach score', value: { estimate: p.rhoReach, lo: NaN, hi: NaN } }, { difference: p.diff, outcome });
+    const v = verdictsAt(p, slug);
     return {
       brand: name,
-      perDollar: `${perDollar}: ${signed(p.perThousandDiff.mean, 1)} per $1,000 (${signed(p.perThousandDiff.lo, 1)} to ${signed(p.perThousandDiff.hi, 1)})`,
+      perDollar: v.perDollar,
       perDollarFlips: flipsAcross(r, slug, (x) => x.perDollarFlips),
-      rho: `${rho}: ρ differs by ${signed(p.diff.mean)} (${signed(p.diff.lo)} to ${signed(p.diff.hi)})`,
+      rho: `${v.rho}: ρ differs by ${v.rhoDifference}`,
       rhoFlips: flipsAcross(r, slug, (x) => x.flips),
     };
   });
