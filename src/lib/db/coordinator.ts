@@ -1,12 +1,16 @@
 /**
  * The page's coordinator: the only way the interactive code reaches DuckDB. It starts the
  * engine (browser.ts), runs the catalog's queries through the shared cache and scheduler (run.ts:
- * LRU, parameterless results pinned, what is on screen first), lets a client's newest request
- * win, prefetches, and turns a client's failures into its element's `data-state`. The SQL cell's
- * statements run on a connection of their own, polled, so a long one never holds a figure up.
+ * LRU, parameterless results pinned, what is on screen first) and prefetches. Clients
+ * (src/lib/client/client.ts) ask for its queries as specs (`named`, `text`, `readOnly`); their
+ * requests, newest winning, and their elements' `data-state` are run there. The SQL cell's
+ * statements run on a connection of their own, polled, so a long one never holds a figure up. The
+ * lab's worlds are queried through `queryWorld`, on the lab's engine.
  */
 import { engine, labEngine, runReadOnly, type BrowserEngine, type LabEngine, type Manifest } from './browser.ts';
 import { bindQuery, runQuery, type Priority, type QueryRun } from './run.ts';
+import type { ReadOnlyOptions, ReadOnlyResult } from './readOnly.ts';
+import type { Spec } from '../client/client.ts';
 import type { QueryName } from '../../sql/catalog.ts';
 import type { Params } from '../../sql/bind.ts';
 import type { Frame } from '../data/frame.ts';
@@ -44,34 +48,29 @@ export async function queryArrow(name: QueryName, params: Params) {
   return (await engine()).queryArrow(sql, values);
 }
 
-const latest = new WeakMap<object, number>();
+/** A client's query of the catalog, as a spec: run through the cache, at the priority given (what is on screen first). */
+export const named = (name: QueryName, params: Params, priority: Priority = 'visible'): Spec<QueryRun> => ({
+  label: name,
+  run: async () => runQuery(await engine(), name, params, priority),
+});
+
+/** A statement of the catalog's family that is not one of its named queries (explore's count), as a spec: uncached. */
+export const text = (label: string, sql: string, values: Parameters<BrowserEngine['query']>[1]): Spec<Frame> => ({
+  label,
+  run: () => queryText(sql, values),
+});
+
+/** One statement of the SQL cell, as a spec: read-only, stopped when the request is cancelled or superseded (readOnly.ts). */
+export const readOnly = (sql: string, options: Omit<ReadOnlyOptions, 'signal'>): Spec<ReadOnlyResult> => ({
+  label: 'sql-cell',
+  run: (signal) => runReadOnly(sql, { ...options, signal }),
+});
 
 /**
- * "Newest request wins", once for every client: take a ticket when a request starts; `current()`
- * is true until the same client takes another, so a result that arrives late is dropped.
+ * A named query of the catalog on a lab world, its rows as Arrow IPC bytes for the lab's worker
+ * (the page never decodes them). The lab session calls this in the world's turn on its engine.
  */
-export function ticket(client: object): { current: () => boolean } {
-  const seq = (latest.get(client) ?? 0) + 1;
-  latest.set(client, seq);
-  return { current: () => latest.get(client) === seq };
-}
-
-/**
- * Run a client's update with its element's `data-state` following it: `updating`, then `live`,
- * or `failed` (and `onFailure` called) unless a newer request of the same element took over.
- * Returns the result, or undefined when the update failed or was superseded.
- */
-export async function track<T>(el: HTMLElement, work: (current: () => boolean) => Promise<T>, onFailure?: (error: Error) => void): Promise<T | undefined> {
-  const { current } = ticket(el);
-  el.dataset.state = 'updating';
-  try {
-    const result = await work(current);
-    if (current()) el.dataset.state = 'live';
-    return current() ? result : undefined;
-  } catch (error) {
-    if (!current()) return undefined;
-    el.dataset.state = 'failed';
-    onFailure?.(error as Error);
-    return undefined;
-  }
+export async function queryWorld(db: LabEngine, name: QueryName, params: Params): Promise<Uint8Array> {
+  const { sql, values } = bindQuery(name, params);
+  return db.queryIpc(sql, values);
 }

@@ -1,9 +1,13 @@
 /**
  * The interactive half of <explore-view>: the URL is the state; every change of a filter, the sort
- * or the page re-runs the explore query (one page, LIMIT/OFFSET) and its count on DuckDB-WASM, and
- * the newest request wins. Downloads re-run the same query for every filtered row.
+ * or the page re-runs the explore query (one page, LIMIT/OFFSET) and its count on DuckDB-WASM,
+ * through the view's client (client/client.ts: the newest request wins, data-state follows).
+ * Downloads re-run the same query for every filtered row.
  */
-import { manifest, query, queryArrow, queryText, track } from '../db/coordinator.ts';
+import { manifest, named, query, queryArrow, text } from '../db/coordinator.ts';
+import type { QueryRun } from '../db/run.ts';
+import type { Frame } from '../data/frame.ts';
+import { request, type Client, type Spec } from '../client/client.ts';
 import { bindSql } from '../../sql/bind.ts';
 import { QUERIES } from '../../sql/catalog.ts';
 import { COLUMN_VIEWS, countSql, rowCells, summaryText } from '../explore/columns.ts';
@@ -13,9 +17,13 @@ import { saveFile } from './save-file.ts';
 import { fixed } from '../format.ts';
 import { urlState, type UrlState } from '../client/url-state.ts';
 
+/** The table's queries: a page of rows, and the count of filtered rows when the filters changed. */
+type TableQueries = { rows: Spec<QueryRun>; count?: Spec<Frame> };
+
 interface View {
   /** The view's state, kept in the page's URL. */
   url: UrlState<ExploreState>;
+  client: Client<ExploreState, TableQueries>;
   choices: ExploreChoices;
   rows: number;
   counted?: { key: string; rows: number };
@@ -31,7 +39,9 @@ function viewOf(el: HTMLElement): View {
   if (!view) {
     const q = (name: string) => el.querySelector<HTMLSelectElement>(`select[name="${name}"]`);
     const choices: ExploreChoices = { brands: optionValues(q('brand')), tiers: optionValues(q('tier')), topics: optionValues(q('topic')) };
-    view = { rows: Number(el.dataset.rows ?? 0), choices, url: urlState((search) => readExploreState(search, choices), writeExploreState) };
+    const url = urlState((search) => readExploreState(search, choices), writeExploreState);
+    view = { rows: Number(el.dataset.rows ?? 0), choices, url } as View;
+    view.client = tableClient(el, view);
     views.set(el, view);
   }
   return view;
@@ -145,43 +155,44 @@ function commit(el: HTMLElement, view: View, state: ExploreState, sync = true): 
   return update(el, view);
 }
 
-async function update(el: HTMLElement, view: View): Promise<void> {
-  const state = current(view);
-  el.setAttribute('aria-busy', 'true');
-  const error = el.querySelector<HTMLElement>('[data-error]')!;
-  let latest = () => true;
-  await track(
+const update = (el: HTMLElement, view: View) => request(view.client, current(view)).then(() => {});
+
+/** The count of the rows a state's filters keep (its key: the bound values). */
+function counting(state: ExploreState) {
+  const { sql, values } = bindSql(countSql(QUERIES.explore_accounts), queryParams(state));
+  return { sql, values, key: JSON.stringify(values) };
+}
+
+/** The table as a client: a page of rows and, when the filters changed, their count. */
+function tableClient(el: HTMLElement, view: View): Client<ExploreState, TableQueries> {
+  const error = () => el.querySelector<HTMLElement>('[data-error]')!;
+  return {
     el,
-    async (current) => {
-      latest = current;
-      const params = queryParams(state);
+    busy: true,
+    query(state) {
+      const count = counting(state);
       // The count only changes with the filters: paging and sorting reuse it.
-      const counting = bindSql(countSql(QUERIES.explore_accounts), params);
-      const key = JSON.stringify(counting.values);
-      if (view.counted?.key !== key) {
-        const count = await queryText(counting.sql, counting.values);
-        if (!current()) return;
-        view.counted = { key, rows: Number(count.columns.n[0] ?? 0) };
-      }
-      const rows = view.counted.rows;
+      const rows = named('explore_accounts', queryParams(state));
+      return view.counted?.key === count.key ? { rows } : { rows, count: text('explore_count', count.sql, count.values) };
+    },
+    queryResult({ rows: run, count }, state) {
+      if (count) view.counted = { key: counting(state).key, rows: Number(count.columns.n[0] ?? 0) };
+      const rows = view.counted!.rows;
       const last = Math.max(1, Math.ceil(rows / state.pageSize));
       if (state.page > last) {
-        // The URL asked for a page past the end: show the last one.
+        // The URL asked for a page past the end: show the last one (this request is no longer the newest).
         view.url.set({ ...state, page: last }, { now: true });
-        return update(el, view); // takes over: this request is no longer the newest
+        return void update(el, view);
       }
-      const [run] = await query(['explore_accounts'], params);
-      if (!current()) return;
       view.rows = rows;
       render(el, state, run.frame, rows);
-      error.hidden = true;
+      error().hidden = true;
     },
-    (e) => {
-      error.hidden = false;
-      error.textContent = `The table could not be updated: ${e.message}. It shows the last rows loaded.`;
+    queryError(e) {
+      error().hidden = false;
+      error().textContent = `The table could not be updated: ${e.message}. It shows the last rows loaded.`;
     },
-  );
-  if (latest()) el.removeAttribute('aria-busy');
+  };
 }
 
 function render(el: HTMLElement, state: ExploreState, frame: { columns: Record<string, ArrayLike<unknown>>; length: number }, rows: number): void {

@@ -3,9 +3,11 @@
  * at load, written back to it as a drag pauses, so a copied link restores the view); every figure
  * on screen that depends on a changed parameter re-runs its queries on DuckDB-WASM (newest result
  * wins) and re-renders its chart, live numbers, SQL panel, table and downloads. A figure far from
- * the viewport catches up as it nears it.
+ * the viewport catches up as it nears it. Each figure is a client (client/client.ts): its
+ * definition's queries, and its rendering of their results.
  */
-import { prefetch, query, track, warm as warmEngine, type QueryRun } from '../db/coordinator.ts';
+import { named, prefetch, warm as warmEngine, type QueryRun } from '../db/coordinator.ts';
+import { request, type Client, type Spec } from '../client/client.ts';
 import { FIGURES, dependencies, type FigureDef } from '../figures/registry.ts';
 import { PARAMS, formatParam, isChoice, pageParams, readParams, type ParamName, type ParamValues } from '../state/params.ts';
 import type { Frame } from '../data/frame.ts';
@@ -15,10 +17,17 @@ import { saveFile } from './save-file.ts';
 import { chartPng, chartSvg } from './chart-export.ts';
 import { renderSummary } from './summary-table.ts';
 
+/** A request of a figure: the page's parameters, and whether the bootstrap intervals are wanted. */
+interface Ask {
+  values: ParamValues;
+  intervals: boolean;
+}
+
 interface Cell {
   /** The model behind the current chart, its query runs and the parameters they were made with. */
   last?: { model: unknown; runs: QueryRun[]; key: string; intervals: boolean };
   visible: boolean;
+  client: Client<Ask, Record<string, Spec<QueryRun>>>;
   /** An update under way, and whether another was asked for meanwhile (and with intervals). */
   running?: Promise<Cell['last']>;
   again?: { intervals: boolean };
@@ -58,7 +67,8 @@ const dependsOn = (figure: FigureDef<any>, name: ParamName) => dependencies(figu
 function cellOf(el: HTMLElement): Cell {
   let cell = cells.get(el);
   if (!cell) {
-    cell = { visible: false };
+    cell = { visible: false } as Cell;
+    cell.client = figureClient(el, cell);
     cells.set(el, cell);
     observer ??= new IntersectionObserver(
       (entries) => {
@@ -196,58 +206,64 @@ function update(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['
 }
 
 async function render(el: HTMLElement, cell: Cell, intervals: boolean): Promise<Cell['last']> {
+  const outcome = await request(cell.client, { values: current(), intervals });
+  return outcome.done ? cell.last : undefined;
+}
+
+/** A figure as a client: its definition's queries at the page's parameters; the model, chart, live numbers, table and SQL panel from their results. */
+function figureClient(el: HTMLElement, cell: Cell): Client<Ask, Record<string, Spec<QueryRun>>> {
   const figure = figureOf(el);
-  const values = current();
-  // Only a slow update says so: a quick one must not cost the page an extra frame to draw.
-  const slow = setTimeout(() => {
-    el.dataset.slow = '';
-    setStatus(el, 'Updating…');
-  }, SLOW_MS);
-  try {
-    return await track(
-      el,
-      async (latest) => {
-        const started = performance.now();
-        const runs = await query(figure.queries, values, cell.visible ? 'visible' : 'background');
-        if (!latest()) return; // a newer request has been made: its result wins
-        const queried = performance.now();
-        const model = figure.model(
-          runs.map((r) => r.frame),
-          values,
-          { intervals },
-        );
-        const modelled = performance.now();
-        // One chart now, drawn for the width the reader has (the pre-render carried both); a chart
-        // that can redraw the one on screen in place does so.
-        const box = el.querySelector('.chart')!;
-        const previous = box.firstElementChild;
-        const chart = figure.chart(model, { width: box.clientWidth < 560 ? 360 : 720, previous });
-        if (chart !== previous) box.replaceChildren(chart);
-        // Where the time goes, for the benchmark and the browser's performance panel.
-        const name = el.dataset.figure;
-        performance.measure(`figure ${name}: query`, { start: started, end: queried });
-        performance.measure(`figure ${name}: model`, { start: queried, end: modelled });
-        performance.measure(`figure ${name}: chart`, { start: modelled, end: performance.now() });
-        for (const [key, text] of Object.entries(figure.live(model) as Record<string, string>)) {
-          // Intervals are only recomputed when a drag ends; keep the last ones until then.
-          if (!intervals && key.startsWith('ci.')) continue;
-          for (const span of liveSpans(key)) if (span.textContent !== text) span.textContent = text;
-        }
-        if (intervals) renderSummary(el, figure.summary(model));
-        for (const r of runs) {
-          const code = el.querySelector(`[data-params="${r.name}"]`);
-          if (code) code.textContent = JSON.stringify(r.params, null, 2);
-        }
-        cell.last = { model, runs, key: paramKey(dependencies(figure), values), intervals };
-        setStatus(el, '');
-        return cell.last;
-      },
-      (error) => setStatus(el, `Interaction is unavailable: ${error.message}. The figure shows the published defaults.`, true),
-    );
-  } finally {
-    clearTimeout(slow);
-    delete el.dataset.slow;
-  }
+  const name = el.dataset.figure;
+  let started = 0;
+  return {
+    el,
+    query: ({ values }) => Object.fromEntries(figure.queries.map((q) => [q, named(q, values, cell.visible ? 'visible' : 'background')])),
+    queryPending() {
+      started = performance.now();
+      // Only a slow update says so: a quick one must not cost the page an extra frame to draw.
+      const slow = setTimeout(() => {
+        el.dataset.slow = '';
+        setStatus(el, 'Updating…');
+      }, SLOW_MS);
+      return () => {
+        clearTimeout(slow);
+        delete el.dataset.slow;
+      };
+    },
+    queryResult(results, { values, intervals }) {
+      const runs = figure.queries.map((q) => results[q]);
+      const queried = performance.now();
+      const model = figure.model(
+        runs.map((r) => r.frame),
+        values,
+        { intervals },
+      );
+      const modelled = performance.now();
+      // One chart now, drawn for the width the reader has (the pre-render carried both); a chart
+      // that can redraw the one on screen in place does so.
+      const box = el.querySelector('.chart')!;
+      const previous = box.firstElementChild;
+      const chart = figure.chart(model, { width: box.clientWidth < 560 ? 360 : 720, previous });
+      if (chart !== previous) box.replaceChildren(chart);
+      // Where the time goes, for the benchmark and the browser's performance panel.
+      performance.measure(`figure ${name}: query`, { start: started, end: queried });
+      performance.measure(`figure ${name}: model`, { start: queried, end: modelled });
+      performance.measure(`figure ${name}: chart`, { start: modelled, end: performance.now() });
+      for (const [key, text] of Object.entries(figure.live(model) as Record<string, string>)) {
+        // Intervals are only recomputed when a drag ends; keep the last ones until then.
+        if (!intervals && key.startsWith('ci.')) continue;
+        for (const span of liveSpans(key)) if (span.textContent !== text) span.textContent = text;
+      }
+      if (intervals) renderSummary(el, figure.summary(model));
+      for (const r of runs) {
+        const code = el.querySelector(`[data-params="${r.name}"]`);
+        if (code) code.textContent = JSON.stringify(r.params, null, 2);
+      }
+      cell.last = { model, runs, key: paramKey(dependencies(figure), values), intervals };
+      setStatus(el, '');
+    },
+    queryError: (error) => setStatus(el, `Interaction is unavailable: ${error.message}. The figure shows the published defaults.`, true),
+  };
 }
 
 /** A file name that says which view it came from: figure name and the parameters that are not at their defaults. */

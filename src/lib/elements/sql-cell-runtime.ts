@@ -1,22 +1,29 @@
 /**
- * The interactive half of <sql-cell>: the guard explains what it refuses, then the db module runs
- * the statement read-only (runReadOnly: its own connection, a transaction always rolled back,
- * caps in rows and bytes, a deadline, Cancel); results become a table through textContent only.
+ * The interactive half of <sql-cell>: the guard explains what it refuses, then the cell's client
+ * (client/client.ts) asks the coordinator to run the statement read-only (its own connection, a
+ * transaction always rolled back, caps in rows and bytes, a deadline, Cancel); results become a
+ * table through textContent only. One statement at a time: Run is disabled while one runs.
  */
-import { runReadOnly } from '../db/coordinator.ts';
+import { readOnly } from '../db/coordinator.ts';
+import type { ReadOnlyOptions, ReadOnlyResult } from '../db/readOnly.ts';
+import { cancel, isPending, request, type Client, type Spec } from '../client/client.ts';
 import { EngineFailure } from '../db/failure.ts';
 import { MultipleStatements, QueryStopped, SettingChanged } from '../db/readOnly.ts';
 import { guardSql } from '../explore/sqlGuard.ts';
 
-interface Cell {
-  running?: AbortController;
+/** A statement to run, with the cell's caps. */
+interface Statement {
+  sql: string;
+  options: Omit<ReadOnlyOptions, 'signal'>;
 }
+
+type Cell = Client<Statement, { result: Spec<ReadOnlyResult> }>;
 
 const cells = new WeakMap<HTMLElement, Cell>();
 
 export async function attach(el: HTMLElement, event: Event): Promise<void> {
   let cell = cells.get(el);
-  if (!cell) cells.set(el, (cell = {}));
+  if (!cell) cells.set(el, (cell = cellClient(el)));
   const target = event.target as Element;
   if (event.type === 'change' && target instanceof HTMLSelectElement && target.matches('[data-example]')) {
     if (target.value) el.querySelector('textarea')!.value = target.value;
@@ -24,7 +31,7 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
     el.querySelector('textarea')!.focus();
     return;
   }
-  if (event.type === 'click' && target.closest('[data-cancel]')) return void cell.running?.abort();
+  if (event.type === 'click' && target.closest('[data-cancel]')) return void cancel(cell);
   if (event.type === 'submit') return void run(el, cell);
 }
 
@@ -52,7 +59,7 @@ function failure(e: unknown, timeoutMs: number): string {
 }
 
 async function run(el: HTMLElement, cell: Cell): Promise<void> {
-  if (cell.running) return;
+  if (isPending(cell)) return;
   const text = el.querySelector('textarea')!.value;
   const guard = guardSql(text);
   if (!guard.ok) {
@@ -62,35 +69,42 @@ async function run(el: HTMLElement, cell: Cell): Promise<void> {
   const maxRows = Number(el.dataset.maxRows ?? 1000);
   const maxBytes = Number(el.dataset.maxBytes ?? 8 * MB);
   const timeoutMs = Number(el.dataset.timeoutMs ?? 30000);
+  await request(cell, { sql: guard.sql, options: { maxRows, maxBytes, timeoutMs } });
+}
+
+/** The cell as a client: one read-only statement, its result as a table and a status line. */
+function cellClient(el: HTMLElement): Cell {
   const runButton = el.querySelector<HTMLButtonElement>('[data-run]')!;
   const cancelButton = el.querySelector<HTMLButtonElement>('[data-cancel]')!;
-  const controller = (cell.running = new AbortController());
-  runButton.disabled = true;
-  cancelButton.disabled = false;
-  el.dataset.state = 'running';
-  show(el, { status: 'Running…' });
-  const started = performance.now();
-  try {
-    const r = await runReadOnly(guard.sql, { maxRows, maxBytes, timeoutMs, signal: controller.signal });
-    renderTable(el, r.names, r.rows);
-    const ms = Math.round(performance.now() - started);
-    el.dataset.state = 'done';
-    show(el, {
-      status:
-        r.truncated === 'rows'
-          ? `Showing the first ${count(maxRows)} rows; the query returned more (add a LIMIT or an aggregate to see the rest). ${ms} ms.`
-          : r.truncated === 'bytes'
-            ? `Showing the first ${count(r.rows.length)} ${r.rows.length === 1 ? 'row' : 'rows'}: the result is larger than ${maxBytes / MB} MB, the most this cell shows (select fewer or shorter columns, or add a LIMIT). ${ms} ms.`
-            : `${count(r.rows.length)} ${r.rows.length === 1 ? 'row' : 'rows'} · ${ms} ms.`,
-    });
-  } catch (e) {
-    el.dataset.state = 'error';
-    show(el, { error: failure(e, timeoutMs) });
-  } finally {
-    cell.running = undefined;
-    runButton.disabled = false;
-    cancelButton.disabled = true;
-  }
+  let started = 0;
+  return {
+    el,
+    states: { pending: 'running', done: 'done', failed: 'error' },
+    query: ({ sql, options }) => ({ result: readOnly(sql, options) }),
+    queryPending() {
+      runButton.disabled = true;
+      cancelButton.disabled = false;
+      show(el, { status: 'Running…' });
+      started = performance.now();
+      return () => {
+        runButton.disabled = false;
+        cancelButton.disabled = true;
+      };
+    },
+    queryResult({ result: r }, { options: { maxRows, maxBytes } }) {
+      renderTable(el, r.names, r.rows);
+      const ms = Math.round(performance.now() - started);
+      show(el, {
+        status:
+          r.truncated === 'rows'
+            ? `Showing the first ${count(maxRows)} rows; the query returned more (add a LIMIT or an aggregate to see the rest). ${ms} ms.`
+            : r.truncated === 'bytes'
+              ? `Showing the first ${count(r.rows.length)} ${r.rows.length === 1 ? 'row' : 'rows'}: the result is larger than ${maxBytes / MB} MB, the most this cell shows (select fewer or shorter columns, or add a LIMIT). ${ms} ms.`
+              : `${count(r.rows.length)} ${r.rows.length === 1 ? 'row' : 'rows'} · ${ms} ms.`,
+      });
+    },
+    queryError: (e, { options }) => show(el, { error: failure(e, options.timeoutMs) }),
+  };
 }
 
 const display = (v: unknown): string => {
