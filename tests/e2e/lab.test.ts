@@ -204,6 +204,45 @@ describe('the lab', () => {
     await context.close();
   });
 
+  it('a brand picked before any regeneration starts one; "Regenerate" then wins, the older run is cancelled, nothing fails', async () => {
+    const { page, context, errors } = await suite.blank();
+    // A busy browser: the idle warm-up comes only when the test says, after the reader's first pick. Every
+    // state the lab passes through is recorded.
+    await page.addInitScript(() => {
+      const idle: (() => void)[] = [];
+      Object.assign(window, {
+        requestIdleCallback: (cb: () => void) => idle.push(cb),
+        idleNow: () => idle.splice(0).forEach((cb) => cb()),
+        labStates: [] as string[],
+      });
+      new MutationObserver((records) => {
+        for (const r of records) {
+          const el = r.target as Element;
+          if (el.localName === 'lab-app' && r.attributeName === 'data-state') (window as unknown as { labStates: string[] }).labStates.push(el.getAttribute('data-state') ?? '');
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+    });
+    await page.goto(`${baseURL}lab/`);
+    // Picking a brand on the published world starts a regeneration (the figure needs the world in the lab's engine)…
+    await page.getByRole('combobox', { name: 'Brand' }).selectOption('voltra');
+    await page.waitForFunction(() => document.querySelector('lab-app')?.getAttribute('data-state') === 'regenerating');
+    await page.evaluate(() => (window as unknown as { idleNow: () => void }).idleNow());
+    // …and the reader asks for another world while it runs.
+    await page.getByRole('slider', { name: /^accounts$/i }).fill('2000');
+    await page.getByRole('button', { name: 'Regenerate the world' }).click();
+    await waitRegenerated(page);
+    expect(await page.locator('[data-status]').textContent()).toMatch(/Regenerated in [\d.]+ s: 2,000 accounts/);
+    expect(await lab(page).getAttribute('data-world-digest')).toBe(await nodeDigest('?n=2000'));
+    expect(await page.locator('[data-live="budget.brand"]').textContent()).toBe('Voltra');
+    expect(await page.evaluate(() => (window as unknown as { labStates: string[] }).labStates)).not.toContain('failed');
+    // Only the newest world was drawn: the scoreboard twice (then with its intervals), the budget test once.
+    const draws = await page.evaluate(() => performance.getEntriesByType('measure').map((m) => m.name).filter((n) => n.startsWith('lab draw: ')));
+    expect(draws.filter((n) => n === 'lab draw: scoreboard')).toHaveLength(2);
+    expect(draws.filter((n) => n === 'lab draw: budget')).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await context.close();
+  });
+
   it('the budget test follows its brand control on the regenerated world', async () => {
     const { page, context } = await open();
     await page.getByRole('button', { name: 'Regenerate the world' }).click();

@@ -3,8 +3,15 @@
  * regeneration runs in the lab session (worker + DuckDB) and the key figures, their sentences and
  * the "Is it rigged?" panel are redrawn with the registry's own chart and live-number functions.
  * The main thread only moves buffers, draws and updates text.
+ *
+ * Two kinds of client (client/client.ts): the world (its request is a regeneration; the lab's
+ * data-state follows it) and each figure on a world (its queries run on the world's tables, the
+ * worker computes its model, the page draws it). The newest request wins: a world asked for while
+ * another is being made supersedes it (lab/session.ts drops the older one's work), and a figure's
+ * newer request (a brand picked, a newer world) supersedes its older one.
  */
 import { LabSession, type Stage, type World } from '../lab/session.ts';
+import { request, work, type Client, type Outcome, type Spec } from '../client/client.ts';
 import { FIGURES } from '../figures/registry.ts';
 import type { ScoreboardModel } from '../figures/scoreboard.ts';
 import { formatParam, pageParams, type ParamName } from '../state/params.ts';
@@ -36,7 +43,10 @@ let warmed: Promise<void> | null = null;
 let current: World | null = null;
 /** The lab values of the world on screen. */
 let shown: LabValues = { ...LAB_DEFAULTS };
-let running: Promise<void> | null = null;
+/** The newest world request (settled once its figures are drawn), and whether any has been made. */
+let regenerating: Promise<Outcome> | null = null;
+/** A sweep is running: a world asked for meanwhile waits for it (the newest only). */
+let sweeping = false;
 let queued: LabValues | null = null;
 let longest = 0;
 /** The main thread's share of a regeneration, drawing the figures: one figure per task. */
@@ -113,11 +123,18 @@ export function handle(el: HTMLElement, event: Event): void {
 /** Start the worker and the engine while the reader reads, and run a small world through every step so the first regeneration is warm. */
 function warm(el: HTMLElement): Promise<void> {
   const lab = ensureSession(el);
+  // Once the reader has asked for a world, a warm-up world would only supersede it.
+  if (regenerating || sweeping) return (warmed ??= Promise.resolve().finally(() => (el.dataset.warm = 'done')));
   warmed ??= (async () => {
     const world = await lab.regenerate({ ...worldParams({ ...LAB_DEFAULTS, accounts: 1000 }), placementsPerBrand: 100 }, () => {});
     const values = pageParams.get();
     const names = ['scoreboard', 'budget'];
-    const models = await Promise.all(names.map((name) => lab.model(world, FIGURES[name], name, values, false)));
+    const models = await Promise.all(
+      names.map(async (name) => {
+        await lab.onWorld(world, FIGURES[name].queries, values).run(new AbortController().signal);
+        return lab.model(world, name, values, false);
+      }),
+    );
     // A chart's first drawing is slow (code compiled on first use): draw each once, off the page, one per task.
     for (const [k, name] of names.entries()) await draws.run(`lab warm: ${name}`, () => FIGURES[name].chart(models[k].model, { width: 720 }));
   })()
@@ -185,89 +202,98 @@ const STAGE_TEXT: Record<Stage, string> = {
 };
 const STAGE_AT: Record<Stage, number> = { simulating: 0, loading: 0.5, deriving: 0.65, figures: 0.9, done: 1 };
 
-/** Regenerate the world of these values (one at a time: a request made meanwhile runs next, the latest wins). */
-async function regenerate(el: HTMLElement, values: LabValues): Promise<void> {
-  if (running) {
+/** Regenerate the world of these values: the newest request wins (during a sweep, it waits for the sweep's end). */
+function regenerate(el: HTMLElement, values: LabValues): Promise<void> {
+  if (sweeping) {
     queued = values;
-    return;
+    return Promise.resolve();
   }
-  running = run(el, values);
-  await running;
-  running = null;
-  if (queued) {
-    const next = queued;
-    queued = null;
-    await regenerate(el, next);
-  }
+  const outcome = request(worldClient(el), values);
+  regenerating = outcome;
+  return outcome.then(() => {});
 }
 
-async function run(el: HTMLElement, values: LabValues): Promise<void> {
-  const started = performance.now();
-  const lab = ensureSession(el);
+let worlds: Client<LabValues, { world: Spec<World> }> | null = null;
+
+/** The lab's world as a client: a regeneration in the lab session, then the figures drawn on it. */
+function worldClient(el: HTMLElement): Client<LabValues, { world: Spec<World> }> {
+  if (worlds) return worlds;
   const progress = el.querySelector('progress')!;
+  let started = 0;
   let stage: Stage | null = null;
   const onStage = (next: Stage, share?: number) => {
     progress.value = next === 'simulating' ? 0.5 * (share ?? 0) : STAGE_AT[next];
     if (next !== stage) setStatus(el, STAGE_TEXT[(stage = next)]);
   };
-  el.dataset.state = 'regenerating';
-  el.setAttribute('aria-busy', 'true');
-  delete el.dataset.worldDigest;
-  delete el.dataset.intervals;
-  progress.hidden = false;
-  longest = 0;
-  try {
-    await warmed;
-    const world = await lab.regenerate(worldParams(values), onStage);
-    onStage('figures');
-    const tFigures = performance.now();
-    current = world;
-    shown = values;
-    el.querySelector('[data-calibration-view]')!.innerHTML = liftTableHtml(world.calibration, 'The sources’ comparisons, simulated in this world');
-    // The scoreboard (the verdict reads it) and any figure within a screen of the viewport are part of
-    // the regeneration; a figure further away is done when it comes near, or after the intervals.
-    const later = LATER_IF_FAR.filter((name) => !nearViewport(figureSection(el, name)));
-    for (const name of later) figureSection(el, name).dataset.state = 'updating';
-    await Promise.all([renderFigure(el, world, 'scoreboard', false), ...LATER_IF_FAR.filter((n) => !later.includes(n)).map((n) => renderFigure(el, world, n, true))]);
-    const ms = performance.now() - started;
-    el.dataset.regenMs = String(Math.round(ms));
-    el.dataset.regenStages = JSON.stringify({ ...roundAll({ ...world.ms }), figures: Math.round(performance.now() - tFigures) });
-    el.dataset.longestTaskMs = String(Math.round(longest));
-    el.dataset.state = 'live';
-    el.dataset.worldKey = key(values);
-    el.querySelector<HTMLElement>('[data-pending]')!.hidden = key(formValues(el)) === key(shown);
-    progress.value = 1;
-    progress.hidden = true;
-    setStatus(
-      el,
-      `Regenerated in ${(ms / 1000).toFixed(1)} s: ${world.rows.influencers.toLocaleString('en-US')} accounts, ${world.rows.placements.toLocaleString('en-US')} sponsored posts, seed ${values.seed}.`,
-    );
-    // The bootstrap intervals (and the figures left for later), then the world's fingerprint: computed in the worker, after the figures are up.
-    const deferred = later.map((name) => whenNear(figureSection(el, name)).then(() => (current === world ? renderFigure(el, world, name, true) : undefined)));
-    void renderFigure(el, world, 'scoreboard', true)
-      .then(() => {
-        for (const name of later) figureSection(el, name).dispatchEvent(new Event(NEAR));
-        return Promise.all(deferred);
-      })
-      .then(() => {
-        if (current !== world) return;
-        el.dataset.intervals = 'done';
-        // The longest main-thread task over the whole regeneration, the intervals and the figures drawn later included.
-        el.dataset.longestTaskMs = String(Math.round(longest));
-      });
-    void lab
-      .digest(world)
-      .then((d) => {
-        if (current === world) el.dataset.worldDigest = d;
-      })
-      .catch(() => {});
-  } catch (error) {
-    el.dataset.state = 'failed';
-    progress.hidden = true;
-    setStatus(el, `Regeneration failed: ${(error as Error).message}. The figures still show the previous world.`);
-  } finally {
-    el.removeAttribute('aria-busy');
-  }
+  return (worlds = {
+    el,
+    busy: true,
+    states: { pending: 'regenerating', done: 'live', failed: 'failed' },
+    query: (values) => ({ world: work('regenerate', () => ensureSession(el).regenerate(worldParams(values), onStage)) }),
+    queryPending() {
+      started = performance.now();
+      stage = null;
+      delete el.dataset.worldDigest;
+      delete el.dataset.intervals;
+      progress.hidden = false;
+      longest = 0;
+    },
+    async queryResult({ world }, values, signal) {
+      onStage('figures');
+      const tFigures = performance.now();
+      current = world;
+      shown = values;
+      el.querySelector('[data-calibration-view]')!.innerHTML = liftTableHtml(world.calibration, 'The sources’ comparisons, simulated in this world');
+      // The scoreboard (the verdict reads it) and any figure within a screen of the viewport are part of
+      // the regeneration; a figure further away is done when it comes near, or after the intervals.
+      const later = LATER_IF_FAR.filter((name) => !nearViewport(figureSection(el, name)));
+      for (const name of later) figureSection(el, name).dataset.state = 'updating';
+      const drawn = await Promise.all([drawFigure(el, world, 'scoreboard', false), ...LATER_IF_FAR.filter((n) => !later.includes(n)).map((n) => drawFigure(el, world, n, true))]);
+      signal.throwIfAborted();
+      failIfAny(drawn);
+      const ms = performance.now() - started;
+      el.dataset.regenMs = String(Math.round(ms));
+      el.dataset.regenStages = JSON.stringify({ ...roundAll({ ...world.ms }), figures: Math.round(performance.now() - tFigures) });
+      el.dataset.longestTaskMs = String(Math.round(longest));
+      el.dataset.worldKey = key(values);
+      el.querySelector<HTMLElement>('[data-pending]')!.hidden = key(formValues(el)) === key(shown);
+      progress.value = 1;
+      progress.hidden = true;
+      setStatus(
+        el,
+        `Regenerated in ${(ms / 1000).toFixed(1)} s: ${world.rows.influencers.toLocaleString('en-US')} accounts, ${world.rows.placements.toLocaleString('en-US')} sponsored posts, seed ${values.seed}.`,
+      );
+      // The bootstrap intervals (and the figures left for later), then the world's fingerprint: computed in the worker, after the figures are up.
+      const deferred = later.map((name) => whenNear(figureSection(el, name)).then(() => (current === world ? drawFigure(el, world, name, true) : { done: false as const })));
+      void drawFigure(el, world, 'scoreboard', true)
+        .then((scoreboard) => {
+          for (const name of later) figureSection(el, name).dispatchEvent(new Event(NEAR));
+          return Promise.all(deferred).then((others) => [scoreboard, ...others]);
+        })
+        .then((outcomes) => {
+          // A figure superseded by a newer request of its own (a brand picked) is drawn with its intervals by that one.
+          if (current !== world || outcomes.some((o) => !o.done && o.error)) return;
+          el.dataset.intervals = 'done';
+          // The longest main-thread task over the whole regeneration, the intervals and the figures drawn later included.
+          el.dataset.longestTaskMs = String(Math.round(longest));
+        });
+      void ensureSession(el)
+        .digest(world)
+        .then((d) => {
+          if (current === world) el.dataset.worldDigest = d;
+        })
+        .catch(() => {});
+    },
+    queryError(error) {
+      progress.hidden = true;
+      setStatus(el, `Regeneration failed: ${error.message}. The figures still show the previous world.`);
+    },
+  });
+}
+
+/** Rethrow the first failure among figure requests (a superseded one is not a failure). */
+function failIfAny(outcomes: Outcome[]): void {
+  for (const o of outcomes) if (!o.done && o.error) throw o.error;
 }
 
 let sweepCancelled = false;
@@ -296,7 +322,8 @@ async function sweep(el: HTMLElement): Promise<void> {
   cancel.disabled = false;
   const started = performance.now();
   const stages = { regenerate: 0, judge: 0 };
-  const before = running;
+  const before = regenerating;
+  sweeping = true;
   const job = (async () => {
     await warmed;
     await before;
@@ -306,7 +333,6 @@ async function sweep(el: HTMLElement): Promise<void> {
       status.textContent = text;
     }, () => sweepCancelled, stages);
   })();
-  running = job.then(() => {}, () => {});
   try {
     const result = await job;
     current = null;
@@ -329,7 +355,7 @@ async function sweep(el: HTMLElement): Promise<void> {
     status.textContent = stopped ? 'Sweep cancelled; the chart still shows the previous sweep.' : `Sweep failed: ${(error as Error).message}.`;
   } finally {
     current = null;
-    running = null;
+    sweeping = false;
     progress.hidden = true;
     start.disabled = false;
     cancel.disabled = true;
@@ -371,27 +397,53 @@ function whenNear(section: HTMLElement): Promise<void> {
 
 const roundAll = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [k, Math.round(v)]));
 
-/** Re-run one figure on the current world (a figure control moved). The published world is regenerated first. */
+/** Re-run one figure on the world on screen (a figure control moved). A world on its way is waited for; with none, the published world is regenerated first. */
 async function refreshFigure(el: HTMLElement, name: string): Promise<void> {
+  if (regenerating) await regenerating;
   if (!current) return regenerate(el, formValues(el));
-  await renderFigure(el, current, name, true);
+  await drawFigure(el, current, name, true);
 }
 
-async function renderFigure(el: HTMLElement, world: World, name: string, intervals: boolean): Promise<void> {
-  const figure = FIGURES[name];
-  const section = el.querySelector<HTMLElement>(`[data-lab-figure="${name}"]`)!;
-  section.dataset.state = 'updating';
-  const values = pageParams.get();
-  const { model, context } = await session!.model(world, figure, name, values, intervals);
-  el.dataset.modelContext = context;
-  // Drawn in a task of its own (the other figure's drawing, and input, come between).
-  await draws.run(`lab draw: ${name}`, () => draw(el, world, name, model, intervals));
+/** A figure's request on a world, at the page's figure parameters. */
+interface FigureAsk {
+  world: World;
+  values: Record<string, number | string>;
+  intervals: boolean;
 }
 
-function draw(el: HTMLElement, world: World, name: string, model: unknown, intervals: boolean): void {
-  if (world !== current) return;
+const figureClients = new Map<string, Client<FigureAsk, { frames: Spec<void> }>>();
+
+/** Draw a figure on a world (newest request wins per figure); never rejects. */
+function drawFigure(el: HTMLElement, world: World, name: string, intervals: boolean): Promise<Outcome> {
+  return request(figureClient(el, name), { world, values: pageParams.get(), intervals });
+}
+
+/** A lab figure as a client: its queries on the world's tables, its model computed in the worker, drawn in a task of its own. */
+function figureClient(el: HTMLElement, name: string): Client<FigureAsk, { frames: Spec<void> }> {
+  let client = figureClients.get(name);
+  if (!client) {
+    const figure = FIGURES[name];
+    client = {
+      el: figureSection(el, name),
+      query: ({ world, values }) => ({ frames: session!.onWorld(world, figure.queries, values) }),
+      async queryResult(_, { world, values, intervals }, signal) {
+        const { model, context } = await session!.model(world, name, values, intervals);
+        signal.throwIfAborted();
+        el.dataset.modelContext = context;
+        // Drawn in a task of its own (the other figure's drawing, and input, come between).
+        await draws.run(`lab draw: ${name}`, () => draw(el, world, name, model, intervals, signal));
+      },
+      queryError: (error) => setStatus(el, `${figure.title} could not be recomputed: ${error.message}.`),
+    };
+    figureClients.set(name, client);
+  }
+  return client;
+}
+
+function draw(el: HTMLElement, world: World, name: string, model: unknown, intervals: boolean, signal: AbortSignal): void {
+  if (world !== current || signal.aborted) return;
   const figure = FIGURES[name];
-  const section = el.querySelector<HTMLElement>(`[data-lab-figure="${name}"]`)!;
+  const section = figureSection(el, name);
   const chart = section.querySelector<HTMLElement>('.chart')!;
   const width = Math.max(320, Math.min(720, chart.clientWidth || 720));
   chart.replaceChildren(figure.chart(model, { width }));
@@ -403,6 +455,4 @@ function draw(el: HTMLElement, world: World, name: string, model: unknown, inter
   if (name === 'scoreboard') {
     el.querySelector('[data-verdict]')!.innerHTML = verdictHtml(verdict((model as ScoreboardModel).rows, Math.max(world.params.relevanceEffect, world.params.relevancePurchaseEffect)));
   }
-  section.dataset.state = 'live';
 }
-

@@ -5,10 +5,17 @@
  * own worker) loads them meanwhile and, as soon as the tables a step reads are complete, derives
  * the account features with the build's own SQL text and runs the queries every model reads; their
  * results go to the worker as Arrow bytes, and the worker computes the models.
+ *
+ * The newest world wins: starting a world supersedes the one before it. Its steps not yet run on
+ * DuckDB are dropped, its tables still coming from the worker are not loaded, its queries neither
+ * run nor reach the worker, and every promise of it rejects with Superseded (never a failure: the
+ * clients drop it). The worker finishes simulating it (a simulation is one synchronous run there)
+ * before it starts the next. The world's queries run through the coordinator (queryWorld).
  */
-import { labEngine, type LabEngine } from '../db/coordinator.ts';
+import { labEngine, queryWorld, type LabEngine } from '../db/coordinator.ts';
 import type { Engine } from '../db/engine.ts';
 import { bindQuery } from '../db/run.ts';
+import { Superseded, type Spec } from '../client/client.ts';
 import type { QueryName } from '../../sql/catalog.ts';
 import { TABLES } from '../data/dictionary.ts';
 import accountFeaturesSql from '../../sql/build/account_features.sql?raw';
@@ -76,6 +83,9 @@ export class LabSession {
    * so its model is not asked for before the worker has the frames.
    */
   private held = new Map<string, { key: string; sent: Promise<void> }>();
+  /** The newest world's id, and how to stop waiting for its simulation when a newer one starts. */
+  private latest = 0;
+  private supersede: () => void = () => {};
 
   constructor(base: string, version: string) {
     this.worker = new Worker(new URL('./simulate.worker.ts', import.meta.url), { type: 'module', name: 'lab-simulator' });
@@ -111,15 +121,42 @@ export class LabSession {
     if (m.type === 'error' && m.id === -1) for (const l of this.listeners.values()) l(m);
   }
 
-  /** Queue a request to DuckDB after every earlier one; the returned promise carries its own failure. */
-  private queue<T>(step: () => Promise<T>): Promise<T> {
-    const run = this.chain.then(step);
+  /**
+   * Queue a step of world `world` on DuckDB after every earlier one; the returned promise carries its
+   * own failure. When its turn comes after a newer world has started, it is dropped (Superseded).
+   */
+  private queue<T>(world: number, step: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(() => {
+      this.check(world);
+      return step();
+    });
     this.chain = run.catch(() => {});
     return run;
   }
 
+  /** Throw Superseded unless `world` is the newest world. */
+  private check(world: number): void {
+    if (world !== this.latest) throw new Superseded('a newer world was asked for');
+  }
+
+  /** Whether `world` is still the newest world (the one the lab is regenerating or showing). */
+  isLatest(world: World): boolean {
+    return world.id === this.latest;
+  }
+
+  /**
+   * A figure's queries on a world, as a client's spec: run through the coordinator in the world's
+   * turn on DuckDB, their Arrow bytes handed to the worker (which then computes the model).
+   */
+  onWorld(world: World, names: readonly QueryName[], values: Record<string, number | string>): Spec<void> {
+    return {
+      label: names.join(', '),
+      run: async () => this.forward(world.id, await this.engine, names.filter((q) => !CONTEXT.includes(q)), values),
+    };
+  }
+
   /** Send query results to the worker as Arrow bytes (transferred). */
-  private async forward(world: number, db: LabEngine, names: QueryName[], values: Record<string, number | string>): Promise<void> {
+  private async forward(world: number, db: LabEngine, names: readonly QueryName[], values: Record<string, number | string>): Promise<void> {
     const ipc: Record<string, Uint8Array> = {};
     let markSent!: () => void;
     const sent = new Promise<void>((resolve) => (markSent = resolve));
@@ -127,18 +164,21 @@ export class LabSession {
     try {
       await Promise.all(
         names.map(async (q) => {
-          const { sql, values: bound } = bindQuery(q, values);
-          const key = `${world}\u0000${JSON.stringify(bound)}`;
+          const key = `${world}\u0000${JSON.stringify(bindQuery(q, values).values)}`;
           const held = this.held.get(q);
           if (held?.key === key) return void sentElsewhere.push(held.sent);
           this.held.set(q, { key, sent });
-          ipc[q] = await this.queue(() => db.queryIpc(sql, bound)).catch((error) => {
+          ipc[q] = await this.queue(world, () => queryWorld(db, q, values)).catch((error) => {
             this.held.delete(q);
             throw error;
           });
         }),
       );
-      if (Object.keys(ipc).length > 0) this.send({ type: 'frames', world, ipc }, Object.values(ipc).map((b) => b.buffer as ArrayBuffer));
+      // A newer world's frames may be in the worker by now: an older world's never replace them.
+      if (Object.keys(ipc).length > 0) {
+        this.check(world);
+        this.send({ type: 'frames', world, ipc }, Object.values(ipc).map((b) => b.buffer as ArrayBuffer));
+      }
     } finally {
       markSent();
     }
@@ -151,9 +191,12 @@ export class LabSession {
    * loading and the derivation overlap the simulation, and what is left of them follows it).
    */
   async regenerate(params: WorldParams, onStage: (stage: Stage, share?: number) => void, { keepStages = false }: { keepStages?: boolean } = {}): Promise<World> {
+    const id = ++this.seq;
+    this.supersede();
+    this.latest = id;
     await this.ready;
     const db = await this.engine;
-    const id = ++this.seq;
+    this.check(id);
     const t0 = performance.now();
     const ms = { load: 0, derive: 0 };
     const steps: Promise<unknown>[] = [];
@@ -168,18 +211,19 @@ export class LabSession {
       ...Object.entries(DERIVED).map(([name, sql]) => ({
         sql,
         run: () => {
-          steps.push(this.queue(timed('derive', () => db.exec(`CREATE OR REPLACE TABLE ${name} AS ${sql}`))));
-          steps.push(this.queue(() => db.exec(EVENTS.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '))));
+          steps.push(this.queue(id, timed('derive', () => db.exec(`CREATE OR REPLACE TABLE ${name} AS ${sql}`))));
+          steps.push(this.queue(id, () => db.exec(EVENTS.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '))));
         },
       })),
       ...CONTEXT.map((q) => ({ sql: bindQuery(q, {}).sql, run: () => steps.push(this.forward(id, db, [q], {})) })),
     ];
     const simulated = new Promise<Extract<FromWorker, { type: 'simulated' }>>((resolve, reject) => {
+      this.supersede = () => reject(new Superseded('a newer world was asked for'));
       this.listeners.set(id, (m) => {
         if (m.type === 'progress') onStage('simulating', m.share);
         else if (m.type === 'table') {
           const ipc = m.ipc;
-          if (ipc) steps.push(this.queue(timed('load', () => db.loadTable(m.name, ipc, m.append))));
+          if (ipc) steps.push(this.queue(id, timed('load', () => db.loadTable(m.name, ipc, m.append))));
           if (!m.last) return;
           complete.add(m.name);
           for (let k = 0; k < waiting.length; k++) {
@@ -200,12 +244,14 @@ export class LabSession {
       // Anything still waiting (a table it reads was not made) runs now, and fails with DuckDB's own message.
       for (const w of waiting.splice(0)) w.run();
       for (let k = 0; k < steps.length; k++) await steps[k];
-      await this.queue(() => db.installMacros());
+      await this.queue(id, () => db.installMacros());
     } finally {
+      // A world superseded meanwhile: its tables still to come from the worker are not loaded.
       this.listeners.delete(id);
       // Let every queued step settle before the next world starts, whatever happened.
       await Promise.allSettled(steps);
     }
+    this.check(id);
     return {
       id,
       params,
@@ -237,26 +283,34 @@ export class LabSession {
     const db = await this.engine;
     const ipc: Record<string, Uint8Array> = {};
     for (const { slug } of BRANDS) {
-      const { sql, values } = bindQuery('brand_offers', { ...DEFAULTS, brand: slug });
-      ipc[`brand_offers:${slug}`] = await this.queue(() => db.queryIpc(sql, values));
+      ipc[`brand_offers:${slug}`] = await this.queue(world.id, () => queryWorld(db, 'brand_offers', { ...DEFAULTS, brand: slug }));
     }
+    this.check(world.id);
     this.send({ type: 'frames', world: world.id, ipc }, Object.values(ipc).map((b) => b.buffer as ArrayBuffer));
-    const req = ++this.seq;
-    const result = new Promise<Extract<FromWorker, { type: 'swept' }>>((resolve, reject) => this.requests.set(req, { resolve: resolve as (v: unknown) => void, reject }));
-    this.send({ type: 'sweep', req, world: world.id, key, index, budget });
-    const m = await result;
+    const m = await this.ask<Extract<FromWorker, { type: 'swept' }>>(world, (req) => ({ type: 'sweep', req, world: world.id, key, index, budget }));
     return { measured: m.measured, brands: m.brands };
   }
 
-  /** Run a figure's queries on a world and have the worker compute its model (the registry's model function) from their Arrow results. */
-  async model<M>(world: World, figure: { queries: QueryName[] }, name: string, values: Record<string, number | string>, intervals: boolean): Promise<{ model: M; context: 'worker' | 'window' }> {
-    const db = await this.engine;
-    const own = figure.queries.filter((q) => !CONTEXT.includes(q));
-    if (own.length) await this.forward(world.id, db, own, values);
-    const req = ++this.seq;
-    const result = new Promise<Extract<FromWorker, { type: 'model' }>>((resolve, reject) => this.requests.set(req, { resolve: resolve as (v: unknown) => void, reject }));
-    this.send({ type: 'model', req, world: world.id, figure: name, values, intervals });
-    const m = await result;
+  /**
+   * Have the worker compute a figure's model (the registry's model function) on a world, from the
+   * frames its queries sent (`onWorld`). Superseded if a newer world has started by then.
+   */
+  async model<M>(world: World, name: string, values: Record<string, number | string>, intervals: boolean): Promise<{ model: M; context: 'worker' | 'window' }> {
+    const m = await this.ask<Extract<FromWorker, { type: 'model' }>>(world, (req) => ({ type: 'model', req, world: world.id, figure: name, values, intervals }));
     return { model: m.model as M, context: m.context };
+  }
+
+  /** A request to the worker about a world; its answer. The worker holds one world: an answer for an older one is Superseded, not a failure. */
+  private async ask<T>(world: World, message: (req: number) => ToWorker): Promise<T> {
+    this.check(world.id);
+    const req = ++this.seq;
+    const result = new Promise<T>((resolve, reject) => this.requests.set(req, { resolve: resolve as (v: unknown) => void, reject }));
+    this.send(message(req));
+    try {
+      return await result;
+    } catch (error) {
+      this.check(world.id);
+      throw error;
+    }
   }
 }
