@@ -91,6 +91,17 @@ describe('the lab', () => {
     await context.close();
   });
 
+  it('the data page writes the seed as the identifier it is (20120401), the other parameters as numbers', async () => {
+    const { page, context } = await suite.open('data/', { javaScriptEnabled: false });
+    // The first table after the heading: the simulated world's assumptions, by parameter path.
+    const defaults = await page.evaluate(() =>
+      Object.fromEntries(Array.from(document.querySelector('#world ~ .reference')!.querySelectorAll('tbody tr'), (r) => [r.querySelector('code')!.textContent, r.querySelectorAll('td')[1].textContent])),
+    );
+    expect(defaults.seed).toBe('20120401');
+    expect(defaults.maxFollowers).toBe('50,000,000');
+    await context.close();
+  });
+
   it('regenerates the published world in a worker: identical tables to Node, and the build\'s numbers', async () => {
     const { page, context, errors } = await open();
     const workers: string[] = [];

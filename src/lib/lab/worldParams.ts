@@ -179,12 +179,15 @@ export function applyPreset(preset: Preset, current: LabValues): LabValues {
   return { ...(preset.fromDefaults ? LAB_DEFAULTS : current), ...preset.set } as LabValues;
 }
 
+/** A parameter that names a world rather than measures anything (the seed): written as it is, never grouped as a number. */
+export const isIdentifier = (path: string): boolean => path === 'seed';
+
 /** A control's value as the page shows it. */
 export function formatWorldValue(path: string, value: number): string {
   const { doc } = controlByPath(path);
   if (doc.unit === 'USD') return value < 1 && value > 0 ? `$${value.toFixed(3)}` : `$${value.toLocaleString('en-US')}`;
   if (doc.unit === 'share') return `${Number((value * 100).toFixed(1))}%`;
-  if (path === 'seed') return String(value);
+  if (isIdentifier(path)) return String(value);
   if (doc.step >= 1) return value.toLocaleString('en-US');
   return value.toFixed(stepDecimals(doc.step));
 }
