@@ -23,6 +23,7 @@ const FORBIDDEN: [string, RegExp][] = [
   ['imports the browser engine module (use the coordinator)', /from\s+['"][./]*(?:lib\/)?db\/browser(?:\.ts)?['"]/],
   ['opens a connection', /\.connect(?:Internal)?\(\s*\)/],
   ['reads a connection', /\.connection\b|\buseUnsafe\b|\bAsyncDuckDB\b/],
+  ['queries the lab engine directly (use the coordinator: queryWorld)', /\.queryIpc\(/],
 ];
 
 /** What a file does of the forbidden things, comments left out (they may name them). */
@@ -38,7 +39,14 @@ describe('the DuckDB boundary', () => {
     expect(violations(`const c = await db.db.connect();`)).toEqual(['opens a connection']);
     expect(violations(`await loadWorld(db.connection, world);`)).toEqual(['reads a connection']);
     expect(violations(`// a comment may say db.connect() and @duckdb/duckdb-wasm`)).toEqual([]);
+    expect(violations(`ipc[q] = await db.queryIpc(sql, bound);`)).toEqual(['queries the lab engine directly (use the coordinator: queryWorld)']);
     expect(violations(`import { query } from '../db/coordinator.ts';`)).toEqual([]);
+    expect(violations(`ipc[q] = await queryWorld(db, q, values);`)).toEqual([]);
+  });
+
+  it('the client interface knows nothing of DuckDB: it imports nothing from src/lib/db/ (clients get their specs from the coordinator)', () => {
+    const text = readFileSync(join(src, 'lib', 'client', 'client.ts'), 'utf8');
+    expect(text.match(/^import .*$/gm) ?? []).toEqual([]);
   });
 
   it('holds in every source file outside src/lib/db/', () => {
