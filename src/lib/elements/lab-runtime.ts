@@ -11,7 +11,7 @@
  * newer request (a brand picked, a newer world) supersedes its older one.
  */
 import { LabSession, type Stage, type World } from '../lab/session.ts';
-import { request, work, type Client, type Outcome, type Spec } from '../client/client.ts';
+import { cancel, isPending, request, work, type Client, type Outcome, type Spec } from '../client/client.ts';
 import { FIGURES } from '../figures/registry.ts';
 import type { ScoreboardModel } from '../figures/scoreboard.ts';
 import { formatParam, pageParams, type ParamName } from '../state/params.ts';
@@ -34,6 +34,7 @@ import { liftTableHtml } from '../calibration/view.ts';
 import { renderSummary } from './summary-table.ts';
 import { TaskQueue } from '../lab/tasks.ts';
 import { labSweep, SweepCancelled } from '../lab/sweep.ts';
+import type { SweepResult } from '../sweep/summary.ts';
 import { breakEvenChart } from '../charts/breakEven.ts';
 import { breakEvenSeries, breakEvenTableHtml } from '../sweep/view.ts';
 
@@ -91,7 +92,7 @@ export function handle(el: HTMLElement, event: Event): void {
       const button = target?.closest?.<HTMLButtonElement>('button');
       if (!button) return;
       if (button.dataset.sweepStart !== undefined) return void sweep(el);
-      if (button.dataset.sweepCancel !== undefined) return void (sweepCancelled = true);
+      if (button.dataset.sweepCancel !== undefined) return void (sweeps && cancel(sweeps));
       if (button.dataset.preset) {
         const preset = PRESETS.find((p) => p.id === button.dataset.preset);
         if (preset) setAndRegenerate(el, applyPreset(preset, formValues(el)));
@@ -296,7 +297,7 @@ function failIfAny(outcomes: Outcome[]): void {
   for (const o of outcomes) if (!o.done && o.error) throw o.error;
 }
 
-let sweepCancelled = false;
+let sweeps: Client<string, { result: Spec<SweepResult> }> | null = null;
 
 /**
  * Sweep the chosen assumption around the world on screen (lab/sweep.ts), one world at a time in the
@@ -304,69 +305,84 @@ let sweepCancelled = false;
  * world, so the figures' next change regenerates the world they show.
  */
 async function sweep(el: HTMLElement): Promise<void> {
-  const section = el.querySelector<HTMLElement>('[data-lab-sweep]')!;
-  if (section.dataset.state === 'running') return;
-  const key = section.querySelector<HTMLSelectElement>('[name="sweep-key"]')!.value;
-  const progress = section.querySelector<HTMLProgressElement>('[data-sweep-progress]')!;
-  const status = section.querySelector<HTMLElement>('[data-sweep-status]')!;
-  const start = section.querySelector<HTMLButtonElement>('[data-sweep-start]')!;
-  const cancel = section.querySelector<HTMLButtonElement>('[data-sweep-cancel]')!;
-  const lab = ensureSession(el);
-  sweepCancelled = false;
-  section.dataset.state = 'running';
-  section.setAttribute('aria-busy', 'true');
-  delete section.dataset.sweepMs;
-  progress.hidden = false;
-  progress.value = 0;
-  start.disabled = true;
-  cancel.disabled = false;
-  const started = performance.now();
-  const stages = { regenerate: 0, judge: 0 };
-  const before = regenerating;
-  sweeping = true;
-  const job = (async () => {
-    await warmed;
-    await before;
-    return labSweep(lab, worldParams(shown), key, (share, text) => {
-      progress.value = share;
-      section.dataset.progress = share.toFixed(3);
-      status.textContent = text;
-    }, () => sweepCancelled, stages);
-  })();
-  try {
-    const result = await job;
-    current = null;
-    const { series, axis } = breakEvenSeries(result, key, 'rho');
-    const chart = section.querySelector<HTMLElement>('[data-sweep-chart]')!;
-    const width = Math.max(320, Math.min(720, chart.clientWidth || 720));
-    await draws.run('lab draw: sweep', () => {
-      chart.replaceChildren(breakEvenChart(series, axis, { width }));
-      section.querySelector('[data-sweep-table]')!.innerHTML = breakEvenTableHtml(result);
-    });
-    const ms = performance.now() - started;
-    section.dataset.sweepMs = String(Math.round(ms));
-    section.dataset.sweepStages = JSON.stringify(roundAll(stages));
-    section.dataset.sweepKey = key;
-    section.dataset.state = 'done';
-    status.textContent = `Swept ${axis.label.toLowerCase()} on ${result.seeds.length} worlds in ${(ms / 1000).toFixed(1)} s.`;
-  } catch (error) {
-    const stopped = error instanceof SweepCancelled;
-    section.dataset.state = stopped ? 'cancelled' : 'failed';
-    status.textContent = stopped ? 'Sweep cancelled; the chart still shows the previous sweep.' : `Sweep failed: ${(error as Error).message}.`;
-  } finally {
-    current = null;
-    sweeping = false;
-    progress.hidden = true;
-    start.disabled = false;
-    cancel.disabled = true;
-    section.removeAttribute('aria-busy');
-  }
+  const client = sweepClient(el);
+  if (isPending(client)) return;
+  const key = el.querySelector<HTMLSelectElement>('[data-lab-sweep] [name="sweep-key"]')!.value;
+  await request(client, key);
   // A regeneration asked for during the sweep runs now.
   if (queued) {
     const next = queued;
     queued = null;
     void regenerate(el, next);
   }
+}
+
+/** The sweep as a client: its worlds regenerated and judged (a step of the lab session, cancelled between worlds), then the break-even chart and table. */
+function sweepClient(el: HTMLElement): Client<string, { result: Spec<SweepResult> }> {
+  if (sweeps) return sweeps;
+  const section = el.querySelector<HTMLElement>('[data-lab-sweep]')!;
+  const progress = section.querySelector<HTMLProgressElement>('[data-sweep-progress]')!;
+  const status = section.querySelector<HTMLElement>('[data-sweep-status]')!;
+  const start = section.querySelector<HTMLButtonElement>('[data-sweep-start]')!;
+  const stop = section.querySelector<HTMLButtonElement>('[data-sweep-cancel]')!;
+  let started = 0;
+  let stages = { regenerate: 0, judge: 0 };
+  return (sweeps = {
+    el: section,
+    busy: true,
+    states: { pending: 'running', done: 'done', failed: 'failed' },
+    query: (key) => {
+      const before = regenerating;
+      return {
+        result: work('sweep', async (signal) => {
+          await warmed;
+          await before;
+          return labSweep(ensureSession(el), worldParams(shown), key, (share, text) => {
+            progress.value = share;
+            section.dataset.progress = share.toFixed(3);
+            status.textContent = text;
+          }, () => signal.aborted, stages);
+        }),
+      };
+    },
+    queryPending() {
+      sweeping = true;
+      started = performance.now();
+      stages = { regenerate: 0, judge: 0 };
+      delete section.dataset.sweepMs;
+      progress.hidden = false;
+      progress.value = 0;
+      start.disabled = true;
+      stop.disabled = false;
+      return () => {
+        current = null;
+        sweeping = false;
+        progress.hidden = true;
+        start.disabled = false;
+        stop.disabled = true;
+      };
+    },
+    async queryResult({ result }, key) {
+      current = null;
+      const { series, axis } = breakEvenSeries(result, key, 'rho');
+      const chart = section.querySelector<HTMLElement>('[data-sweep-chart]')!;
+      const width = Math.max(320, Math.min(720, chart.clientWidth || 720));
+      await draws.run('lab draw: sweep', () => {
+        chart.replaceChildren(breakEvenChart(series, axis, { width }));
+        section.querySelector('[data-sweep-table]')!.innerHTML = breakEvenTableHtml(result);
+      });
+      const ms = performance.now() - started;
+      section.dataset.sweepMs = String(Math.round(ms));
+      section.dataset.sweepStages = JSON.stringify(roundAll(stages));
+      section.dataset.sweepKey = key;
+      status.textContent = `Swept ${axis.label.toLowerCase()} on ${result.seeds.length} worlds in ${(ms / 1000).toFixed(1)} s.`;
+    },
+    queryError(error) {
+      const stopped = error instanceof SweepCancelled;
+      if (stopped) section.dataset.state = 'cancelled';
+      status.textContent = stopped ? 'Sweep cancelled; the chart still shows the previous sweep.' : `Sweep failed: ${error.message}.`;
+    },
+  });
 }
 
 /** Figures that wait while they are more than a screen away from the viewport (the scoreboard never does: the verdict reads it). */
