@@ -14,7 +14,7 @@ import { COLUMN_VIEWS, countSql, rowCells, summaryText } from '../explore/column
 import { DEFAULT_STATE, WEIGHT_NAMES, cleanHandle, fileStem, followersRange, scoreRange, queryParams, readExploreState, readWeights, writeExploreState, type ExploreChoices, type ExploreState, type SortKey } from '../explore/state.ts';
 import { PARAMS } from '../state/params.ts';
 import { saveFile } from './save-file.ts';
-import { fixed } from '../format.ts';
+import { count, fixed, formatNumber } from '../format.ts';
 import { urlState, type UrlState } from '../client/url-state.ts';
 
 /** The table's queries: a page of rows, and the count of filtered rows when the filters changed. */
@@ -211,7 +211,7 @@ function render(el: HTMLElement, state: ExploreState, frame: { columns: Record<s
   body.replaceChildren(...trs);
   el.querySelector('[data-summary]')!.textContent = summaryText(rows, state.page, state.pageSize);
   const pages = Math.max(1, Math.ceil(rows / state.pageSize));
-  el.querySelector('[data-pageinfo]')!.textContent = `Page ${state.page.toLocaleString('en-US')} of ${pages.toLocaleString('en-US')}`;
+  el.querySelector('[data-pageinfo]')!.textContent = `Page ${count(state.page)} of ${count(pages)}`;
   const buttons = el.querySelectorAll<HTMLButtonElement>('[data-page]');
   for (const b of buttons) b.disabled = b.dataset.page === 'first' || b.dataset.page === 'prev' ? state.page <= 1 : state.page >= pages;
   for (const th of el.querySelectorAll<HTMLTableCellElement>('thead th')) {
@@ -237,7 +237,7 @@ async function download(el: HTMLElement, view: View, format: string): Promise<vo
       saveFile(name, blob);
       status.dataset.ms = String(Math.round(performance.now() - started));
       status.dataset.bytes = String(blob.size);
-      status.textContent = `${name}: ${rows.toLocaleString('en-US')} rows, ${(blob.size / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} KB.`;
+      status.textContent = `${name}: ${count(rows)} rows, ${formatNumber(blob.size / 1024, ',.1~f')} KB.`;
     };
     const [{ version }, dl] = await Promise.all([manifest(), import('../explore/downloads.ts')]);
     const params = queryParams(state, { all: true });

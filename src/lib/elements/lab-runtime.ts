@@ -32,6 +32,7 @@ import { verdict } from '../lab/verdict.ts';
 import { verdictHtml } from '../lab/verdictView.ts';
 import { liftTableHtml } from '../calibration/view.ts';
 import { renderSummary } from './summary-table.ts';
+import { count, fixed } from '../format.ts';
 import { TaskQueue } from '../lab/tasks.ts';
 import { labSweep, SweepCancelled } from '../lab/sweep.ts';
 import type { SweepResult } from '../sweep/summary.ts';
@@ -262,7 +263,7 @@ function worldClient(el: HTMLElement): Client<LabValues, { world: Spec<World> }>
       progress.hidden = true;
       setStatus(
         el,
-        `Regenerated in ${(ms / 1000).toFixed(1)} s: ${world.rows.influencers.toLocaleString('en-US')} accounts, ${world.rows.placements.toLocaleString('en-US')} sponsored posts, seed ${values.seed}.`,
+        `Regenerated in ${fixed(ms / 1000, 1)} s: ${count(world.rows.influencers)} accounts, ${count(world.rows.placements)} sponsored posts, seed ${values.seed}.`,
       );
       // The bootstrap intervals (and the figures left for later), then the world's fingerprint: computed in the worker, after the figures are up.
       const deferred = later.map((name) => whenNear(figureSection(el, name)).then(() => (current === world ? drawFigure(el, world, name, true) : { done: false as const })));
@@ -375,7 +376,7 @@ function sweepClient(el: HTMLElement): Client<string, { result: Spec<SweepResult
       section.dataset.sweepMs = String(Math.round(ms));
       section.dataset.sweepStages = JSON.stringify(roundAll(stages));
       section.dataset.sweepKey = key;
-      status.textContent = `Swept ${axis.label.toLowerCase()} on ${result.seeds.length} worlds in ${(ms / 1000).toFixed(1)} s.`;
+      status.textContent = `Swept ${axis.label.toLowerCase()} on ${result.seeds.length} worlds in ${fixed(ms / 1000, 1)} s.`;
     },
     queryError(error) {
       const stopped = error instanceof SweepCancelled;

@@ -10,6 +10,7 @@ import { cancel, isPending, request, type Client, type Spec } from '../client/cl
 import { EngineFailure } from '../db/failure.ts';
 import { MultipleStatements, QueryStopped, SettingChanged } from '../db/readOnly.ts';
 import { guardSql } from '../explore/sqlGuard.ts';
+import { count } from '../format.ts';
 
 /** A statement to run, with the cell's caps. */
 interface Statement {
@@ -43,7 +44,6 @@ function show(el: HTMLElement, { status = '', error = '' }: { status?: string; e
 }
 
 const MB = 1024 * 1024;
-const count = (n: number) => n.toLocaleString('en-US');
 
 /** What the reader is told when the statement did not give a result. */
 function failure(e: unknown, timeoutMs: number): string {

@@ -7,6 +7,7 @@
  */
 import { DEFAULT_PARAMS, PARAM_DOCS, checkParams, type ParamDoc, type WorldParams } from '../../../data/sim/params.ts';
 import { snapToStep, stepDecimals } from '../step.ts';
+import { count, formatNumber } from '../format.ts';
 
 export interface LabControl {
   /** Path of the parameter in WorldParams ('relevanceEffect', 'fraudRateByTier.nano'). */
@@ -185,9 +186,9 @@ export const isIdentifier = (path: string): boolean => path === 'seed';
 /** A control's value as the page shows it. */
 export function formatWorldValue(path: string, value: number): string {
   const { doc } = controlByPath(path);
-  if (doc.unit === 'USD') return value < 1 && value > 0 ? `$${value.toFixed(3)}` : `$${value.toLocaleString('en-US')}`;
+  if (doc.unit === 'USD') return value < 1 && value > 0 ? `$${value.toFixed(3)}` : formatNumber(value, '$,~f');
   if (doc.unit === 'share') return `${Number((value * 100).toFixed(1))}%`;
   if (isIdentifier(path)) return String(value);
-  if (doc.step >= 1) return value.toLocaleString('en-US');
+  if (doc.step >= 1) return count(value);
   return value.toFixed(stepDecimals(doc.step));
 }
