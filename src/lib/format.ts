@@ -19,6 +19,8 @@ export function formatNumber(v: number, specifier: string): string {
 export const fixed = (v: number, digits = 2): string => formatNumber(v, `.${digits}f`);
 export const percent = (v: number, digits = 0): string => formatNumber(v, `.${digits}%`);
 export const count = (v: number): string => formatNumber(v, ',.0f');
+/** A value in a data table: grouped, at most three decimals, trailing zeros dropped (1,234.5; −0.352). */
+export const tableValue = (v: number): string => formatNumber(v, ',.3~f');
 /** Whole dollars: $1,234. */
 export const usd = (v: number): string => formatNumber(v, '$,.0f');
 /** Dollars and cents: $1,234.50. */

@@ -1,3 +1,5 @@
+import { tableValue } from '../format.ts';
+
 /** Refill a figure's data-table body with a summary's rows (text only, never HTML; numbers right-aligned). */
 export function renderSummary(scope: Element, summary: { rows: (string | number)[][] }): void {
   const body = scope.querySelector('details.table tbody');
@@ -7,7 +9,7 @@ export function renderSummary(scope: Element, summary: { rows: (string | number)
       const tr = document.createElement('tr');
       for (const v of r) {
         const td = document.createElement('td');
-        td.textContent = typeof v === 'number' ? v.toLocaleString('en-US') : String(v);
+        td.textContent = typeof v === 'number' ? tableValue(v) : String(v);
         if (typeof v === 'number') td.className = 'num';
         tr.append(td);
       }
