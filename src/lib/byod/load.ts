@@ -6,8 +6,8 @@
 import { ByodError } from './errors.ts';
 import { decodeBytes } from './decode.ts';
 import { detectDelimiter, detectFormat, detectLineEnding } from './sniff.ts';
-import { parseDelimited } from './delimited.ts';
-import { tableFromObjects, tableFromRecords, type RawTable } from './table.ts';
+import { scanDelimited } from './delimited.ts';
+import { tableFromObjects, tableFromScan, type RawTable } from './table.ts';
 
 export const MAX_BYTES = 100 * 1024 * 1024;
 export const MAX_ROWS = 1_000_000;
@@ -73,9 +73,9 @@ export async function loadFile(file: File, { onProgress, maxBytes = MAX_BYTES, m
   if (format === 'json') return loadJson(text, name, encoding, notes, maxRows);
   const delimiter = detectDelimiter(text);
   const ending = detectLineEnding(text);
-  const records = await parseDelimited(text, { delimiter, file: name, maxRows: maxRows + 1, onProgress: (s) => onProgress?.('Parsing', s) });
+  const scan = scanDelimited(text, { delimiter, file: name, maxRows: maxRows + 1, onProgress: (s) => onProgress?.('Parsing', s) });
   const detected = [`format: delimited text`, `delimiter: ${DELIMITER_NAMES[delimiter]}`, `line endings: ${ending === 'none' ? 'single line' : ending}`, encoding];
-  return tableFromRecords(records, name, detected, notes);
+  return tableFromScan(scan, name, detected, notes);
 }
 
 function loadJson(text: string, name: string, encoding: string, notes: string[], maxRows: number): RawTable {

@@ -1,7 +1,7 @@
 import { ByodError, shown, where } from './errors.ts';
 import type { Mapping, Role } from './mapping.ts';
-import { parseNumber } from './numbers.ts';
-import type { RawTable } from './table.ts';
+import { parseNumber, plainNumber } from './numbers.ts';
+import { cellAt, TextColumn, type Column, type RawTable } from './table.ts';
 
 /** Counts larger than this are not plausible (more than the people on Earth). */
 export const ABSURD = 1e10;
@@ -20,13 +20,21 @@ export interface Prepared {
   blanks: Partial<Record<Role, number>>;
 }
 
+/** Every k-th cell of a column, at most `max` of them (to judge a column of a large file quickly). */
+export function sampleCells(col: Column, max = 5000): unknown[] {
+  const step = Math.max(1, Math.ceil(col.length / max));
+  const out: unknown[] = [];
+  for (let i = 0; i < col.length; i += step) out.push(cellAt(col, i));
+  return out;
+}
+
 /** Whether most non-blank cells (at least 80 % of them, and at least one) read as numbers. */
-export function mostlyNumeric(values: unknown[], decimalComma: boolean): boolean {
+export function mostlyNumeric(values: Column, decimalComma: boolean): boolean {
   let numbers = 0;
   let filled = 0;
   const step = Math.max(1, Math.floor(values.length / 5000));
   for (let i = 0; i < values.length; i += step) {
-    const { value } = parseNumber(values[i], decimalComma);
+    const { value } = parseNumber(cellAt(values, i), decimalComma);
     if (value === null) continue;
     filled++;
     if (!Number.isNaN(value)) numbers++;
@@ -46,6 +54,11 @@ export function prepare(t: RawTable, mapping: Mapping, decimalComma: boolean | (
     if (!mapping[role]) throw new ByodError('unmapped', `Choose the column of "${t.file}" that holds ${role === 'reach' ? 'the reach (followers or audience size)' : 'the conversions (sales, sign-ups)'}: none was recognised by its name.`);
   }
   const blanks: Partial<Record<Role, number>> = {};
+  const fail = (role: Role, name: string, i: number, cell: unknown, value: number): never => {
+    if (Number.isNaN(value)) throw new ByodError('not-a-number', `${where(t.file, i + 2, name)}: ${shown(cell)} is not a number. The ${role} column must hold numbers only (blank cells are allowed).`);
+    if (value < 0) throw new ByodError('negative', `${where(t.file, i + 2, name)}: ${shown(cell)} is negative; ${role === 'cost' || role === 'revenue' ? 'an amount of money here' : 'a count'} cannot be.`);
+    throw new ByodError('absurd', `${where(t.file, i + 2, name)}: ${shown(cell)} is not a plausible ${role} value (more than ${ABSURD.toLocaleString('en-US')}).`);
+  };
   const numeric = (role: Role): Float64Array | null => {
     const name = mapping[role];
     if (!name) return null;
@@ -54,17 +67,22 @@ export function prepare(t: RawTable, mapping: Mapping, decimalComma: boolean | (
     const col = t.columns[j];
     const comma = commaIn(name);
     const out = new Float64Array(t.rows);
+    const scan = col instanceof TextColumn ? col.scan : null;
     let blank = 0;
     for (let i = 0; i < t.rows; i++) {
-      const { value } = parseNumber(col[i], comma);
+      // Plain digits are read straight from the text; anything else (and every typed cell) the full way.
+      let value: number | null | undefined;
+      if (scan) {
+        const k = (col as TextColumn).cell(i);
+        if (!scan.special.size || !scan.special.has(k)) value = plainNumber(scan.text, scan.bounds[2 * k], scan.bounds[2 * k + 1], comma);
+      }
+      if (value === undefined) value = parseNumber(cellAt(col, i), comma).value;
       if (value === null) {
         out[i] = NaN;
         blank++;
         continue;
       }
-      if (Number.isNaN(value)) throw new ByodError('not-a-number', `${where(t.file, i + 2, name)}: ${shown(col[i])} is not a number. The ${role} column must hold numbers only (blank cells are allowed).`);
-      if (value < 0) throw new ByodError('negative', `${where(t.file, i + 2, name)}: ${shown(col[i])} is negative; ${role === 'cost' || role === 'revenue' ? 'an amount of money here' : 'a count'} cannot be.`);
-      if (value > ABSURD) throw new ByodError('absurd', `${where(t.file, i + 2, name)}: ${shown(col[i])} is not a plausible ${role} value (more than ${ABSURD.toLocaleString('en-US')}).`);
+      if (value > ABSURD || value < 0 || Number.isNaN(value)) fail(role, name, i, cellAt(col, i), value);
       out[i] = value;
     }
     if (blank) blanks[role] = blank;
@@ -75,9 +93,17 @@ export function prepare(t: RawTable, mapping: Mapping, decimalComma: boolean | (
     const name = mapping[role];
     if (!name) return null;
     const col = t.columns[t.names.indexOf(name)];
-    return col.map((v) => (v === null || v === undefined ? '' : String(v)));
+    const out = new Array<string>(t.rows);
+    for (let i = 0; i < t.rows; i++) {
+      const v = cellAt(col, i);
+      out[i] = v === null || v === undefined ? '' : String(v);
+    }
+    return out;
   };
   const topicsText = text('topics');
+  // Topic cells repeat (a category per account): each distinct cell is split once, and its list shared.
+  const topicLists = new Map<string, string[]>();
+  const topicsOf = (cell: string) => topicLists.get(cell) ?? topicLists.set(cell, splitTopics(cell)).get(cell)!;
   const result: Prepared = {
     rows: t.rows,
     reach: numeric('reach')!,
@@ -85,7 +111,7 @@ export function prepare(t: RawTable, mapping: Mapping, decimalComma: boolean | (
     cost: numeric('cost'),
     conversions: numeric('conversions')!,
     revenue: numeric('revenue'),
-    topics: topicsText ? topicsText.map(splitTopics) : null,
+    topics: topicsText ? topicsText.map(topicsOf) : null,
     handle: text('handle'),
     blanks,
   };

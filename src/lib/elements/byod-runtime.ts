@@ -7,7 +7,7 @@
 import { ByodError } from '../byod/errors.ts';
 import { loadFile, usesDecimalComma } from '../byod/load.ts';
 import { ASKED_ROLES, autoMap, PROXY_MEANING, reachProxy, REQUIRED_ROLES, ROLE_LABELS, ROLES, type Mapping, type Role } from '../byod/mapping.ts';
-import { mostlyNumeric, prepare, type Prepared } from '../byod/prepare.ts';
+import { mostlyNumeric, prepare, sampleCells, type Prepared } from '../byod/prepare.ts';
 import { decideColumn, type ColumnDecision, type DecimalMark } from '../byod/numbers.ts';
 import { aggregatePerAccount, detectGrain, type Grain } from '../byod/grain.ts';
 import { recall, remember } from '../byod/remember.ts';
@@ -108,8 +108,6 @@ function clearError(el: HTMLElement): void {
 /** The decimal mark a column is read with: the reader's answer, else what its values decided. */
 const markOf = (cur: Pick<Loaded, 'decisions' | 'choice'>, column: string): DecimalMark => cur.choice.marks[column] ?? cur.decisions(column).mark;
 
-/** Every `step`-th value, at most `max` of them (to judge a column of a large file quickly). */
-const sampleOf = (values: unknown[], max = 5000) => (values.length <= max ? values : values.filter((_, i) => i % Math.ceil(values.length / max) === 0));
 
 /** Read, aggregate (when chosen and the handle repeats) and analyse a file under a choice; throws a ByodError for a bad column. */
 function compute(el: HTMLElement, table: RawTable, decisions: Loaded['decisions'], choice: Choice): Computed {
@@ -146,7 +144,7 @@ async function load(el: HTMLElement, app: App, file: File): Promise<void> {
     const decisions = (name: string) => decided.get(name) ?? decided.set(name, decideColumn(column(name), fallback)).get(name)!;
     // Whether a column holds numbers is judged on a sample, read with the mark the sample suggests.
     const numeric = (name: string) => {
-      const sample = sampleOf(column(name));
+      const sample = sampleCells(column(name));
       return mostlyNumeric(sample, decideColumn(sample, fallback).mark === ',');
     };
     const saved = recall(storage(), table.names);
