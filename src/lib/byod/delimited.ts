@@ -3,7 +3,7 @@ import { ByodError, where } from './errors.ts';
 export interface ParseOptions {
   delimiter: string;
   file: string;
-  /** Stop with an error past this many records (the header included). */
+  /** Stop with an error past this many records after the first (the header). */
   maxRows?: number;
   /** Called with the share of text parsed, every `chunkRows` records. */
   onProgress?: (share: number) => void;
@@ -77,7 +77,7 @@ function grow(a: Int32Array<ArrayBuffer>, need: number): Int32Array<ArrayBuffer>
  * RFC 4180 records of delimited text, as cell bounds (see Scanned): quoted fields may hold
  * delimiters, quotes ("") and line breaks; lines end with CRLF, LF or CR; blank lines are skipped;
  * text after a closing quote up to the delimiter is kept (lenient, like spreadsheets). An unclosed
- * quote is a ByodError naming the row where it opened; past `maxRows` records, a ByodError too.
+ * quote is a ByodError naming the row where it opened; past `maxRows` data records, a ByodError too.
  * Unquoted runs are found with indexOf (native string search), not character by character.
  */
 export function scanDelimited(text: string, { delimiter, file, maxRows = Infinity, onProgress, chunkRows = 20000 }: ParseOptions): Scanned {
@@ -110,7 +110,7 @@ export function scanDelimited(text: string, { delimiter, file, maxRows = Infinit
     rowStart = grow(rowStart, records + 2);
     rowStart[records++] = rowFirst;
     rowFirst = cells;
-    if (records > maxRows) throw tooMany(file, maxRows);
+    if (records > maxRows + 1) throw tooMany(file, maxRows);
     if (++sinceReport >= chunkRows) {
       sinceReport = 0;
       onProgress?.(i / n);

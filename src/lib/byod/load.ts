@@ -73,7 +73,7 @@ export async function loadFile(file: File, { onProgress, maxBytes = MAX_BYTES, m
   if (format === 'json') return loadJson(text, name, encoding, notes, maxRows);
   const delimiter = detectDelimiter(text);
   const ending = detectLineEnding(text);
-  const scan = scanDelimited(text, { delimiter, file: name, maxRows: maxRows + 1, onProgress: (s) => onProgress?.('Parsing', s) });
+  const scan = scanDelimited(text, { delimiter, file: name, maxRows, onProgress: (s) => onProgress?.('Parsing', s) });
   const detected = [`format: delimited text`, `delimiter: ${DELIMITER_NAMES[delimiter]}`, `line endings: ${ending === 'none' ? 'single line' : ending}`, encoding];
   return tableFromScan(scan, name, detected, notes);
 }

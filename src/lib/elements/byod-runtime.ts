@@ -5,14 +5,14 @@
  * All text from the file reaches the page through textContent, never as HTML.
  */
 import { ByodError } from '../byod/errors.ts';
-import { loadFile, usesDecimalComma } from '../byod/load.ts';
 import { ASKED_ROLES, autoMap, PROXY_MEANING, reachProxy, REQUIRED_ROLES, ROLE_LABELS, ROLES, type Mapping, type Role } from '../byod/mapping.ts';
-import { mostlyNumeric, prepare, sampleCells, type Prepared } from '../byod/prepare.ts';
-import { decideColumn, type ColumnDecision, type DecimalMark } from '../byod/numbers.ts';
+import type { Prepared } from '../byod/prepare.ts';
+import type { ColumnDecision, DecimalMark } from '../byod/numbers.ts';
 import { aggregatePerAccount, detectGrain, type Grain } from '../byod/grain.ts';
 import { recall, remember } from '../byod/remember.ts';
 import { analyse, type Analysis } from '../byod/analyse.ts';
-import type { RawTable } from '../byod/table.ts';
+import { FileWorker } from '../byod/worker-client.ts';
+import type { Summary } from '../byod/parsed.ts';
 import { fixed, usdCents as usd } from '../format.ts';
 
 /** What the reader chose: the columns, the decimal marks of ambiguous columns, and whether per-post rows are summed per account. */
@@ -33,9 +33,13 @@ interface Computed {
 }
 
 interface Loaded {
-  table: RawTable;
-  /** A column's decimal mark as decided from all its values (computed when first asked, then kept). */
+  /** What the file's worker said about it (the raw cells stay in the worker). */
+  table: Summary;
+  worker: FileWorker;
+  /** A column's decimal mark as decided from all its values (the worker's answers for the columns chosen so far). */
   decisions: (column: string) => ColumnDecision;
+  /** Keep the worker's decisions for more columns. */
+  learn: (d: Record<string, ColumnDecision>) => void;
   choice: Choice;
   /** Null while a required column is still to be chosen (the mapping step is open). */
   computed: Computed | null;
@@ -47,6 +51,10 @@ interface App {
   seq: number;
   current: Loaded | null;
   typing?: ReturnType<typeof setTimeout>;
+  /** The load in progress (its Cancel). */
+  loading?: AbortController;
+  /** Changes of the choice, applied one after the other (each waits for the worker's answer). */
+  chain: Promise<void>;
 }
 
 const apps = new WeakMap<HTMLElement, App>();
@@ -61,7 +69,7 @@ const storage = (): Storage | null => {
 
 export async function attach(el: HTMLElement, event: Event): Promise<void> {
   let app = apps.get(el);
-  if (!app) apps.set(el, (app = { seq: 0, current: null }));
+  if (!app) apps.set(el, (app = { seq: 0, current: null, chain: Promise.resolve() }));
   const target = event.target as HTMLElement;
   if (event.type === 'drop') {
     const files = (event as DragEvent).dataTransfer?.files;
@@ -76,14 +84,17 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
   }
   if (event.type === 'change' && target instanceof HTMLSelectElement && target.dataset.role) {
     const role = target.dataset.role as Role;
-    return rechoose(el, app, (c) => ({ ...c, mapping: { ...c.mapping, [role]: target.value || null } }), () => (target.value = app!.current?.choice.mapping[role] ?? ''));
+    const column = target.value || null;
+    return rechoose(el, app, (c) => ({ ...c, mapping: { ...c.mapping, [role]: column } }), () => (target.value = app!.current?.choice.mapping[role] ?? ''));
   }
   if (event.type === 'change' && target instanceof HTMLSelectElement && target.dataset.mark) {
     const column = target.dataset.mark;
-    return rechoose(el, app, (c) => ({ ...c, marks: { ...c.marks, [column]: target.value as DecimalMark } }), () => (target.value = markOf(app!.current!, column)));
+    const mark = target.value as DecimalMark;
+    return rechoose(el, app, (c) => ({ ...c, marks: { ...c.marks, [column]: mark } }), () => (target.value = markOf(app!.current!, column)));
   }
   if (event.type === 'change' && target instanceof HTMLInputElement && target.matches('[data-per-account]')) {
-    return rechoose(el, app, (c) => ({ ...c, perAccount: target.checked }), () => (target.checked = app!.current?.choice.perAccount ?? true));
+    const perAccount = target.checked;
+    return rechoose(el, app, (c) => ({ ...c, perAccount }), () => (target.checked = app!.current?.choice.perAccount ?? true));
   }
   if (target instanceof HTMLInputElement && target.matches('[data-brand-topics]') && app.current?.computed) {
     clearTimeout(app.typing);
@@ -109,9 +120,24 @@ function clearError(el: HTMLElement): void {
 const markOf = (cur: Pick<Loaded, 'decisions' | 'choice'>, column: string): DecimalMark => cur.choice.marks[column] ?? cur.decisions(column).mark;
 
 
-/** Read, aggregate (when chosen and the handle repeats) and analyse a file under a choice; throws a ByodError for a bad column. */
-function compute(el: HTMLElement, table: RawTable, decisions: Loaded['decisions'], choice: Choice): Computed {
-  const rows = prepare(table, choice.mapping, (column) => markOf({ decisions, choice }, column) === ',');
+/** Decisions of a file's columns as its worker gave them, kept as they arrive. */
+function decisionsOf(summary: Summary): Pick<Loaded, 'decisions' | 'learn'> {
+  const decided = new Map<string, ColumnDecision>();
+  return {
+    decisions: (column) => decided.get(column) ?? { mark: summary.fallback, by: 'default', ambiguous: false, conflicts: 0 },
+    learn: (d) => Object.entries(d).forEach(([c, v]) => decided.set(c, v)),
+  };
+}
+
+/**
+ * Ask the file's worker for a choice: the decimal decisions of its columns and, when `typed`, the
+ * typed columns, then aggregate (when chosen and the handle repeats) and analyse; throws a ByodError for a bad column.
+ */
+async function compute(el: HTMLElement, cur: Pick<Loaded, 'worker' | 'learn'>, choice: Choice, typed = true): Promise<Computed | null> {
+  const chosen = await cur.worker.choose(choice.mapping, choice.marks, { prepare: typed });
+  cur.learn(chosen.decisions);
+  if (!chosen.prepared) return null;
+  const rows = chosen.prepared;
   const grain = detectGrain(rows);
   const prepared = grain && choice.perAccount ? aggregatePerAccount(rows) : rows;
   const analysis = analyse(prepared, { brandTopics: $<HTMLInputElement>(el, '[data-brand-topics]').value, proxy: reachProxy(choice.mapping.reach!) });
@@ -120,40 +146,49 @@ function compute(el: HTMLElement, table: RawTable, decisions: Loaded['decisions'
 
 async function load(el: HTMLElement, app: App, file: File): Promise<void> {
   const seq = ++app.seq;
+  app.loading?.abort();
+  const controller = (app.loading = new AbortController());
   const progress = $<HTMLProgressElement>(el, '[data-progress]');
   const status = $(el, '[data-status]');
+  const cancel = el.querySelector<HTMLButtonElement>('[data-cancel]');
   clearError(el);
   progress.hidden = false;
   progress.value = 0;
+  if (cancel) {
+    cancel.hidden = false;
+    cancel.onclick = () => controller.abort();
+  }
   el.dataset.state = app.current ? 'loaded loading' : 'loading';
   status.textContent = `Reading "${file.name}"…`;
+  const t0 = performance.now();
+  let worker: FileWorker | null = null;
   try {
-    const table = await loadFile(file, {
+    worker = await FileWorker.open(file, {
+      signal: controller.signal,
       onProgress: (stage, share) => {
         if (seq !== app.seq) return;
         progress.value = share;
         status.textContent = `${stage} "${file.name}"… ${Math.round(share * 100)}%`;
       },
     });
-    if (seq !== app.seq) return;
+    if (seq !== app.seq) return worker.close();
+    const t1 = performance.now();
+    const table = worker.summary;
+    el.dataset.parsedIn = worker.context;
     status.textContent = `Analysing "${file.name}"…`;
+    progress.removeAttribute('value'); // the worker reads the columns, then the page analyses: no share to show
+    if (cancel) cancel.hidden = true;
     await new Promise((r) => setTimeout(r, 0));
-    const fallback: DecimalMark = usesDecimalComma(table) ? ',' : '.';
-    const decided = new Map<string, ColumnDecision>();
-    const column = (name: string) => table.columns[table.names.indexOf(name)];
-    const decisions = (name: string) => decided.get(name) ?? decided.set(name, decideColumn(column(name), fallback)).get(name)!;
-    // Whether a column holds numbers is judged on a sample, read with the mark the sample suggests.
-    const numeric = (name: string) => {
-      const sample = sampleCells(column(name));
-      return mostlyNumeric(sample, decideColumn(sample, fallback).mark === ',');
-    };
+    const { decisions, learn } = decisionsOf(table);
+    const numeric = (name: string) => table.numeric[table.names.indexOf(name)];
     const saved = recall(storage(), table.names);
     const recalled = Boolean(saved && REQUIRED_ROLES.every((r) => saved.mapping[r]));
     const choice: Choice = recalled ? { mapping: saved!.mapping, marks: saved!.marks, perAccount: true } : { mapping: autoMap(table.names, numeric), marks: {}, perAccount: true };
     const missing = REQUIRED_ROLES.filter((r) => !choice.mapping[r]);
-    const computed = missing.length ? null : compute(el, table, decisions, choice);
-    if (seq !== app.seq) return;
-    app.current = { table, decisions, choice, computed, recalled };
+    const computed = await compute(el, { worker, learn }, choice, missing.length === 0);
+    if (seq !== app.seq) return worker.close();
+    app.current?.worker.close(); // the file shown before is replaced: its worker can go
+    app.current = { table, worker, decisions, learn, choice, computed, recalled };
     renderFile(el, app.current);
     renderMapping(el, app.current);
     if (computed) {
@@ -165,41 +200,59 @@ async function load(el: HTMLElement, app: App, file: File): Promise<void> {
       status.textContent = `Loaded "${file.name}": ${table.rows.toLocaleString('en-US')} rows, ${table.names.length} columns. Choose its columns below.`;
       el.querySelector<HTMLSelectElement>(`#byod-role-${missing[0]}`)?.focus();
     }
+    // The stages, for the benchmark: parsed in the worker, then mapped, typed and analysed.
+    el.dataset.loadMs = JSON.stringify({ parsed: Math.round(t1 - t0), analysed: Math.round(performance.now() - t1), read: Math.round(table.ms.read), parse: Math.round(table.ms.parse) });
   } catch (e) {
+    if (app.current?.worker !== worker) worker?.close();
     if (seq !== app.seq) return;
     el.dataset.state = app.current?.computed ? 'loaded' : app.current ? 'mapping' : 'empty';
-    status.textContent = app.current ? `"${file.name}" was not loaded; the results below are still those of "${app.current.table.file}".` : '';
+    const before = app.current ? ` the results below are still those of "${app.current.table.file}".` : '';
+    if (e instanceof DOMException && e.name === 'AbortError') {
+      status.textContent = `Loading "${file.name}" was cancelled;${before || ' nothing was loaded.'}`;
+      return;
+    }
+    status.textContent = app.current ? `"${file.name}" was not loaded;${before}` : '';
     showError(el, e instanceof ByodError ? e.message : `"${file.name}" could not be read: ${(e as Error).message}`);
   } finally {
-    if (seq === app.seq) progress.hidden = true;
+    if (seq === app.seq) {
+      progress.hidden = true;
+      progress.value = 0;
+      if (cancel) cancel.hidden = true;
+      app.loading = undefined;
+    }
   }
 }
 
 /**
- * Apply a change of the reader's choice: recompute once the required columns are chosen, remember
- * the choice for this header, and re-render. A choice that fails (a text column as reach) is
- * refused with its message and `undo` puts the control back.
+ * Apply a change of the reader's choice, after any change still being applied: recompute once the
+ * required columns are chosen, remember the choice for this header, and re-render. A choice that
+ * fails (a text column as reach) is refused with its message and `undo` puts the control back.
  */
-function rechoose(el: HTMLElement, app: App, change: (c: Choice) => Choice, undo: () => void): void {
-  const cur = app.current;
-  if (!cur) return;
-  const choice = change(cur.choice);
-  const ready = REQUIRED_ROLES.every((r) => choice.mapping[r]);
-  try {
-    const computed = ready ? compute(el, cur.table, cur.decisions, choice) : null;
-    if (!ready && cur.computed) prepare(cur.table, choice.mapping, false); // throws the message naming the missing column
-    app.current = { ...cur, choice, computed };
-    clearError(el);
-    remember(storage(), cur.table.names, { mapping: choice.mapping, marks: choice.marks });
-    renderMapping(el, app.current);
-    if (computed) {
-      el.dataset.state = 'loaded';
-      void renderResults(el, app.current);
+function rechoose(el: HTMLElement, app: App, change: (c: Choice) => Choice, undo: () => void): Promise<void> {
+  app.chain = app.chain.then(async () => {
+    const cur = app.current;
+    if (!cur) return;
+    const choice = change(cur.choice);
+    const ready = REQUIRED_ROLES.every((r) => choice.mapping[r]);
+    try {
+      // Without the required columns there is nothing to analyse; with results shown, preparing names the missing column.
+      const computed = await compute(el, cur, choice, ready || Boolean(cur.computed));
+      if (app.current !== cur) return; // another file was loaded meanwhile
+      app.current = { ...cur, choice, computed };
+      clearError(el);
+      remember(storage(), cur.table.names, { mapping: choice.mapping, marks: choice.marks });
+      renderMapping(el, app.current);
+      if (computed) {
+        el.dataset.state = 'loaded';
+        await renderResults(el, app.current);
+      }
+    } catch (e) {
+      if (app.current !== cur) return;
+      undo();
+      showError(el, `${e instanceof ByodError ? e.message : (e as Error).message} The previous choice is kept.`);
     }
-  } catch (e) {
-    undo();
-    showError(el, `${e instanceof ByodError ? e.message : (e as Error).message} The previous choice is kept.`);
-  }
+  });
+  return app.chain;
 }
 
 function rerun(el: HTMLElement, app: App): void {

@@ -88,7 +88,9 @@ describe('scanDelimited', () => {
     scanDelimited('a\n' + '1\n'.repeat(100), { delimiter: ',', file: 'f.csv', chunkRows: 10, onProgress: (s) => shares.push(s) });
     expect(shares.length).toBe(11);
     expect(shares.at(-1)).toBe(1);
-    expect(() => scanDelimited('a\n1\n2\n3\n', { delimiter: ',', file: 'f.csv', maxRows: 3 })).toThrow(/"f.csv" has more than 3 rows/);
+    // The limit counts data rows: the header is not one.
+    expect(scanDelimited('a\n1\n2\n3\n', { delimiter: ',', file: 'f.csv', maxRows: 3 }).records).toBe(4);
+    expect(() => scanDelimited('a\n1\n2\n3\n', { delimiter: ',', file: 'f.csv', maxRows: 2 })).toThrow(/"f.csv" has more than 2 rows; this page analyses at most 2 in your browser/);
   });
 });
 
