@@ -26,8 +26,9 @@ describe('byod_rows from the worker, in DuckDB-WASM', () => {
     const { ipc } = f.choose(mapping, {}, { ipc: true });
     wasm.conn.insertArrowFromIPCStream(ipc!, { name: 'byod_rows', create: true });
     const types = wasm.conn.query("SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'byod_rows' ORDER BY ordinal_position").toArray().map((r: { column_name: string; data_type: string }) => `${r.column_name} ${r.data_type}`);
-    expect(types).toEqual(['handle VARCHAR', 'reach DOUBLE', 'engagement DOUBLE', 'cost DOUBLE', 'conversions DOUBLE', 'revenue DOUBLE', 'topics VARCHAR']);
+    expect(types).toEqual(['row INTEGER', 'handle VARCHAR', 'reach DOUBLE', 'engagement DOUBLE', 'cost DOUBLE', 'conversions DOUBLE', 'revenue DOUBLE', 'topics VARCHAR[]']);
     const rows: Record<string, any>[] = wasm.conn.query(SQL).toArray().map((r: Record<string, unknown>) => ({ ...r }));
+    rows.sort((a, b) => (a.handle < b.handle ? -1 : 1));
     const truth = perAccount(c.truth);
     const want = truth.handle.map((h, g) => ({ handle: h, reach: truth.reach[g], engagement: truth.engagement![g], cost: truth.cost![g], conversions: truth.conversions[g], revenue: truth.revenue![g], source_rows: c.truth.handle.filter((x) => x === h).length }));
     want.sort((a, b) => (a.handle < b.handle ? -1 : 1));

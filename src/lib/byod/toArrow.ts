@@ -1,16 +1,27 @@
 /**
- * A user's mapped rows as the table byod_rows in Arrow IPC stream bytes, as the page's DuckDB
- * engine takes them (insertArrowFromIPCStream): handle and topics as text, the numeric roles as
- * DOUBLE, a blank cell NULL, and a role the file has no column for a column of NULLs, so every
- * query sees the same columns. Built with makeData (apache-arrow's builders compile code with
- * eval, which the site's CSP forbids). Pure: runs in the parsing worker and in Node tests alike.
+ * A user's prepared columns as the Arrow IPC stream of the table `byod_rows`, the one form in which
+ * user data enters the engine (it is locked against file access). The schema is fixed, whatever the
+ * file held: a column the file lacks is all NULL, and so is a blank cell.
+ *
+ *   row          INTEGER        the data row of the file, 1-based (file row = row + 1)
+ *   handle       VARCHAR        the account handle, ad name or code; NULL without a handle column
+ *   reach        DOUBLE         followers, reach, impressions or views
+ *   engagement   DOUBLE         reactions per post
+ *   cost         DOUBLE         the amount spent or the fee
+ *   conversions  DOUBLE
+ *   revenue      DOUBLE
+ *   topics       VARCHAR[]      the account's topics as prepare.ts's splitTopics writes them; NULL without a topics column
+ *
+ * Built from typed arrays with makeData, never apache-arrow's builders (vectorFromArray): those
+ * compile their null test with `new Function`, which the site's CSP forbids. Text is encoded in
+ * one pass where it is ASCII. Pure: runs in the parsing worker (where it is made at 1M rows in
+ * ~0.3 s) and in Node tests alike.
  */
-import { Dictionary, Float64, Int32, Table, Utf8, makeData, makeVector, tableToIPC, type Data, type DataType } from 'apache-arrow';
+import { Field, Float64, Int32, List, Table, Utf8, makeData, makeVector, tableToIPC, type Data, type DataType, type Vector } from 'apache-arrow';
 import type { Prepared } from './prepare.ts';
 
-/** The columns of byod_rows, in order. */
-export const BYOD_COLUMNS = ['handle', 'reach', 'engagement', 'cost', 'conversions', 'revenue', 'topics'] as const;
-const NUMERIC = ['reach', 'engagement', 'cost', 'conversions', 'revenue'] as const;
+export const BYOD_TABLE = 'byod_rows';
+export const NUMERIC_COLUMNS = ['reach', 'engagement', 'cost', 'conversions', 'revenue'] as const;
 
 const encoder = new TextEncoder();
 
@@ -25,7 +36,7 @@ function validity(n: number, valid: (i: number) => boolean): { bitmap: Uint8Arra
   return { bitmap, nulls };
 }
 
-/** DOUBLE with NaN (a blank cell) as NULL; all NULL without a column. */
+/** A DOUBLE column with NULL where a value is NaN (a blank cell), or all NULL when the column is absent. */
 function doubles(values: Float64Array | null, n: number): Data<DataType> {
   const data = values ?? new Float64Array(n);
   const { bitmap, nulls } = values ? validity(n, (i) => !Number.isNaN(values[i])) : { bitmap: new Uint8Array(Math.ceil(n / 8)), nulls: n };
@@ -58,37 +69,31 @@ function utf8(values: (string | null)[]): Data<Utf8> {
   return makeData({ type: new Utf8(), length: n, nullCount: nulls, nullBitmap: nulls ? bitmap : undefined, valueOffsets: offsets, data });
 }
 
-/**
- * Text as VARCHAR: dictionary-encoded when it has few distinct values (a category per account;
- * DuckDB reads it as VARCHAR all the same, and loads it faster), plain UTF-8 otherwise.
- */
-function text(values: (string | null)[] | null, n: number): Data<DataType> {
-  if (!values) return utf8(new Array<null>(n).fill(null));
-  const codes = new Int32Array(n);
-  const index = new Map<string, number>();
-  const distinct: string[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = values[i];
-    if (s === null) continue;
-    let k = index.get(s);
-    if (k === undefined) {
-      index.set(s, (k = distinct.length));
-      distinct.push(s);
-      // Mostly distinct (a handle per row): plain UTF-8, decided early on the first rows.
-      if (n > 64 && distinct.length * 4 > Math.min(n, Math.max(i + 1, 256))) return utf8(values);
-    }
-    codes[i] = k;
+/** The topics of each row as VARCHAR[] (an empty list for a blank cell); all NULL without a topics column. */
+function topicLists(topics: string[][] | null, n: number): Data<DataType> {
+  const offsets = new Int32Array(n + 1);
+  if (!topics) {
+    const empty = utf8([]);
+    return makeData({ type: new List(new Field('item', new Utf8(), true)), length: n, nullCount: n, nullBitmap: new Uint8Array(Math.ceil(n / 8)), valueOffsets: offsets, child: empty });
   }
-  const { bitmap, nulls } = validity(n, (i) => values[i] !== null);
-  return makeData({ type: new Dictionary(new Utf8(), new Int32()), length: n, nullCount: nulls, nullBitmap: nulls ? bitmap : undefined, data: codes, dictionary: makeVector(utf8(distinct)) });
+  let items = 0;
+  for (let i = 0; i < n; i++) offsets[i + 1] = items += topics[i].length;
+  const flat = new Array<string>(items);
+  for (let i = 0, k = 0; i < n; i++) for (const t of topics[i]) flat[k++] = t;
+  return makeData({ type: new List(new Field('item', new Utf8(), true)), length: n, nullCount: 0, valueOffsets: offsets, child: utf8(flat) });
 }
 
-/** The mapped rows as Arrow IPC stream bytes of byod_rows (topics joined by ';', as normalised). */
-export function preparedToIpc(p: Prepared): Uint8Array {
+/** The Arrow table byod_rows of a Prepared. */
+export function preparedTable(p: Prepared): Table {
   const n = p.rows;
-  const columns: Record<string, ReturnType<typeof makeVector>> = {};
-  columns.handle = makeVector(text(p.handle, n));
-  for (const role of NUMERIC) columns[role] = makeVector(doubles(p[role], n));
-  columns.topics = makeVector(text(p.topics ? p.topics.map((t) => (t.length ? t.join(';') : null)) : null, n));
-  return tableToIPC(new Table(columns), 'stream');
+  const columns: Record<string, Vector> = {
+    row: makeVector(makeData({ type: new Int32(), length: n, nullCount: 0, data: Int32Array.from({ length: n }, (_, i) => i + 1) })),
+    handle: makeVector(utf8(p.handle ?? new Array<null>(n).fill(null))),
+  };
+  for (const c of NUMERIC_COLUMNS) columns[c] = makeVector(doubles(p[c], n));
+  columns.topics = makeVector(topicLists(p.topics, n));
+  return new Table(columns);
 }
+
+/** The Arrow IPC stream bytes of byod_rows for a Prepared: what the page hands the engine. */
+export const preparedToIpc = (p: Prepared): Uint8Array => tableToIPC(preparedTable(p), 'stream');
