@@ -40,9 +40,9 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
   if (m.type === 'choose') {
     try {
       if (!held) throw new Error('no file is loaded in this worker');
-      const chosen = held.choose(m.mapping, m.marks, { prepare: m.prepare, ipc: m.ipc });
+      const chosen = held.choose(m.mapping, m.marks, { prepare: m.prepare, ipc: m.ipc, key: m.key ?? null });
       const transfer: Transferable[] = [];
-      const p = chosen.prepared;
+      const p = chosen.prepared ?? chosen.side;
       if (p) for (const col of [p.reach, p.engagement, p.cost, p.conversions, p.revenue]) if (col) transfer.push(col.buffer);
       if (chosen.ipc) transfer.push(chosen.ipc.buffer);
       post({ type: 'chosen', req: m.req, chosen }, transfer);

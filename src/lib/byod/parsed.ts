@@ -5,7 +5,7 @@
  */
 import { loadFile, usesDecimalComma, type LoadOptions } from './load.ts';
 import { decideColumn, type ColumnDecision, type DecimalMark } from './numbers.ts';
-import { mostlyNumeric, prepare, sampleCells, type Prepared } from './prepare.ts';
+import { mostlyNumeric, prepare, prepareSide, sampleCells, type Prepared, type PreparedSide } from './prepare.ts';
 import { NUMERIC_ROLES, type Mapping } from './mapping.ts';
 import { preparedToIpc } from './toArrow.ts';
 import type { RawTable } from './table.ts';
@@ -31,6 +31,8 @@ export interface Chosen {
   decisions: Record<string, ColumnDecision>;
   /** The mapped columns, typed (when asked for). */
   prepared?: Prepared;
+  /** For one file of a join (a `key` given): its mapped columns with no role required, and its key column. */
+  side?: PreparedSide;
   /** byod_rows as Arrow IPC stream bytes (when asked for). */
   ipc?: Uint8Array;
   ms: { decide: number; prepare: number; ipc: number };
@@ -81,9 +83,11 @@ export class ParsedFile {
   /**
    * A choice of columns: the decisions of its numeric columns, and (with `prepare`) the typed
    * columns read with the reader's marks where given, else the decided ones, and (with `ipc`)
-   * byod_rows as Arrow IPC bytes. Throws the ByodError of prepare for a bad column.
+   * byod_rows as Arrow IPC bytes. With `key`, the file is one of two to be joined on that column:
+   * no role is required and the typed columns carry the key (PreparedSide). Throws the ByodError of
+   * prepare for a bad column.
    */
-  choose(mapping: Mapping, marks: Record<string, DecimalMark>, { prepare: typed = true, ipc = false } = {}): Chosen {
+  choose(mapping: Mapping, marks: Record<string, DecimalMark>, { prepare: typed = true, ipc = false, key = null as string | null } = {}): Chosen {
     const t0 = performance.now();
     const decisions: Record<string, ColumnDecision> = {};
     for (const role of NUMERIC_ROLES) {
@@ -92,7 +96,9 @@ export class ParsedFile {
     }
     const t1 = performance.now();
     if (!typed) return { decisions, ms: { decide: t1 - t0, prepare: 0, ipc: 0 } };
-    const prepared = prepare(this.table, mapping, (column) => (marks[column] ?? this.decision(column).mark) === ',');
+    const comma = (column: string) => (marks[column] ?? this.decision(column).mark) === ',';
+    if (key !== null) return { decisions, side: prepareSide(this.table, mapping, comma, key), ms: { decide: t1 - t0, prepare: performance.now() - t1, ipc: 0 } };
+    const prepared = prepare(this.table, mapping, comma);
     const t2 = performance.now();
     const bytes = ipc ? preparedToIpc(prepared) : undefined;
     return { decisions, prepared, ipc: bytes, ms: { decide: t1 - t0, prepare: t2 - t1, ipc: performance.now() - t2 } };

@@ -20,6 +20,13 @@ export interface Prepared {
   blanks: Partial<Record<Role, number>>;
 }
 
+/** The mapped columns of one of two files to be joined: any role may be in the other file (null here); `key` is the join key column as text. */
+export interface PreparedSide extends Omit<Prepared, 'reach' | 'conversions'> {
+  reach: Float64Array | null;
+  conversions: Float64Array | null;
+  key: string[] | null;
+}
+
 /** Every k-th cell of a column, at most `max` of them (to judge a column of a large file quickly). */
 export function sampleCells(col: Column, max = 5000): unknown[] {
   const step = Math.max(1, Math.ceil(col.length / max));
@@ -49,10 +56,16 @@ export function mostlyNumeric(values: Column, decimalComma: boolean): boolean {
  * values, counted in `blanks`.
  */
 export function prepare(t: RawTable, mapping: Mapping, decimalComma: boolean | ((column: string) => boolean)): Prepared {
-  const commaIn = typeof decimalComma === 'function' ? decimalComma : () => decimalComma;
   for (const role of ['reach', 'conversions'] as const) {
     if (!mapping[role]) throw new ByodError('unmapped', `Choose the column of "${t.file}" that holds ${role === 'reach' ? 'the reach (followers or audience size)' : 'the conversions (sales, sign-ups)'}: none was recognised by its name.`);
   }
+  const { key: _, ...side } = prepareSide(t, mapping, decimalComma);
+  return side as Prepared;
+}
+
+/** The mapped columns of a table as prepare reads them, with no role required, and the `key` column as text (for a join). */
+export function prepareSide(t: RawTable, mapping: Mapping, decimalComma: boolean | ((column: string) => boolean), key: string | null = null): PreparedSide {
+  const commaIn = typeof decimalComma === 'function' ? decimalComma : () => decimalComma;
   const blanks: Partial<Record<Role, number>> = {};
   const fail = (role: Role, name: string, i: number, cell: unknown, value: number): never => {
     if (Number.isNaN(value)) throw new ByodError('not-a-number', `${where(t.file, i + 2, name)}: ${shown(cell)} is not a number. The ${role} column must hold numbers only (blank cells are allowed).`);
@@ -89,10 +102,11 @@ export function prepare(t: RawTable, mapping: Mapping, decimalComma: boolean | (
     if (blank === t.rows) throw new ByodError('all-blank', `"${t.file}", column "${name}": every cell is blank, so it cannot be used as ${role}.`);
     return out;
   };
-  const text = (role: Role): string[] | null => {
-    const name = mapping[role];
+  const text = (name: string | null): string[] | null => {
     if (!name) return null;
-    const col = t.columns[t.names.indexOf(name)];
+    const j = t.names.indexOf(name);
+    if (j < 0) throw new ByodError('unmapped', `"${t.file}" has no column ${shown(name)}.`);
+    const col = t.columns[j];
     const out = new Array<string>(t.rows);
     for (let i = 0; i < t.rows; i++) {
       const v = cellAt(col, i);
@@ -100,22 +114,22 @@ export function prepare(t: RawTable, mapping: Mapping, decimalComma: boolean | (
     }
     return out;
   };
-  const topicsText = text('topics');
+  const topicsText = text(mapping.topics);
   // Topic cells repeat (a category per account): each distinct cell is split once, and its list shared.
   const topicLists = new Map<string, string[]>();
   const topicsOf = (cell: string) => topicLists.get(cell) ?? topicLists.set(cell, splitTopics(cell)).get(cell)!;
-  const result: Prepared = {
+  return {
     rows: t.rows,
-    reach: numeric('reach')!,
+    reach: numeric('reach'),
     engagement: numeric('engagement'),
     cost: numeric('cost'),
-    conversions: numeric('conversions')!,
+    conversions: numeric('conversions'),
     revenue: numeric('revenue'),
     topics: topicsText ? topicsText.map(topicsOf) : null,
-    handle: text('handle'),
+    handle: text(mapping.handle),
+    key: text(key),
     blanks,
   };
-  return result;
 }
 
 /** A cell of topics as normalised topic names: split on ; , | / and #, lower case, spaces as dashes. */

@@ -6,12 +6,13 @@
  */
 import { ByodError } from './errors.ts';
 import { ParsedFile, type Chosen, type Summary } from './parsed.ts';
-import type { Mapping } from './mapping.ts';
+import { emptyMapping, ROLES, type Mapping } from './mapping.ts';
 import type { DecimalMark } from './numbers.ts';
+import { combineNames, joinCounts, joinedPrepared, joinSides, type JoinCounts, type Origin } from './join.ts';
 
 export type ToWorker =
   | { type: 'load'; file: File; maxBytes?: number; maxRows?: number }
-  | { type: 'choose'; req: number; mapping: Mapping; marks: Record<string, DecimalMark>; prepare: boolean; ipc: boolean };
+  | { type: 'choose'; req: number; mapping: Mapping; marks: Record<string, DecimalMark>; prepare: boolean; ipc: boolean; key?: string | null };
 
 export type FromWorker =
   | { type: 'ready' }
@@ -32,7 +33,7 @@ const aborted = () => new DOMException('The load was cancelled.', 'AbortError');
 const errorOf = (m: { code: string; message: string }) => (m.code === 'internal' ? new Error(m.message) : new ByodError(m.code, m.message));
 
 /** A loaded file, held by its worker (or, without workers, by the page). */
-export class FileWorker {
+export class FileWorker implements FileSource {
   readonly summary: Summary;
   /** Where the file was parsed. */
   readonly context: 'worker' | 'window';
@@ -111,10 +112,10 @@ export class FileWorker {
   }
 
   /** The decisions for a choice of columns, and its typed columns (`prepare`) and Arrow IPC bytes (`ipc`); rejects with a ByodError for a bad column. */
-  choose(mapping: Mapping, marks: Record<string, DecimalMark>, { prepare = true, ipc = false } = {}): Promise<Chosen> {
+  choose(mapping: Mapping, marks: Record<string, DecimalMark>, { prepare = true, ipc = false, key = null as string | null }: { prepare?: boolean; ipc?: boolean; key?: string | null } = {}): Promise<Chosen> {
     if (this.local) {
       try {
-        return Promise.resolve(this.local.choose(mapping, marks, { prepare, ipc }));
+        return Promise.resolve(this.local.choose(mapping, marks, { prepare, ipc, key }));
       } catch (e) {
         return Promise.reject(e);
       }
@@ -123,7 +124,7 @@ export class FileWorker {
     const req = ++this.req;
     return new Promise<Chosen>((resolve, reject) => {
       this.pending.set(req, { resolve, reject });
-      this.worker!.postMessage({ type: 'choose', req, mapping, marks, prepare, ipc } satisfies ToWorker);
+      this.worker!.postMessage({ type: 'choose', req, mapping, marks, prepare, ipc, key } satisfies ToWorker);
     });
   }
 
@@ -138,5 +139,98 @@ export class FileWorker {
     this.worker = null;
     this.local = null;
     this.failAll(new Error('this file has been closed'));
+  }
+}
+
+/** What the page asks a loaded file: one file in its worker, or two files joined. */
+export interface FileSource {
+  readonly summary: Summary;
+  readonly context: 'worker' | 'window';
+  choose(mapping: Mapping, marks: Record<string, DecimalMark>, options?: { prepare?: boolean }): Promise<Chosen>;
+  close(): void;
+}
+
+/**
+ * Two loaded files joined on a key the reader confirmed (join.ts): one header of both files'
+ * columns; a choice of columns asks each file's worker for its part (with its key column) and
+ * joins them. The join runs in TypeScript (join.ts) until the page's engine runs join.sql.
+ */
+export class JoinedFiles implements FileSource {
+  readonly summary: Summary;
+  readonly context: 'worker' | 'window';
+  readonly files: [FileWorker, FileWorker];
+  readonly key: [string, string];
+  /** The counts of the join on the keys alone (the rows and the unmatched rows of each file). */
+  readonly counts: JoinCounts;
+  private origin: Map<string, Origin>;
+
+  private constructor(files: [FileWorker, FileWorker], key: [string, string], counts: JoinCounts) {
+    this.files = files;
+    this.key = key;
+    this.counts = counts;
+    const [a, b] = files.map((f) => f.summary);
+    const { names, origin } = combineNames(a.names, b.names, b.file);
+    this.origin = origin;
+    this.context = files.every((f) => f.context === 'worker') ? 'worker' : 'window';
+    this.summary = {
+      file: `${a.file} + ${b.file}`,
+      names,
+      rows: counts.matched,
+      detected: [`"${a.file}" (${a.detected.join(', ')}) joined with "${b.file}" (${b.detected.join(', ')}) on "${key[0]}" = "${key[1]}"`],
+      notes: [...a.notes, ...b.notes],
+      numeric: names.map((n) => {
+        const o = origin.get(n)!;
+        const s = files[o.file].summary;
+        return s.numeric[s.names.indexOf(o.name)];
+      }),
+      fallback: a.fallback,
+      ms: { read: a.ms.read + b.ms.read, parse: a.ms.parse + b.ms.parse },
+    };
+  }
+
+  /** Join two loaded files on a column of each (throws when no row matches). */
+  static async join(files: [FileWorker, FileWorker], key: [string, string]): Promise<JoinedFiles> {
+    const none = emptyMapping();
+    const [a, b] = await Promise.all(files.map((f, s) => f.choose(none, {}, { key: key[s] })));
+    const counts = joinCounts(joinSides(a.side!, b.side!));
+    if (counts.matched === 0) {
+      throw new ByodError('join-none', `No row of "${files[0].summary.file}" has a "${key[0]}" that a row of "${files[1].summary.file}" has in "${key[1]}" (keys are compared ignoring case and spaces around them). Choose other key columns.`);
+    }
+    return new JoinedFiles(files, key, counts);
+  }
+
+  /** Each file's part of a choice: its own column names for the roles whose columns it holds, and the marks of its columns. */
+  private part(s: 0 | 1, mapping: Mapping, marks: Record<string, DecimalMark>): { mapping: Mapping; marks: Record<string, DecimalMark> } {
+    const own = emptyMapping();
+    for (const role of ROLES) {
+      const o = mapping[role] ? this.origin.get(mapping[role]!) : undefined;
+      if (o?.file === s) own[role] = o.name;
+    }
+    const ownMarks: Record<string, DecimalMark> = {};
+    for (const [column, mark] of Object.entries(marks)) {
+      const o = this.origin.get(column);
+      if (o?.file === s) ownMarks[o.name] = mark;
+    }
+    return { mapping: own, marks: ownMarks };
+  }
+
+  async choose(mapping: Mapping, marks: Record<string, DecimalMark>, { prepare = true } = {}): Promise<Chosen> {
+    const t0 = performance.now();
+    const parts = ([0, 1] as const).map((s) => this.part(s, mapping, marks));
+    const answers = await Promise.all(this.files.map((f, s) => f.choose(parts[s].mapping, parts[s].marks, prepare ? { key: this.key[s] } : { prepare: false })));
+    // The decisions under the joined header's names.
+    const decisions: Chosen['decisions'] = {};
+    for (const [shown, o] of this.origin) {
+      const d = answers[o.file].decisions[o.name];
+      if (d && Object.values(parts[o.file].mapping).includes(o.name)) decisions[shown] = d;
+    }
+    const ms = { decide: Math.max(...answers.map((a) => a.ms.decide)), prepare: 0, ipc: 0 };
+    if (!prepare) return { decisions, ms };
+    const prepared = joinedPrepared(joinSides(answers[0].side!, answers[1].side!), this.summary.file);
+    return { decisions, prepared, ms: { ...ms, prepare: performance.now() - t0 } };
+  }
+
+  close(): void {
+    for (const f of this.files) f.close();
   }
 }
