@@ -11,7 +11,8 @@ import type { ColumnDecision, DecimalMark } from '../byod/numbers.ts';
 import { aggregatePerAccount, detectGrain, type Grain } from '../byod/grain.ts';
 import { recall, remember } from '../byod/remember.ts';
 import { analyse, type Analysis } from '../byod/analyse.ts';
-import { FileWorker } from '../byod/worker-client.ts';
+import { FileWorker, JoinedFiles, type FileSource } from '../byod/worker-client.ts';
+import { proposeKey } from '../byod/join.ts';
 import type { Summary } from '../byod/parsed.ts';
 import { fixed, usdCents as usd } from '../format.ts';
 
@@ -35,7 +36,8 @@ interface Computed {
 interface Loaded {
   /** What the file's worker said about it (the raw cells stay in the worker). */
   table: Summary;
-  worker: FileWorker;
+  /** The file's worker, or two files joined. */
+  worker: FileSource;
   /** A column's decimal mark as decided from all its values (the worker's answers for the columns chosen so far). */
   decisions: (column: string) => ColumnDecision;
   /** Keep the worker's decisions for more columns. */
@@ -55,6 +57,9 @@ interface App {
   loading?: AbortController;
   /** Changes of the choice, applied one after the other (each waits for the worker's answer). */
   chain: Promise<void>;
+  /** A second file loaded to be joined to the first, and the first file alone while the join is shown. */
+  second?: FileWorker;
+  base?: Loaded;
 }
 
 const apps = new WeakMap<HTMLElement, App>();
@@ -75,6 +80,12 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
     const files = (event as DragEvent).dataTransfer?.files;
     if (files && files.length > 0) return void load(el, app, files[0]);
     return showError(el, 'Nothing was dropped that is a file. Drop a CSV, TSV, Parquet or JSON file.');
+  }
+  if (event.type === 'change' && target instanceof HTMLInputElement && target.matches('[data-file-2]')) {
+    const file = target.files?.[0];
+    if (file) await loadSecond(el, app, file);
+    target.value = '';
+    return;
   }
   if (event.type === 'change' && target instanceof HTMLInputElement && target.type === 'file') {
     const file = target.files?.[0];
@@ -144,8 +155,8 @@ async function compute(el: HTMLElement, cur: Pick<Loaded, 'worker' | 'learn'>, c
   return { rows, grain, prepared, analysis };
 }
 
-async function load(el: HTMLElement, app: App, file: File): Promise<void> {
-  const seq = ++app.seq;
+/** Read and parse a file in a worker of its own, with the progress bar and a Cancel (throws the file's ByodError, or an AbortError). */
+async function openFile(el: HTMLElement, app: App, file: File, seq: number): Promise<FileWorker> {
   app.loading?.abort();
   const controller = (app.loading = new AbortController());
   const progress = $<HTMLProgressElement>(el, '[data-progress]');
@@ -160,10 +171,8 @@ async function load(el: HTMLElement, app: App, file: File): Promise<void> {
   }
   el.dataset.state = app.current ? 'loaded loading' : 'loading';
   status.textContent = `Reading "${file.name}"…`;
-  const t0 = performance.now();
-  let worker: FileWorker | null = null;
   try {
-    worker = await FileWorker.open(file, {
+    return await FileWorker.open(file, {
       signal: controller.signal,
       onProgress: (stage, share) => {
         if (seq !== app.seq) return;
@@ -171,48 +180,6 @@ async function load(el: HTMLElement, app: App, file: File): Promise<void> {
         status.textContent = `${stage} "${file.name}"… ${Math.round(share * 100)}%`;
       },
     });
-    if (seq !== app.seq) return worker.close();
-    const t1 = performance.now();
-    const table = worker.summary;
-    el.dataset.parsedIn = worker.context;
-    status.textContent = `Analysing "${file.name}"…`;
-    progress.removeAttribute('value'); // the worker reads the columns, then the page analyses: no share to show
-    if (cancel) cancel.hidden = true;
-    await new Promise((r) => setTimeout(r, 0));
-    const { decisions, learn } = decisionsOf(table);
-    const numeric = (name: string) => table.numeric[table.names.indexOf(name)];
-    const saved = recall(storage(), table.names);
-    const recalled = Boolean(saved && REQUIRED_ROLES.every((r) => saved.mapping[r]));
-    const choice: Choice = recalled ? { mapping: saved!.mapping, marks: saved!.marks, perAccount: true } : { mapping: autoMap(table.names, numeric), marks: {}, perAccount: true };
-    const missing = REQUIRED_ROLES.filter((r) => !choice.mapping[r]);
-    const computed = await compute(el, { worker, learn }, choice, missing.length === 0);
-    if (seq !== app.seq) return worker.close();
-    app.current?.worker.close(); // the file shown before is replaced: its worker can go
-    app.current = { table, worker, decisions, learn, choice, computed, recalled };
-    renderFile(el, app.current);
-    renderMapping(el, app.current);
-    if (computed) {
-      await renderResults(el, app.current);
-      el.dataset.state = 'loaded';
-      status.textContent = `Loaded "${file.name}": ${table.rows.toLocaleString('en-US')} rows, ${table.names.length} columns.`;
-    } else {
-      el.dataset.state = 'mapping';
-      status.textContent = `Loaded "${file.name}": ${table.rows.toLocaleString('en-US')} rows, ${table.names.length} columns. Choose its columns below.`;
-      el.querySelector<HTMLSelectElement>(`#byod-role-${missing[0]}`)?.focus();
-    }
-    // The stages, for the benchmark: parsed in the worker, then mapped, typed and analysed.
-    el.dataset.loadMs = JSON.stringify({ parsed: Math.round(t1 - t0), analysed: Math.round(performance.now() - t1), read: Math.round(table.ms.read), parse: Math.round(table.ms.parse) });
-  } catch (e) {
-    if (app.current?.worker !== worker) worker?.close();
-    if (seq !== app.seq) return;
-    el.dataset.state = app.current?.computed ? 'loaded' : app.current ? 'mapping' : 'empty';
-    const before = app.current ? ` the results below are still those of "${app.current.table.file}".` : '';
-    if (e instanceof DOMException && e.name === 'AbortError') {
-      status.textContent = `Loading "${file.name}" was cancelled;${before || ' nothing was loaded.'}`;
-      return;
-    }
-    status.textContent = app.current ? `"${file.name}" was not loaded;${before}` : '';
-    showError(el, e instanceof ByodError ? e.message : `"${file.name}" could not be read: ${(e as Error).message}`);
   } finally {
     if (seq === app.seq) {
       progress.hidden = true;
@@ -221,6 +188,197 @@ async function load(el: HTMLElement, app: App, file: File): Promise<void> {
       app.loading = undefined;
     }
   }
+}
+
+/** The page after a failed or cancelled load: the earlier file's state and a message. */
+function refused(el: HTMLElement, app: App, file: File, e: unknown): void {
+  el.dataset.state = app.current?.computed ? 'loaded' : app.current ? 'mapping' : 'empty';
+  const status = $(el, '[data-status]');
+  const before = app.current ? ` the results below are still those of "${app.current.table.file}".` : '';
+  if (e instanceof DOMException && e.name === 'AbortError') {
+    status.textContent = `Loading "${file.name}" was cancelled;${before || ' nothing was loaded.'}`;
+    return;
+  }
+  status.textContent = app.current ? `"${file.name}" was not loaded;${before}` : '';
+  showError(el, e instanceof ByodError ? e.message : `"${file.name}" could not be read: ${(e as Error).message}`);
+}
+
+/**
+ * Show a loaded file (or two joined): its columns mapped (as remembered for its header, else by
+ * their names), analysed when the required ones are there, else the mapping step. Null when a
+ * newer load came meanwhile; throws a ByodError for a bad column.
+ */
+async function present(el: HTMLElement, app: App, source: FileSource, seq: number): Promise<Loaded | null> {
+  const table = source.summary;
+  const status = $(el, '[data-status]');
+  el.dataset.parsedIn = source.context;
+  status.textContent = `Analysing "${table.file}"…`;
+  const progress = $<HTMLProgressElement>(el, '[data-progress]');
+  progress.hidden = false;
+  progress.removeAttribute('value'); // the worker reads the columns, then the page analyses: no share to show
+  await new Promise((r) => setTimeout(r, 0));
+  try {
+    const { decisions, learn } = decisionsOf(table);
+    const numeric = (name: string) => table.numeric[table.names.indexOf(name)];
+    const saved = recall(storage(), table.names);
+    const recalled = Boolean(saved && REQUIRED_ROLES.every((r) => saved.mapping[r]));
+    const choice: Choice = recalled ? { mapping: saved!.mapping, marks: saved!.marks, perAccount: true } : { mapping: autoMap(table.names, numeric), marks: {}, perAccount: true };
+    const missing = REQUIRED_ROLES.filter((r) => !choice.mapping[r]);
+    const computed = await compute(el, { worker: source, learn }, choice, missing.length === 0);
+    if (seq !== app.seq) return null;
+    const shown: Loaded = { table, worker: source, decisions, learn, choice, computed, recalled };
+    app.current = shown;
+    renderFile(el, shown);
+    renderMapping(el, shown);
+    renderJoin(el, app);
+    const size = `${table.rows.toLocaleString('en-US')} rows, ${table.names.length} columns`;
+    if (computed) {
+      await renderResults(el, shown);
+      el.dataset.state = 'loaded';
+      status.textContent = `Loaded "${table.file}": ${size}.`;
+    } else {
+      el.dataset.state = 'mapping';
+      status.textContent = `Loaded "${table.file}": ${size}. Choose its columns below.`;
+      el.querySelector<HTMLSelectElement>(`#byod-role-${missing[0]}`)?.focus();
+    }
+    return shown;
+  } finally {
+    if (seq === app.seq) progress.hidden = true;
+  }
+}
+
+async function load(el: HTMLElement, app: App, file: File): Promise<void> {
+  const seq = ++app.seq;
+  const t0 = performance.now();
+  let worker: FileWorker | null = null;
+  try {
+    worker = await openFile(el, app, file, seq);
+    if (seq !== app.seq) return worker.close();
+    const t1 = performance.now();
+    const before = { current: app.current, base: app.base, second: app.second };
+    const shown = await present(el, app, worker, seq);
+    if (!shown) return worker.close();
+    // The files shown before are replaced: their workers can go.
+    for (const s of [before.current?.worker, before.base?.worker, before.second]) if (s && s !== worker) s.close();
+    app.base = undefined;
+    app.second = undefined;
+    renderJoin(el, app);
+    // The stages, for the benchmark: parsed in the worker, then mapped, typed and analysed.
+    el.dataset.loadMs = JSON.stringify({ parsed: Math.round(t1 - t0), analysed: Math.round(performance.now() - t1), read: Math.round(worker.summary.ms.read), parse: Math.round(worker.summary.ms.parse) });
+  } catch (e) {
+    if (app.current?.worker !== worker) worker?.close();
+    if (seq !== app.seq) return;
+    refused(el, app, file, e);
+  }
+}
+
+/** Load a second file to join to the first: it waits in its own worker until the reader confirms the key columns. */
+async function loadSecond(el: HTMLElement, app: App, file: File): Promise<void> {
+  if (!app.current) return;
+  const seq = ++app.seq;
+  try {
+    const worker = await openFile(el, app, file, seq);
+    if (seq !== app.seq) return worker.close();
+    if (app.base) unjoin(el, app); // the join shown used the second file this one replaces
+    app.second?.close();
+    app.second = worker;
+    const status = $(el, '[data-status]');
+    el.dataset.state = app.current.computed ? 'loaded' : 'mapping';
+    status.textContent = `Loaded "${file.name}": ${worker.summary.rows.toLocaleString('en-US')} rows, ${worker.summary.names.length} columns. Say which column of each file holds the same key, then join them.`;
+    renderJoin(el, app, true);
+    el.querySelector<HTMLSelectElement>('#byod-key-0')?.focus();
+  } catch (e) {
+    if (seq !== app.seq) return;
+    refused(el, app, file, e);
+  }
+}
+
+/** Join the first file (alone) and the second on the key columns chosen, and show the joined rows. */
+async function join(el: HTMLElement, app: App): Promise<void> {
+  const base = app.base ?? app.current;
+  if (!base || !app.second || !(base.worker instanceof FileWorker)) return;
+  const key: [string, string] = [$<HTMLSelectElement>(el, '#byod-key-0').value, $<HTMLSelectElement>(el, '#byod-key-1').value];
+  const seq = ++app.seq;
+  clearError(el);
+  try {
+    const joined = await JoinedFiles.join([base.worker, app.second], key);
+    if (seq !== app.seq) return;
+    app.base = base; // an earlier join of the same two files is replaced, its workers kept
+
+    await present(el, app, joined, seq);
+  } catch (e) {
+    if (seq !== app.seq) return;
+    showError(el, `${e instanceof ByodError ? e.message : (e as Error).message} The files are not joined.`);
+  }
+}
+
+/** Back to the first file alone: the second file's worker ends. */
+function unjoin(el: HTMLElement, app: App): void {
+  const base = app.base;
+  if (!base) return;
+  ++app.seq;
+  app.second?.close();
+  app.second = undefined;
+  app.base = undefined;
+  app.current = base;
+  clearError(el);
+  renderFile(el, base);
+  renderMapping(el, base);
+  renderJoin(el, app);
+  el.dataset.state = base.computed ? 'loaded' : 'mapping';
+  $(el, '[data-status]').textContent = `Showing "${base.table.file}" alone again.`;
+  if (base.computed) void renderResults(el, base);
+}
+
+/** The join box: the key choice once a second file is loaded, what the join found, and the way back. */
+function renderJoin(el: HTMLElement, app: App, fresh = false): void {
+  const box = el.querySelector<HTMLElement>('[data-join-box]');
+  if (!box) return;
+  const base = app.base ?? app.current;
+  const joined = app.current?.worker instanceof JoinedFiles ? app.current.worker : null;
+  const keys = $(el, '[data-join-keys]');
+  keys.hidden = !app.second || !base;
+  const result = $(el, '[data-join-result]');
+  const fields = $(el, '[data-join-fields]');
+  if (!app.second || !base) fields.replaceChildren();
+  else if (fresh || !joined) {
+    // One choice of column per file, the proposed key chosen (the fields exist only while a second file is loaded).
+    const files = [base.table, app.second.summary];
+    const proposed = joined?.key ?? proposeKey(files[0].names, files[1].names);
+    fields.replaceChildren(
+      ...files.map((f, s) => {
+        const field = document.createElement('div');
+        field.className = 'field';
+        const label = document.createElement('label');
+        label.htmlFor = `byod-key-${s}`;
+        label.textContent = `Key in "${f.file.slice(0, 40)}"`;
+        const select = document.createElement('select');
+        select.id = `byod-key-${s}`;
+        select.dataset.key = String(s);
+        select.append(...f.names.map((n) => Object.assign(document.createElement('option'), { value: n, textContent: n })));
+        select.value = proposed[s];
+        field.append(label, select);
+        return field;
+      }),
+    );
+  }
+  $<HTMLButtonElement>(el, '[data-join]').onclick = () => void join(el, app);
+  const back = $<HTMLButtonElement>(el, '[data-unjoin]');
+  back.hidden = !joined;
+  back.onclick = () => unjoin(el, app);
+  if (!joined) {
+    result.textContent = '';
+    return;
+  }
+  const c = joined.counts;
+  const [fa, fb] = joined.files.map((f) => f.summary.file);
+  const n = (v: number) => v.toLocaleString('en-US');
+  const rows = (v: number) => `${n(v)} ${v === 1 ? 'row' : 'rows'}`;
+  const unmatched = (v: number, file: string, example: string) => (v ? `${rows(v)} of "${file}" ${v === 1 ? 'has' : 'have'} no match${example ? ` (such as "${example.slice(0, 30)}")` : ''}` : `every row of "${file}" has a match`);
+  const repeated = ([0, 1] as const).filter((s) => c.repeated[s]).map((s) => `${n(c.repeated[s])} ${c.repeated[s] === 1 ? 'key appears' : 'keys appear'} on more than one row of "${[fa, fb][s]}", so the matching rows of the other file are counted once for each`);
+  result.textContent = `Joined on "${joined.key[0]}" = "${joined.key[1]}" (case and spaces around the keys ignored): ${rows(c.matched)} matched; ${unmatched(c.unmatched[0], fa, c.example[0])}, ${unmatched(c.unmatched[1], fb, c.example[1])}. Unmatched rows are left out of the analysis.${repeated.length ? ` Check the keys: ${repeated.join('; ')}.` : ''}`;
+  result.dataset.matched = String(c.matched);
+  result.dataset.unmatched = c.unmatched.join(',');
 }
 
 /**
