@@ -86,6 +86,30 @@ export async function pressSlider(page: Page, figure: string, key: string): Prom
 }
 
 /**
+ * The "Your data" page for a test file (in a browserSuite): opened before the tests; after them,
+ * the checks that nothing but the page's own files was asked for while files were loaded and
+ * analysed (the suite checks that nothing left the origin at all), and that no script error
+ * happened. `page()` is the page.
+ */
+export function yourDataPage(baseURL: string): { page: () => Page } {
+  const suite = browserSuite(baseURL);
+  let page: Page;
+  let errors: string[];
+  const requests: string[] = [];
+  beforeAll(async () => {
+    const session = await suite.open('your-data/');
+    page = session.page;
+    errors = session.errors;
+    page.on('request', (r) => requests.push(r.url()));
+  });
+  afterAll(() => {
+    expect(requests.filter((u) => !/\/_astro\/|\/your-data\/|\/favicon/.test(new URL(u).pathname))).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+  return { page: () => page };
+}
+
+/**
  * On the "Your data" page, pick a file (a path, or a name, type and bytes) with the file picker and
  * wait until the page has answered: analysed ('loaded'), waiting in the mapping step ('mapping'),
  * or refused it with a message ('failed'). The state and the message shown.

@@ -1,26 +1,14 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { browserSuite, byodMapping, pickByodFile } from './browser.ts';
+import { byodMapping, pickByodFile, yourDataPage } from './browser.ts';
 import { CONVENTIONS, expected, perAccount, type Convention, type Truth } from '../fixtures/byod/conventions.ts';
 
-const baseURL = inject('baseURL');
-const suite = browserSuite(baseURL);
+// Nothing but the page's own scripts is asked for while the files are loaded and analysed (yourDataPage checks it).
+const opened = yourDataPage(inject('baseURL'));
 let page: Page;
-let errors: string[];
-const requests: string[] = [];
-
-beforeAll(async () => {
-  const session = await suite.open('your-data/');
-  page = session.page;
-  errors = session.errors;
-  page.on('request', (r) => requests.push(r.url()));
-});
-afterAll(() => {
-  // Nothing but the page's own scripts was asked for while the files were loaded and analysed (the
-  // suite checks that nothing left the origin at all).
-  expect(requests.filter((u) => !/\/_astro\/|\/your-data\/|\/favicon/.test(new URL(u).pathname))).toEqual([]);
-  expect(errors).toEqual([]);
+beforeAll(() => {
+  page = opened.page();
 });
 
 const fixture = (c: Convention) => fileURLToPath(new URL(`../fixtures/byod/${c.file}`, import.meta.url));

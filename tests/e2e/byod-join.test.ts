@@ -5,28 +5,17 @@
  * file did not, recognises the columns of both, and its numbers match an independent computation
  * from the fixtures' true values.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright-core';
-import { browserSuite, byodMapping, pickByodFile } from './browser.ts';
+import { byodMapping, pickByodFile, yourDataPage } from './browser.ts';
 import { expected } from '../fixtures/byod/conventions.ts';
 import { JOINED, ROSTER, SALES } from '../fixtures/byod/join.ts';
 
-const baseURL = inject('baseURL');
-const suite = browserSuite(baseURL);
+const opened = yourDataPage(inject('baseURL'));
 let page: Page;
-let errors: string[];
-const requests: string[] = [];
-
-beforeAll(async () => {
-  const session = await suite.open('your-data/');
-  page = session.page;
-  errors = session.errors;
-  page.on('request', (r) => requests.push(r.url()));
-});
-afterAll(() => {
-  expect(requests.filter((u) => !/\/_astro\/|\/your-data\/|\/favicon/.test(new URL(u).pathname))).toEqual([]);
-  expect(errors).toEqual([]);
+beforeAll(() => {
+  page = opened.page();
 });
 
 const fixture = (file: string) => fileURLToPath(new URL(`../fixtures/byod/${file}`, import.meta.url));

@@ -4,30 +4,25 @@
  * file leaves the page and the file loaded before as they were. (How long a large file takes is
  * the benchmark's business, not a test's.)
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { browserSuite, pickByodFile } from './browser.ts';
+import { pickByodFile, yourDataPage } from './browser.ts';
 import { writeLargeExport } from '../bench/byod-large.ts';
 
-const baseURL = inject('baseURL');
-const suite = browserSuite(baseURL);
+const opened = yourDataPage(inject('baseURL'));
 let page: Page;
-let errors: string[];
 const dir = mkdtempSync(join(tmpdir(), 'byod-worker-'));
 const large = join(dir, 'creators-100k.csv');
 const tooMany = join(dir, 'too-many-rows.csv');
 
-beforeAll(async () => {
+beforeAll(() => {
   writeLargeExport(large, 100_000);
   writeFileSync(tooMany, 'handle,followers,conversions\n' + 'a,1,2\n'.repeat(1_000_001));
-  const session = await suite.open('your-data/');
-  page = session.page;
-  errors = session.errors;
+  page = opened.page();
 });
-afterAll(() => expect(errors).toEqual([]));
 
 const N = 60;
 const good = { name: 'campaign.csv', mimeType: 'text/csv', buffer: Buffer.from(['handle,followers,cost,conversions', ...Array.from({ length: N }, (_, i) => `acct_${i},${1000 * (i + 1)},${100 + (i % 5) * 20},${i % 2 ? i : 1}`)].join('\n')) };

@@ -4,7 +4,7 @@
  * the page's engine runs the SQL itself (a test holds the two to identical results).
  */
 import type { Prepared } from './prepare.ts';
-import { splitTopics } from './prepare.ts';
+import { blanksOf, splitTopics } from './prepare.ts';
 
 export interface Grain {
   /** Rows with a handle. */
@@ -62,7 +62,6 @@ export function aggregatePerAccount(p: Prepared): Prepared {
   });
   const fold = (col: Float64Array | null, f: (acc: number, v: number) => number) =>
     col ? Float64Array.from(rowsOf, (rows) => rows.reduce((acc, i) => f(acc, col[i]), NaN)) : null;
-  const blanks: Prepared['blanks'] = {};
   const out: Prepared = {
     rows: handles.length,
     handle: handles,
@@ -72,12 +71,8 @@ export function aggregatePerAccount(p: Prepared): Prepared {
     conversions: fold(p.conversions, addInto)!,
     revenue: fold(p.revenue, addInto),
     topics: p.topics ? rowsOf.map((rows) => splitTopics(rows.flatMap((i) => p.topics![i]).join(';'))) : null,
-    blanks,
+    blanks: {},
   };
-  for (const role of ['reach', 'engagement', 'cost', 'conversions', 'revenue'] as const) {
-    const col = out[role];
-    const n = col ? col.reduce((a, v) => a + (Number.isNaN(v) ? 1 : 0), 0) : 0;
-    if (n) blanks[role] = n;
-  }
+  out.blanks = blanksOf(out);
   return out;
 }

@@ -6,7 +6,7 @@
  */
 import { ByodError } from './errors.ts';
 import { nameScore, normaliseName } from './mapping.ts';
-import type { Prepared, PreparedSide } from './prepare.ts';
+import { blanksOf, type Prepared, type PreparedSide } from './prepare.ts';
 
 const ROLE_COLUMNS = ['handle', 'reach', 'engagement', 'cost', 'conversions', 'revenue', 'topics'] as const;
 
@@ -150,7 +150,6 @@ export function joinedPrepared(j: Joined, file: string): Prepared {
   }
   const rows = j.matched;
   const nums = (c: Float64Array | null) => (c ? Float64Array.from(rows, (r) => c[r]) : null);
-  const blanks: Prepared['blanks'] = {};
   const p: Prepared = {
     rows: rows.length,
     handle: j.columns.handle ? rows.map((r) => j.columns.handle![r]) : null,
@@ -160,12 +159,8 @@ export function joinedPrepared(j: Joined, file: string): Prepared {
     conversions: nums(j.columns.conversions)!,
     revenue: nums(j.columns.revenue),
     topics: j.columns.topics ? rows.map((r) => j.columns.topics![r]) : null,
-    blanks,
+    blanks: {},
   };
-  for (const role of ['reach', 'engagement', 'cost', 'conversions', 'revenue'] as const) {
-    const col = p[role];
-    const blank = col ? col.reduce((a, v) => a + (Number.isNaN(v) ? 1 : 0), 0) : 0;
-    if (blank) blanks[role] = blank;
-  }
+  p.blanks = blanksOf(p);
   return p;
 }

@@ -27,6 +27,17 @@ export interface PreparedSide extends Omit<Prepared, 'reach' | 'conversions'> {
   key: string[] | null;
 }
 
+/** Blank cells (NaN) per numeric column of prepared columns. */
+export function blanksOf(p: Pick<Prepared, 'reach' | 'engagement' | 'cost' | 'conversions' | 'revenue'>): Prepared['blanks'] {
+  const blanks: Prepared['blanks'] = {};
+  for (const role of ['reach', 'engagement', 'cost', 'conversions', 'revenue'] as const) {
+    const col = p[role];
+    const n = col ? col.reduce((a, v) => a + (Number.isNaN(v) ? 1 : 0), 0) : 0;
+    if (n) blanks[role] = n;
+  }
+  return blanks;
+}
+
 /** Every k-th cell of a column, at most `max` of them (to judge a column of a large file quickly). */
 export function sampleCells(col: Column, max = 5000): unknown[] {
   const step = Math.max(1, Math.ceil(col.length / max));
