@@ -2,7 +2,7 @@ import { poisson, rng } from '../../src/lib/random.ts';
 import type { Accounts } from './accounts.ts';
 import { drawIndex } from './columns.ts';
 import type { SimContext, TopicDraw } from './context.ts';
-import { addFollower, fitTally, toMeans, type FitTally } from './fit.ts';
+import { MATCHED_FIT, addCovered, coverage, factorsOf, fitRule, fitTally, toMeans, type FitTally } from './fit.ts';
 import { log10 } from '../../src/lib/ieee754.ts';
 
 /** Most interests one hidden follower has (assumption). */
@@ -27,12 +27,53 @@ export interface Audiences {
   /** Observed audience_topics rows. */
   observed: { influencer: Int32Array; topic: Int32Array; share: Float64Array };
   /**
-   * Hidden, kept only when asked for: every hidden follower's interests (follower f of account i at
-   * (i × hiddenFollowers + f) × MAX_INTERESTS, `counts` of them). The break-even sweep recomputes the
-   * hidden factors from them (audienceFactors) under another relevance effect or fit saturation,
-   * with the very same followers.
+   * Hidden, kept only when asked for: how much of each brand's profile every hidden follower
+   * covers. The break-even sweep recomputes the hidden factors from it (audienceFactors) under
+   * another relevance effect or fit saturation, with the very same followers.
    */
-  followers?: { interests: Int32Array; counts: Int32Array };
+  followers?: FollowerCoverage;
+}
+
+/**
+ * Every hidden follower's coverage of every brand, stored once per distinct value: followers share
+ * a few dozen coverages per brand (most cover nothing), so a sweep point works out each distinct
+ * value's factors once instead of once per follower.
+ */
+export interface FollowerCoverage {
+  /** Per brand, the distinct coverages among the followers; the first is 0. */
+  values: Float64Array[];
+  /** Brand b and follower f of account i, at (b × accounts + i) × perAccount + f: the position of its coverage in values[b]. */
+  index: Uint16Array | Uint32Array;
+  perAccount: number;
+}
+
+/** Collects FollowerCoverage as followers are simulated. */
+class CoverageRecorder {
+  private seen: Map<number, number>[];
+  private lists: number[][];
+  index: Uint16Array | Uint32Array;
+  private followers: number;
+  private perAccount: number;
+  constructor(brands: number, perAccount: number, accounts: number) {
+    this.followers = accounts * perAccount;
+    this.perAccount = perAccount;
+    this.seen = Array.from({ length: brands }, () => new Map([[0, 0]]));
+    this.lists = Array.from({ length: brands }, () => [0]);
+    this.index = new Uint16Array(this.followers * brands);
+  }
+  /** Follower `follower` (i × perAccount + f) covers `covered` of brand b. */
+  record(follower: number, b: number, covered: number): void {
+    let slot = covered === 0 ? 0 : this.seen[b].get(covered);
+    if (slot === undefined) {
+      slot = this.lists[b].push(covered) - 1;
+      this.seen[b].set(covered, slot);
+      if (slot > 0xffff && this.index instanceof Uint16Array) this.index = Uint32Array.from(this.index);
+    }
+    this.index[b * this.followers + follower] = slot;
+  }
+  done(): FollowerCoverage {
+    return { values: this.lists.map((l) => Float64Array.from(l)), index: this.index, perAccount: this.perAccount };
+  }
 }
 
 /**
@@ -51,7 +92,8 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts, keepFollowers 
   const nt = ctx.space.ids.length;
   const H = p.hiddenFollowers;
   const hidden = fitTally(acc.n * nb);
-  const kept = keepFollowers ? { interests: new Int32Array(acc.n * H * MAX_INTERESTS), counts: new Int32Array(acc.n * H) } : undefined;
+  const rule = fitRule(ctx);
+  const kept = keepFollowers ? new CoverageRecorder(nb, H, acc.n) : undefined;
   const interests = new Int32Array(MAX_INTERESTS);
   const seen = new Int32Array(nt).fill(-1);
   const tally = new Int32Array(nt);
@@ -69,10 +111,10 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts, keepFollowers 
     const u = rng(p.seed, ctx.tag.audience, i + 1);
     for (let f = 0; f < H; f++) {
       const c = drawFollower(ctx, audience, u, interests);
-      addFollower(ctx, hidden, i, interests, 0, c);
-      if (kept) {
-        kept.interests.set(interests.subarray(0, c), (i * H + f) * MAX_INTERESTS);
-        kept.counts[i * H + f] = c;
+      for (let b = 0; b < nb; b++) {
+        const covered = coverage(ctx, interests, 0, c, b);
+        addCovered(rule, hidden, i * nb + b, b, covered);
+        kept?.record(i * H + f, b, covered);
       }
     }
     toMeans(hidden, i, nb, H);
@@ -111,7 +153,7 @@ export function simulateAudiences(ctx: SimContext, acc: Accounts, keepFollowers 
   return {
     hidden,
     observed: { influencer: Int32Array.from(obsInfluencer), topic: Int32Array.from(obsTopic), share: Float64Array.from(obsShare) },
-    followers: kept,
+    followers: kept?.done(),
   };
 }
 
@@ -140,19 +182,54 @@ function drawFollower(ctx: SimContext, a: AudienceOf, u: () => number, out: Int3
 }
 
 /**
- * The hidden factors of every account recomputed from the kept followers (simulateAudiences with
- * keepFollowers) under ctx's relevance effects and brands' fit saturation: the same followers
- * through the same addFollower, so with the parameters they were simulated with, the same numbers bit for bit.
+ * The hidden factors of every account recomputed from the kept coverages (simulateAudiences with
+ * keepFollowers) under ctx's relevance effects and brands' fit saturation: each distinct coverage's
+ * factors once (factorsOf), then summed over the same followers in the same order as
+ * simulateAudiences sums them (addFactors, toMeans), so with the parameters they were simulated
+ * with, the same numbers bit for bit.
  */
 export function audienceFactors(ctx: SimContext, aud: Audiences, accounts: number): Audiences {
   const kept = aud.followers;
   if (!kept) throw new Error('audienceFactors needs the audiences simulated with keepFollowers');
+  const rule = fitRule(ctx);
   const nb = ctx.brands.length;
-  const H = kept.counts.length / accounts;
+  const H = kept.perAccount;
   const hidden = fitTally(accounts * nb);
-  for (let i = 0; i < accounts; i++) {
-    for (let f = 0; f < H; f++) addFollower(ctx, hidden, i, kept.interests, (i * H + f) * MAX_INTERESTS, kept.counts[i * H + f]);
-    toMeans(hidden, i, nb, H);
+  const index = kept.index;
+  for (let b = 0; b < nb; b++) {
+    // The brand's factors by coverage, and the matched part of each (0 when not matched: adding 0 changes no sum).
+    const factors = Array.from(kept.values[b], (covered) => factorsOf(rule, b, covered));
+    const fit = Float64Array.from(factors, (f) => f.fit);
+    const click = Float64Array.from(factors, (f) => f.click);
+    const buy = Float64Array.from(factors, (f) => f.buy);
+    const isMatched = Float64Array.from(factors, (f) => (f.fit >= MATCHED_FIT ? 1 : 0));
+    const ifMatchedClick = Float64Array.from(factors, (f) => (f.fit >= MATCHED_FIT ? f.click : 0));
+    const ifMatchedBuy = Float64Array.from(factors, (f) => (f.fit >= MATCHED_FIT ? f.buy : 0));
+    // Each cell summed in a local, follower by follower as simulateAudiences adds them (addFactors), then made a mean as toMeans does.
+    for (let i = 0; i < accounts; i++) {
+      let sumClick = 0;
+      let sumBuy = 0;
+      let sumFit = 0;
+      let matched = 0;
+      let matchedClick = 0;
+      let matchedBuy = 0;
+      for (let at = (b * accounts + i) * H, end = at + H; at < end; at++) {
+        const s = index[at];
+        sumClick += click[s];
+        sumBuy += buy[s];
+        sumFit += fit[s];
+        matched += isMatched[s];
+        matchedClick += ifMatchedClick[s];
+        matchedBuy += ifMatchedBuy[s];
+      }
+      const cell = i * nb + b;
+      hidden.click[cell] = sumClick / H;
+      hidden.buy[cell] = sumBuy / H;
+      hidden.fit[cell] = sumFit / H;
+      hidden.matched[cell] = matched / H;
+      hidden.matchedClick[cell] = matchedClick / H;
+      hidden.matchedBuy[cell] = matchedBuy / H;
+    }
   }
   return { ...aud, hidden };
 }

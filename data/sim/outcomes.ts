@@ -42,7 +42,7 @@ const share = (a: number, b: number) => (b > 0 ? a / b : 0);
  * relevancePurchaseEffect 0 they are 1 and the match plays no part; with relevance and trust
  * effects 0 and no fake followers, expected purchases rise strictly with followers.
  */
-export function pairModel(ctx: SimContext, acc: Accounts, aud: Audiences, reshared: FitTally): PairModel {
+export function pairModel(ctx: SimContext, acc: Accounts, aud: Audiences, reshared: FitTally, cost: Float64Array = pairCosts(ctx, acc)): PairModel {
   const p = ctx.params;
   const nb = ctx.brands.length;
   const n = acc.n;
@@ -52,7 +52,6 @@ export function pairModel(ctx: SimContext, acc: Accounts, aud: Audiences, reshar
   const clicks = new Float64Array(n * nb);
   const conversionRate = new Float64Array(n * nb);
   const expected = new Float64Array(n * nb);
-  const cost = new Float64Array(n * nb);
   const matchedImpressions = new Float64Array(n * nb);
   const matchedClicks = new Float64Array(n * nb);
   const matchedPurchases = new Float64Array(n * nb);
@@ -71,10 +70,11 @@ export function pairModel(ctx: SimContext, acc: Accounts, aud: Audiences, reshar
     const fromFollowers = share(effective * followerReach, reached);
     const fromReshares = share(effective * reshareReach, reached);
     const trust = (acc.engagement[i] / p.referenceEngagement) ** p.trustEffect;
-    const fee = (p.costFixed + p.costPerFollower * acc.followers[i]) * acc.rateCard[i];
     for (let b = 0; b < nb; b++) {
       const at = i * nb + b;
-      const tooMuch = exp(-p.fitDecline * p.relevanceEffect * Math.max(0, h.fit[at] - p.fitPeak));
+      // exp(±0) is 1: most accounts' match is below the peak.
+      const past = Math.max(0, h.fit[at] - p.fitPeak);
+      const tooMuch = past === 0 ? 1 : exp(-p.fitDecline * p.relevanceEffect * past);
       const followerClicks = fromFollowers * Math.min(1, p.baseClickRate * trust * tooMuch * h.click[at]);
       const reshareClicks = fromReshares * Math.min(1, p.baseClickRate * reshared.click[b]);
       const buyRate = (tally: FitTally, k: number) => Math.min(1, p.baseConversionRate * priceFactor[b] * share(tally.buy[k], tally.click[k]));
@@ -87,11 +87,29 @@ export function pairModel(ctx: SimContext, acc: Accounts, aud: Audiences, reshar
       matchedClicks[at] = followerClicks * share(h.matchedClick[at], h.click[at]) + reshareClicks * share(reshared.matchedClick[b], reshared.click[b]);
       matchedPurchases[at] =
         followerPurchases * share(h.matchedBuy[at], h.buy[at]) + resharePurchases * share(reshared.matchedBuy[b], reshared.buy[b]);
-      const haggle = rng(p.seed, STREAM.pair, b + 1, i + 1, 0);
-      cost[at] = Math.round(100 * fee * exp(NEGOTIATION_SPREAD * normal(haggle) - (NEGOTIATION_SPREAD * NEGOTIATION_SPREAD) / 2)) / 100;
     }
   }
   return { impressions, genuineImpressions, clicks, conversionRate, expected, cost, matchedImpressions, matchedClicks, matchedPurchases };
+}
+
+/**
+ * The fee of one sponsored post of brand b on account i, at i × brands + b: the rate card
+ * (costFixed + costPerFollower × followers, times the account's rate-card factor) haggled by a
+ * log-normal factor per brand, to the cent. The outcome model takes it as it is: a sweep point that
+ * changes no fee passes the world's own.
+ */
+export function pairCosts(ctx: SimContext, acc: Accounts): Float64Array {
+  const p = ctx.params;
+  const nb = ctx.brands.length;
+  const cost = new Float64Array(acc.n * nb);
+  for (let i = 0; i < acc.n; i++) {
+    const fee = (p.costFixed + p.costPerFollower * acc.followers[i]) * acc.rateCard[i];
+    for (let b = 0; b < nb; b++) {
+      const haggle = rng(p.seed, STREAM.pair, b + 1, i + 1, 0);
+      cost[i * nb + b] = Math.round(100 * fee * exp(NEGOTIATION_SPREAD * normal(haggle) - (NEGOTIATION_SPREAD * NEGOTIATION_SPREAD) / 2)) / 100;
+    }
+  }
+  return cost;
 }
 
 /**

@@ -1,7 +1,7 @@
 import { poisson, rng } from '../../src/lib/random.ts';
 import type { SimContext } from './context.ts';
 import { drawIndex } from './columns.ts';
-import { addFollower, fitTally, toMeans, type FitTally } from './fit.ts';
+import { addFollower, fitRule, fitTally, toMeans, type FitTally } from './fit.ts';
 import { MAX_INTERESTS } from './audience.ts';
 import { STREAM } from './streams.ts';
 
@@ -25,6 +25,7 @@ export function reshareAudience(ctx: SimContext): FitTally {
   const p = ctx.params;
   const nb = ctx.brands.length;
   const tally = fitTally(nb);
+  const rule = fitRule(ctx);
   const interests = new Int32Array(MAX_INTERESTS);
   const u = rng(p.seed, STREAM.reshare, 1);
   const pick = () => ctx.general.topics[drawIndex(ctx.general.cum, u())];
@@ -37,7 +38,7 @@ export function reshareAudience(ctx: SimContext): FitTally {
       for (let q = 0; q < c; q++) if (interests[q] === t) dup = true;
       if (!dup) interests[c++] = t;
     }
-    addFollower(ctx, tally, 0, interests, 0, c);
+    addFollower(ctx, tally, 0, interests, 0, c, rule);
   }
   toMeans(tally, 0, nb, RESHARE_SAMPLE);
   return tally;

@@ -5,27 +5,44 @@
  */
 import type { Ontology } from '../sim/ontology.ts';
 import type { WorldParams } from '../sim/params.ts';
+import type { World } from '../sim/world.ts';
 import { simulateWorldWithTruth } from '../sim/world.ts';
 import { loadWorld } from '../load.ts';
 import { openNodeEngine } from '../../src/lib/db/node.ts';
-import { runQuery } from '../../src/lib/db/run.ts';
-import { SETUP_SQL } from '../../src/sql/catalog.ts';
+import { bindQuery } from '../../src/lib/db/run.ts';
+import { MACROS, type QueryName } from '../../src/sql/catalog.ts';
 import { DEFAULTS } from '../../src/lib/state/params.ts';
 import { brandScores, seedBase, type SeedBase } from '../../src/lib/sweep/seed.ts';
 
-export async function nodeSeedBase(params: WorldParams, ontology: Ontology, root: string): Promise<SeedBase> {
+/** The tables the scoring queries (SCORE_QUERIES) read, directly or through account_features and the reach_score macro: the rest of a world is not loaded. */
+const READ: readonly (keyof World)[] = ['topics', 'topic_edges', 'brands', 'brand_topics', 'influencers', 'audience_topics', 'posts', 'reactions', 'pair_outcomes'];
+
+type NodeEngine = Awaited<ReturnType<typeof openNodeEngine>>;
+
+/**
+ * The seed's base for a world at `params`. With `db`, an in-memory engine of the caller's (one per
+ * worker thread, reused world after world): the world's tables are dropped again before returning.
+ */
+export async function nodeSeedBase(params: WorldParams, ontology: Ontology, root: string, db?: NodeEngine): Promise<SeedBase> {
   const { world, stages } = simulateWorldWithTruth(params, ontology, undefined, {}, { keepStages: true });
-  const db = await openNodeEngine(':memory:');
+  const engine = db ?? (await openNodeEngine(':memory:'));
+  const tables = Object.fromEntries(READ.map((t) => [t, world[t]])) as unknown as Record<string, Record<string, ArrayLike<unknown>>>;
   try {
-    await loadWorld(db.connection, world as unknown as Record<string, Record<string, ArrayLike<unknown>>>, root);
-    for (const s of SETUP_SQL) await db.exec(s);
+    await loadWorld(engine.connection, tables, root, ['account_features']);
+    for (const macro of Object.values(MACROS)) await engine.exec(macro);
+    // The report's queries with the report's bindings, straight to this engine (runQuery would cache them by text, across worlds).
+    const query = (name: QueryName, brand?: string) => {
+      const { sql, values } = bindQuery(name, brand ? { ...DEFAULTS, brand } : DEFAULTS);
+      return engine.query(sql, values);
+    };
     const slugs = stages!.ctx.brands.map((b) => b.spec.slug);
     const offers = [];
-    for (const brand of slugs) offers.push((await runQuery(db, 'brand_offers', { ...DEFAULTS, brand })).frame);
-    const audience = (await runQuery(db, 'audience_topics', DEFAULTS)).frame;
-    const tree = (await runQuery(db, 'topic_tree', DEFAULTS)).frame;
+    for (const brand of slugs) offers.push(await query('brand_offers', brand));
+    const audience = await query('audience_topics');
+    const tree = await query('topic_tree');
     return seedBase(stages!, brandScores(slugs, offers, audience, tree, params.accounts));
   } finally {
-    db.close();
+    if (db) for (const t of [...READ, 'account_features']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+    else engine.close();
   }
 }

@@ -9,9 +9,8 @@ import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, wri
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_PARAMS } from '../sim/params.ts';
-import { SWEEP } from '../../src/lib/sweep/plan.ts';
+import { SWEEP, sweepJobs, type Job } from '../../src/lib/sweep/plan.ts';
 import { summarize, type Measured, type SweepResult } from '../../src/lib/sweep/summary.ts';
-import type { Job } from './worker.ts';
 
 export const SWEEP_FILE = 'break_even.json';
 
@@ -48,18 +47,16 @@ async function runJobs(root: string, jobs: Job[], threads: number): Promise<{ me
       });
     })),
   );
-  if (measured.length !== jobs.reduce((n, j) => n + (j.kind === 'world' ? 1 : 0), 0) + SWEEP.seeds.length * SWEEP.assumptions.filter((a) => a.stage !== 'world').reduce((n, a) => n + a.grid.length, 0)) {
-    throw new Error('the sweep lost points');
+  // Every seed at every grid point of every assumption, once.
+  const points = new Set(measured.map((m) => `${m.key} ${m.seed} ${m.index}`));
+  if (points.size !== measured.length || measured.length !== SWEEP.seeds.length * SWEEP.assumptions.reduce((n, a) => n + a.grid.length, 0)) {
+    throw new Error('the sweep lost or repeated points');
   }
   return { measured, brands };
 }
 
 export async function runSweep(root: string): Promise<SweepResult> {
-  // The seeds' worlds first (the longest jobs), then every 'world'-stage point.
-  const jobs: Job[] = [
-    ...SWEEP.seeds.map((seed) => ({ kind: 'seed' as const, seed })),
-    ...SWEEP.assumptions.filter((a) => a.stage === 'world').flatMap((a) => SWEEP.seeds.flatMap((seed) => a.grid.map((_, index) => ({ kind: 'world' as const, key: a.key, seed, index })))),
-  ];
+  const jobs = sweepJobs(DEFAULT_PARAMS);
   const { measured, brands } = await runJobs(root, jobs, Math.max(1, availableParallelism()));
   measured.sort((x, y) => x.key.localeCompare(y.key) || x.index - y.index || x.seed - y.seed);
   return summarize(SWEEP, DEFAULT_PARAMS, brands, measured);

@@ -12,7 +12,11 @@ import { DEFAULTS } from '../../src/lib/state/params.ts';
 import { scoreboardModel } from '../../src/lib/figures/scoreboard.ts';
 import { budgetModel } from '../../src/lib/figures/budget.ts';
 import { assumptionByKey } from '../../src/lib/sweep/assumptions.ts';
-import { evaluate, judge } from '../../src/lib/sweep/seed.ts';
+import { evaluate, judge, observesOnly } from '../../src/lib/sweep/seed.ts';
+import { contextAt, paramsAt } from '../../src/lib/sweep/point.ts';
+import { audienceFactors, simulateAudiences } from '../../data/sim/audience.ts';
+import { pairModel } from '../../data/sim/outcomes.ts';
+import { reshareAudience } from '../../data/sim/reshares.ts';
 import type { SweepResult } from '../../src/lib/sweep/summary.ts';
 
 const root = process.cwd();
@@ -71,6 +75,46 @@ describe('the break-even sweep on one world', () => {
     expect(on[niche].rhoFit - on[niche].rhoReach).toBeGreaterThan(off[niche].rhoFit - off[niche].rhoReach);
   });
 });
+
+describe('the sweep’s fast paths equal the slow path (a world simulated at the point, through DuckDB)', () => {
+  it('an outcome point recomputed from the kept coverages is the world simulated at that value', async () => {
+    const base = await nodeSeedBase(params, ontology, root);
+    for (const [key, value] of [['relevance', 0.5], ['relevance', 4], ['relevancePurchase', 3], ['amplification', 0.005]] as const) {
+      const a = assumptionByKey(key);
+      const slow = await nodeSeedBase(paramsAt(a, params, value), ontology, root);
+      expect(evaluate(base, a, value, budget), `${key} ${value}`).toEqual(judge(slow, slow.stages.model, slow.counts, budget));
+    }
+  });
+
+  it('fit saturation: the factors from the kept coverages are the audiences simulated again, number for number', async () => {
+    const base = await nodeSeedBase(params, ontology, root);
+    const { ctx, acc, aud } = base.stages;
+    const a = assumptionByKey('saturation');
+    for (const value of [0.5, 2]) {
+      const at = contextAt(a, ctx, value);
+      const again = simulateAudiences(at, acc);
+      const fast = audienceFactors(at, aud, acc.n);
+      for (const k of Object.keys(again.hidden) as (keyof typeof again.hidden)[]) expect(fast.hidden[k], `${k} at ${value}`).toEqual(again.hidden[k]);
+      expect(fast.hidden.click).not.toEqual(aud.hidden.click);
+      expect(evaluate(base, a, value, budget)).toEqual(judge(base, pairModel(at, acc, again, reshareAudience(at)), base.counts, budget));
+    }
+  });
+
+  it('the brief’s noise and the audit’s pass-through: the scores recomputed from one world are those of the world simulated at the value', async () => {
+    const base = await nodeSeedBase(params, ontology, root);
+    expect(SWEEP_OBSERVED.length).toBe(2);
+    for (const a of SWEEP_OBSERVED) {
+      for (const value of a.grid.filter((v) => v !== (params as unknown as Record<string, number>)[a.path])) {
+        const slow = await nodeSeedBase(paramsAt(a, params, value), ontology, root);
+        const fast = evaluate(base, a, value, budget);
+        expect(fast, `${a.key} ${value}`).toEqual(judge(slow, slow.stages.model, slow.counts, budget));
+        expect(fast, `${a.key} ${value}`).not.toEqual(judge(base, base.stages.model, base.counts, budget));
+      }
+    }
+  });
+});
+
+const SWEEP_OBSERVED = ['briefNoise', 'auditPassThrough'].map(assumptionByKey).filter(observesOnly);
 
 const shipped = `${root}/public/data/break_even.json`;
 

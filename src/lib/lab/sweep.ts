@@ -1,11 +1,13 @@
 /**
  * The lab's break-even sweep of one assumption around the world on screen: the plan of the data
  * step's sweep (src/lib/sweep/plan.ts), each seed's world regenerated in the lab session with its
- * stages kept and judged in the worker; progress as a share, and a cancel checked between worlds.
+ * stages kept and judged in the worker (every grid point of it at once, unless the assumption
+ * needs a world per point); progress as a share, and a cancel checked between worlds.
  */
 import type { WorldParams } from '../../../data/sim/params.ts';
 import { assumptionByKey } from '../sweep/assumptions.ts';
-import { SWEEP, seedParams, smallWorldParams } from '../sweep/plan.ts';
+import { SWEEP, seedParams, smallParams, smallWorldParams } from '../sweep/plan.ts';
+import { observesOnly } from '../sweep/seed.ts';
 import { summarize, type Measured, type SweepResult } from '../sweep/summary.ts';
 import type { LabSession } from './session.ts';
 
@@ -25,12 +27,16 @@ export async function labSweep(
   ms: { regenerate: number; judge: number } = { regenerate: 0, judge: 0 },
 ): Promise<SweepResult> {
   const a = assumptionByKey(key);
-  const jobs = a.stage === 'world' ? SWEEP.seeds.flatMap((seed) => a.grid.map((_, index) => ({ seed, index }))) : SWEEP.seeds.map((seed) => ({ seed, index: null }));
+  // A 'world'-stage assumption is swept on the seeds' smaller worlds: one per point, or one per seed for an assumption that changes only what a marketer observes.
+  const perPoint = a.stage === 'world' && !observesOnly(a);
+  const jobs = perPoint ? SWEEP.seeds.flatMap((seed) => a.grid.map((_, index) => ({ seed, index }))) : SWEEP.seeds.map((seed) => ({ seed, index: null }));
+  const worldOf = (seed: number, index: number | null) =>
+    index !== null ? smallWorldParams(a, params, seed, a.grid[index]) : a.stage === 'world' ? smallParams(params, seed) : seedParams(params, seed);
   const measured: Measured[] = [];
   let brands: SweepResult['brands'] = [];
   for (const [k, job] of jobs.entries()) {
     if (cancelled()) throw new SweepCancelled();
-    const world = job.index === null ? seedParams(params, job.seed) : smallWorldParams(a, params, job.seed, a.grid[job.index]);
+    const world = worldOf(job.seed, job.index);
     const text = `World ${k + 1} of ${jobs.length} (seed ${job.seed}${job.index === null ? '' : `, ${a.label} = ${a.grid[job.index]}`})…`;
     onProgress(k / jobs.length, text);
     let t = performance.now();

@@ -7,8 +7,10 @@
  * - 'outcomes': only the expected and realized outcomes change; the accounts, audiences, posts
  *   and scores are reused, and the outcomes are recomputed from each follower's stored coverage.
  * - 'selection': only which sponsored posts ran changes; outcomes and scores are reused.
- * - 'world': the accounts change; a smaller world is simulated afresh at every point. Correct for
- *   any parameter: when in doubt, a new lever goes here.
+ * - 'world': the accounts change; a smaller world is simulated afresh at every point (its default
+ *   point is the seed's smaller world itself). Correct for any parameter: when in doubt, a new lever
+ *   goes here. One that changes only an observed table the scores read (the brief, the audit:
+ *   OBSERVED in seed.ts) shares one smaller world per seed, whose scores are recomputed at each point.
  *
  * The default of each is the base world's own value (the multiplier 1 for 'scale').
  */
@@ -45,7 +47,7 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   { key: 'fraud', label: 'Fake-follower rates, × every tier’s', path: 'fraudRateByTier', mode: 'scale', grid: [0, 0.5, 1, 1.5], source: 'industry reports 2021 (secondary) at × 1', stage: 'world', unit: '×' },
   { key: 'feeFixed', label: 'Fee model: fixed fee per post (c_a)', path: 'costFixed', mode: 'value', grid: [0, 40, 80, 160, 320], source: doc('costFixed'), stage: 'cost', unit: 'USD' },
   { key: 'feePerFollower', label: 'Fee model: fee per follower (c_f)', path: 'costPerFollower', mode: 'value', grid: [0.0025, 0.005, 0.01, 0.02, 0.04], source: doc('costPerFollower'), stage: 'cost', unit: 'USD' },
-  // What a marketer sees: the brief and the audit change observed tables (brand_topics, audit_fake_share), so the scores: a world per point.
+  // What a marketer sees: the brief and the audit change observed tables (brand_topics, audit_fake_share), so the scores: swept on the smaller worlds, the scores recomputed per point.
   { key: 'briefNoise', label: 'The brief’s noise (log sd of its weights)', path: 'briefNoise', mode: 'value', grid: [0, 0.5, 1, 1.5], source: doc('briefNoise'), stage: 'world', unit: 'log sd' },
   { key: 'auditPassThrough', label: 'Audit pass-through of sophisticated fakes', path: 'auditPassThrough', mode: 'value', grid: [0, 0.3, 0.6, 0.9], source: doc('auditPassThrough'), stage: 'world', unit: 'share' },
   { key: 'amplification', label: 'Amplification: reshares per impression', path: 'reshareRate', mode: 'value', grid: [0, 0.001, 0.002, 0.003, 0.005], source: doc('reshareRate'), stage: 'outcomes', unit: 'share' },
