@@ -12,7 +12,7 @@ import { openNodeEngine } from '../../src/lib/db/node.ts';
 import { bindQuery } from '../../src/lib/db/run.ts';
 import { MACROS, type QueryName } from '../../src/sql/catalog.ts';
 import { DEFAULTS } from '../../src/lib/state/params.ts';
-import { brandScores, seedBase, type SeedBase } from '../../src/lib/sweep/seed.ts';
+import { OFFER_COLUMNS, brandScores, seedBase, type SeedBase } from '../../src/lib/sweep/seed.ts';
 
 /** The tables the scoring queries (SCORE_QUERIES) read, directly or through account_features and the reach_score macro: the rest of a world is not loaded. */
 const READ: readonly (keyof World)[] = ['topics', 'topic_edges', 'brands', 'brand_topics', 'influencers', 'audience_topics', 'posts', 'reactions', 'pair_outcomes'];
@@ -30,10 +30,11 @@ export async function nodeSeedBase(params: WorldParams, ontology: Ontology, root
   try {
     await loadWorld(engine.connection, tables, root, ['account_features']);
     for (const macro of Object.values(MACROS)) await engine.exec(macro);
-    // The report's queries with the report's bindings, straight to this engine (runQuery would cache them by text, across worlds).
+    // The report's queries with the report's bindings, straight to this engine (runQuery would cache them by text, across worlds);
+    // of brand_offers only the columns the scores read (the others are text, costly to bring out of DuckDB).
     const query = (name: QueryName, brand?: string) => {
       const { sql, values } = bindQuery(name, brand ? { ...DEFAULTS, brand } : DEFAULTS);
-      return engine.query(sql, values);
+      return engine.query(brand ? `SELECT ${OFFER_COLUMNS.join(', ')} FROM (${sql})` : sql, values);
     };
     const slugs = stages!.ctx.brands.map((b) => b.spec.slug);
     const offers = [];

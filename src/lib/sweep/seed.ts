@@ -66,6 +66,9 @@ export interface BrandPoint {
 /** The queries the scores come from: brand_offers once per brand (with `brand` bound), then audience_topics and topic_tree. */
 export const SCORE_QUERIES = ['brand_offers', 'audience_topics', 'topic_tree'] as const;
 
+/** The columns of brand_offers the scores read (the reach score, trust's columns, the ids and the brand's name): all an engine needs to return. */
+export const OFFER_COLUMNS = ['influencer_id', 'brand_name', 'score', 'audit_fake_share', 'reactions', 'replies', 'unique_reactors', 'posts', 'sponsored_posts'] as const;
+
 /** A brand's scores from fit's parts and the reach score: the report's fitOf, and both leaderboards. */
 function scoresFrom(slug: string, name: string, reach: Float64Array, parts: ScoreParts): BrandScores {
   const fit = fitOf(parts.relevance, parts.trust, reach);
