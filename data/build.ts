@@ -20,7 +20,7 @@ import { calibrate } from './sim/calibration.ts';
 import { TABLES } from '../src/lib/data/dictionary.ts';
 import { toArrowIpc } from '../src/lib/data/arrow.ts';
 import { openNodeEngine } from '../src/lib/db/node.ts';
-import { dataSourceHash } from './sources.ts';
+import { dataSourceHash, upToDate } from './sources.ts';
 import { sweepStep } from './sweep/run.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -34,8 +34,7 @@ const dbPath = args.db ?? (args.out || args.scale !== 'default' ? join(outDir, '
 // The manifest records the hash of the sources the data was built from (`npm run build` skips the step when it matches).
 const source = dataSourceHash(root);
 const manifestPath = join(outDir, 'manifest.json');
-const built = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { source?: string; scale?: string }) : null;
-if (args['if-stale'] && existsSync(dbPath) && built?.source === source && built.scale === args.scale) {
+if (args['if-stale'] && upToDate({ manifestPath, dbPath, source, scale: args.scale, sweepRequired: args.scale === 'default' })) {
   console.log(`data: up to date in ${outDir} (sources unchanged)`);
   process.exit(0);
 }

@@ -5,29 +5,25 @@
  */
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { DEFAULT_PARAMS } from '../sim/params.ts';
+import { hashFiles, sourcesOf } from '../sources.ts';
 import { SWEEP, sweepJobs, type Job } from '../../src/lib/sweep/plan.ts';
 import { summarize, type Measured, type SweepResult } from '../../src/lib/sweep/summary.ts';
 
 export const SWEEP_FILE = 'break_even.json';
 
-/** Everything the result depends on: the sources that simulate, load, score and judge, and the plan (not how it is shown: src/lib/sweep/view.ts). */
-const SOURCES = ['data/sim', 'data/sweep', 'data/load.ts', 'data/rawImports.ts', 'src/sql', 'src/lib/sweep/assumptions.ts', 'src/lib/sweep/plan.ts', 'src/lib/sweep/point.ts', 'src/lib/sweep/seed.ts', 'src/lib/sweep/summary.ts', 'src/lib/stats', 'src/lib/scoring', 'src/lib/figures/signals.ts', 'src/lib/random.ts', 'src/lib/ieee754.ts', 'src/lib/state/params.ts', 'src/lib/data/dictionary.ts'];
-
-function files(root: string, path: string): string[] {
-  const full = join(root, path);
-  if (!statSync(full).isDirectory()) return [path];
-  return readdirSync(full).sort().flatMap((f) => files(root, join(path, f)));
-}
+/**
+ * The sweep's entries: what the result depends on is their import closure and the files read at
+ * run time (data/sources.ts), and the plan; not how it is shown (src/lib/sweep/view.ts is imported
+ * by neither). The data step's source hash covers the same files, since data/build.ts imports this one.
+ */
+export const SWEEP_ENTRIES = ['data/sweep/run.ts', 'data/sweep/worker.ts'];
 
 export function sweepKey(root: string): string {
-  const h = createHash('sha256');
-  for (const f of SOURCES.flatMap((s) => files(root, s))) h.update(f).update('\0').update(readFileSync(join(root, f)));
-  h.update(JSON.stringify({ SWEEP, DEFAULT_PARAMS }));
-  return h.digest('hex').slice(0, 16);
+  return hashFiles(root, sourcesOf(root, SWEEP_ENTRIES), JSON.stringify({ SWEEP, DEFAULT_PARAMS })).slice(0, 16);
 }
 
 /** Run every job on `threads` workers; each answers a job with the points it measured. */
