@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 import { browserSuite } from './browser.ts';
 import { FIGURES } from '../../src/lib/figures/registry.ts';
 import { BRAND_CHOICES, PARAMS, isChoice, type ParamSpec } from '../../src/lib/state/params.ts';
-import { budgetVerdicts, celebrityLeader, fitVsReach, liveTexts, parse, sellStrength, tableRows, ungroup } from './verdicts.ts';
+import { budgetVerdicts, celebrityLeader, fitVsReach, liveTexts, outcomeOf, parse, purchasesSaidOf, sellStrength, tableRows, ungroup } from './verdicts.ts';
+import { BRANDS } from '../../data/sim/catalog.ts';
 
 const baseURL = inject('baseURL');
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
@@ -55,9 +56,10 @@ async function expectVerdictsMatchTables(page: Page) {
     if (`rho.${b.slug}` in live) expect(live[`rho.${b.slug}`]).toBe(sell.find((r) => r[0] === b.name)![2]);
   }
   const budget = await tableRows(page, 'budget');
-  expect(budgetVerdicts(budget, /^Fit/, 'hiring by fit', /^Reach score/, 'hiring by reach score')).toContain(live['verdict.budget.fit-vs-reach']);
-  expect(budgetVerdicts(budget, /^Reach score/, 'hiring by reach score', /^Random/, 'hiring at random')).toContain(live['verdict.budget.reach-vs-random']);
-  expect(budgetVerdicts(budget, /^Fit per dollar/, 'hiring by fit per dollar', /^Reach score per dollar/, 'hiring by reach score per dollar')).toContain(live['verdict.budget.per-dollar']);
+  const bought = outcomeOf(live['budget.brand']);
+  expect(budgetVerdicts(budget, /^Fit/, 'hiring by fit', /^Reach score/, 'hiring by reach score', bought)).toContain(live['verdict.budget.fit-vs-reach']);
+  expect(budgetVerdicts(budget, /^Reach score/, 'hiring by reach score', /^Random/, 'hiring at random', bought)).toContain(live['verdict.budget.reach-vs-random']);
+  expect(budgetVerdicts(budget, /^Fit per dollar/, 'hiring by fit per dollar', /^Reach score per dollar/, 'hiring by reach score per dollar', bought)).toContain(live['verdict.budget.per-dollar']);
   expect(live['budget.fit.conversions']).toBe(budget.find((r) => /^Fit/.test(r[0]))![3]);
   expect(live['budget.reach.conversions']).toBe(budget.find((r) => /^Reach score/.test(r[0]))![3]);
   expect(live['verdict.celeb.perDollar'].startsWith(celebrityLeader(await tableRows(page, 'celebrity')))).toBe(true);
@@ -87,6 +89,31 @@ describe('the essay', () => {
       expect(await page.content(), path || 'report').not.toMatch(/\{\{|\}\}/);
       await context.close();
     }
+  });
+
+  it('never says purchases of a brand judged on recall (Tuneloop), pre-rendered and with the budget test on it', async () => {
+    // The awareness brands by name and by what they are ("Tuneloop (music app, awareness)" → Tuneloop, music app).
+    const names = BRAND_CHOICES.filter((c) => BRANDS.find((b) => b.slug === c.value)?.goal === 'awareness').flatMap((c) => {
+      const [, name, what] = /^(.*?) \((.*?),/.exec(c.label)!;
+      return [name, what];
+    });
+    expect(names).toEqual(['Tuneloop', 'music app']);
+    for (const path of ['', 'data/', 'lab/']) {
+      const { page, context } = await open(path, { javaScriptEnabled: false });
+      expect(await purchasesSaidOf(page, names), path || 'report').toEqual([]);
+      await context.close();
+    }
+    const { page, context, errors } = await open();
+    await page.locator('#fig-budget').scrollIntoViewIfNeeded();
+    await page.locator('#fig-budget [name="brand"]').selectOption('tuneloop');
+    await waitLive(page, 'fig-budget');
+    const live = await liveTexts(page);
+    expect(live['budget.brand']).toBe('Tuneloop');
+    expect(live['budget.outcome']).toBe('people who recall the post');
+    expect(live['verdict.budget.fit-vs-reach']).toContain('people who recall the post');
+    expect(await purchasesSaidOf(page, names)).toEqual([]);
+    expect(errors).toEqual([]);
+    await context.close();
   });
 
   it('states each verdict as the numbers of its figure say, pre-rendered and after the controls move', async () => {

@@ -5,6 +5,10 @@
  * sits within rounding of its threshold, every phrase either side is accepted.
  */
 import type { Page } from 'playwright-core';
+import { BRANDS } from '../../data/sim/catalog.ts';
+
+/** What a brand (by name) is judged on, in the words its verdicts use: its goal's outcome. */
+export const outcomeOf = (brand: string): string => (BRANDS.find((b) => b.name === brand)?.goal === 'awareness' ? 'people who recall the post' : 'purchases');
 
 /** "−0.01" → -0.01, "$1,200" → 1200, "49%" → 49, "–" → NaN. */
 export const parse = (text: string): number => {
@@ -35,8 +39,9 @@ const near = (a: number, b: number, tolerance = 0.01) => Math.abs(a - b) <= tole
 /** Fit against reach for one brand, from the scoreboard's rows (Brand, Score, ρ, interval): the phrases that fit the numbers. */
 export function fitVsReach(rows: string[][], brand: string): string[] {
   const row = (score: RegExp) => rows.find((r) => r[0] === brand && score.test(r[1]));
-  const fitWins = 'fit ranks purchases better than the reach score';
-  const reachWins = 'the reach score ranks purchases better than fit';
+  const outcome = outcomeOf(brand);
+  const fitWins = `fit ranks ${outcome} better than the reach score`;
+  const reachWins = `the reach score ranks ${outcome} better than fit`;
   const out: string[] = [];
   // The paired difference on the same resamples decides when the table has it.
   const paired = row(/^Fit − reach score \(paired difference\)/);
@@ -44,12 +49,12 @@ export function fitVsReach(rows: string[][], brand: string): string[] {
     const d = interval(paired[3]);
     if (d.lo > 0 || near(d.lo, 0)) out.push(fitWins);
     if (d.hi < 0 || near(d.hi, 0)) out.push(reachWins);
-    if (!(d.lo > 0) && !(d.hi < 0)) out.push('fit and the reach score rank purchases about equally (the interval of the difference includes zero)');
+    if (!(d.lo > 0) && !(d.hi < 0)) out.push(`fit and the reach score rank ${outcome} about equally (the interval of the difference includes zero)`);
     return out;
   }
   const fit = interval(row(/^Fit \(/)![3]);
   const reach = interval(row(/^Reach score/)![3]);
-  const tie = 'fit and the reach score rank purchases about equally (their intervals overlap)';
+  const tie = `fit and the reach score rank ${outcome} about equally (their intervals overlap)`;
   if (fit.lo > reach.hi || near(fit.lo, reach.hi)) out.push(fitWins);
   if (reach.lo > fit.hi || near(reach.lo, fit.hi)) out.push(reachWins);
   if (!(fit.lo > reach.hi) && !(reach.lo > fit.hi)) out.push(tie);
@@ -57,13 +62,13 @@ export function fitVsReach(rows: string[][], brand: string): string[] {
   return out;
 }
 
-/** How well the reach score ranks one brand's purchases, from the score-sell rows (Brand, Placements, ρ, interval, capture). */
+/** How well the reach score ranks one brand's outcome, from the score-sell rows (Brand, Placements, ρ, interval, capture). */
 export function sellStrength(rows: string[][], brand: string): string[] {
   const r = rows.find((x) => x[0] === brand)!;
   const rho = parse(r[2]);
   const { lo, hi } = interval(r[3]);
   const out = new Set<string>();
-  const say = (s: string) => out.add(`ranks purchases ${s}`);
+  const say = (s: string) => out.add(`ranks ${outcomeOf(brand)} ${s}`);
   if (hi < 0 || near(hi, 0)) say('worse than chance');
   if (lo <= 0 && hi >= 0) say('no better than chance');
   if (near(lo, 0) || near(hi, 0)) say('no better than chance');
@@ -77,24 +82,24 @@ export function sellStrength(rows: string[][], brand: string): string[] {
 
 /**
  * Fit against reach per dollar, from the budget rows (Ranking, Accounts hired, Spent, Conversions,
- * Revenue, ROI): purchases are counts, so the difference of two rates is called beyond 1.96
- * Poisson standard errors.
+ * Revenue, ROI) of a brand judged on `outcome`: outcomes are counts, so the difference of two rates
+ * is called beyond 1.96 Poisson standard errors.
  */
-export function budgetVerdicts(rows: string[][], a: RegExp, aName: string, b: RegExp, bName: string): string[] {
+export function budgetVerdicts(rows: string[][], a: RegExp, aName: string, b: RegExp, bName: string, outcome = 'purchases'): string[] {
   const of = (re: RegExp) => {
     const r = rows.find((x) => re.test(x[0]))!;
     return { spent: parse(r[2]), count: parse(r[3]) };
   };
   const [x, y] = [of(a), of(b)];
-  if (x.count === 0 && y.count === 0) return [`neither ${aName} nor ${bName} buys any purchases`];
+  if (x.count === 0 && y.count === 0) return [`neither ${aName} nor ${bName} buys any ${outcome}`];
   const rate = (s: { spent: number; count: number }) => (s.spent > 0 ? s.count / s.spent : 0);
   const se = Math.sqrt((x.spent > 0 ? x.count / x.spent ** 2 : 0) + (y.spent > 0 ? y.count / y.spent ** 2 : 0));
   const z = (rate(x) - rate(y)) / se;
   const out: string[] = [];
   // Counts and dollars in the table are rounded to integers: allow a little either side of the threshold.
-  if (z > 1.8) out.push(`${aName} buys more purchases per dollar than ${bName}`);
-  if (z < -1.8) out.push(`${bName} buys more purchases per dollar than ${aName}`);
-  if (Math.abs(z) < 2.1) out.push(`${aName} and ${bName} buy about as many purchases per dollar (the difference is within the noise of the draws)`);
+  if (z > 1.8) out.push(`${aName} buys more ${outcome} per dollar than ${bName}`);
+  if (z < -1.8) out.push(`${bName} buys more ${outcome} per dollar than ${aName}`);
+  if (Math.abs(z) < 2.1) out.push(`${aName} and ${bName} buy about as many ${outcome} per dollar (the difference is within the noise of the draws)`);
   return out;
 }
 
@@ -115,4 +120,31 @@ export function ungroup(text: string): Record<string, string> {
     for (const brand of m[1].split(/, | and /)) out[brand] = m[2];
   }
   return out;
+}
+
+/**
+ * Where a page says "purchase" of a brand judged on something else. Prose (paragraphs, list items,
+ * captions, headings, definitions, labels) is cut into sentences and at semicolons (grouped
+ * verdicts put one group of brands per clause): a clause that names the brand must not say it.
+ * In a table, a row that names the brand must not say it in any cell, except in the columns that
+ * name the swept lever itself (Assumption, Source: "Relevance effect on purchases" is a parameter).
+ */
+export async function purchasesSaidOf(page: Page, names: string[]): Promise<string[]> {
+  const prose = await page
+    .locator('p, li, caption, figcaption, h1, h2, h3, h4, dt, dd, summary, label')
+    .evaluateAll((els) => els.map((e) => (e.textContent ?? '').replace(/\s+/g, ' ')));
+  const rows = await page.locator('tr').evaluateAll((trs) =>
+    trs.map((tr) => {
+      const head = [...(tr.closest('table')?.querySelectorAll('thead th') ?? [])].map((th) => th.textContent?.trim() ?? '');
+      return [...tr.children].map((cell, j) => ({ head: head[j] ?? '', text: (cell.textContent ?? '').replace(/\s+/g, ' ').trim() }));
+    }),
+  );
+  const out = new Set<string>();
+  const names_ = (t: string) => names.some((n) => t.includes(n));
+  for (const unit of prose) for (const clause of unit.split(/(?<=[.!?])\s+|;/)) if (names_(clause) && /purchas/i.test(clause)) out.add(clause.trim());
+  for (const cells of rows) {
+    if (!cells.some((c) => names_(c.text))) continue;
+    for (const c of cells) if (!/^(Assumption|Source)$/.test(c.head) && /purchas/i.test(c.text)) out.add(`${c.head}: ${c.text}`);
+  }
+  return [...out];
 }

@@ -30,7 +30,7 @@ const diffText = (b: ScoreboardBrand) =>
   `fit − reach ${signed(b.fitMinusReach.estimate)}${Number.isFinite(b.fitMinusReach.lo) ? ` (${signed(b.fitMinusReach.lo)} to ${signed(b.fitMinusReach.hi)})` : ''} · ceiling ${fixed(b.ceiling)}`;
 
 /**
- * Per brand, how well each score ranks the conversions of the placements that ran: Spearman ρ
+ * Per brand, how well each score ranks the outcomes of the placements that ran: Spearman ρ
  * with its 95% interval; with `judgements`, a dashed tick at the brand's noise ceiling (the best
  * any score could reach) and the paired difference fit − reach written on the row.
  */
@@ -47,7 +47,7 @@ export function scoreboardChart(rows: ScoreboardRow[], { width = 720, document }
     marginRight: 16,
     marginTop: 20,
     style: { fontSize: '12px', background: 'transparent', color: 'currentColor' },
-    x: { domain: [-0.2, 1], label: 'Spearman ρ with realized conversions (1 = ranks them perfectly, 0 = no better than chance) →', grid: true },
+    x: { domain: [-0.2, 1], label: 'Spearman ρ with the brand’s realized outcome (1 = ranks it perfectly, 0 = no better than chance) →', grid: true },
     y: { domain: brands, label: null, axis: narrow ? null : 'left' },
     color: { domain: SCORE_KINDS.map((k) => SCORE_LABEL[k]), range: SCORE_KINDS.map((k) => COLORS[k]), legend: true },
     marks: [
@@ -68,7 +68,7 @@ export function scoreboardChart(rows: ScoreboardRow[], { width = 720, document }
   });
   return finishSvg(
     plot,
-    `Dot plot of Spearman correlations with conversions, per brand and score. ${brands
+    `Dot plot of Spearman correlations with each brand’s realized outcome (purchases, or for an awareness brand the people who recall the post), per brand and score. ${brands
       .map((b) => `${b}: ${rows.filter((r) => r.brand === b).map((r) => `${label(r)} ${Number.isFinite(r.rho) ? fixed(r.rho) : 'not defined'}`).join(', ')}`)
       .join('; ')}.${judgements.length ? ` Paired differences and noise ceilings (the best any score could reach): ${judgements.map((j) => `${j.brand}: ${diffText(j)}`).join('; ')}.` : ''}`,
   );

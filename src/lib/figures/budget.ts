@@ -12,7 +12,7 @@ import { numbers } from '../data/frame.ts';
 import { budgetTest, orderBy, randomBudgetTest, type BudgetResult, type Spread } from '../stats/budgetTest.ts';
 import { fitOf, relevanceOf, topicVectors, trustOf } from './signals.ts';
 import { count, fixed, percent, usd } from '../format.ts';
-import { comparePerDollar } from './verdict.ts';
+import { comparePerDollar, outcomeInWords } from './verdict.ts';
 import { STRATEGY_LABEL, type StrategyId } from '../labels.ts';
 import { WEIGHTS, type FigureDef } from './figureDef.ts';
 import { budgetChart } from '../charts/budgetBars.ts';
@@ -89,7 +89,7 @@ export function budgetModel([offers, audience, tree]: Frame[], brand: string, bu
     columns: { ...offers.columns, relevance, trust, fit },
     length: offers.length,
   };
-  const outcome = offers.columns.goal?.[0] === 'awareness' ? 'people who recall the post' : 'purchases';
+  const outcome = outcomeInWords(offers.columns.goal?.[0]);
   return { brand: name, budget, margin, outcome, results, table };
 }
 

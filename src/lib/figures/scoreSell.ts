@@ -15,12 +15,14 @@ import { orderBy } from '../stats/orderBy.ts';
 import { prepareOutcome, scoreRanking, type PreparedOutcome } from '../stats/scoreRanking.ts';
 import { scoreVsConversionsChart, type BrandPanel } from '../charts/scoreVsConversions.ts';
 import type { ChartOptions } from '../charts/scoreVsConversions.ts';
-import { rankingStrength } from './verdict.ts';
+import { outcomeInWords, rankingStrength } from './verdict.ts';
 import { count, fixed, percent } from '../format.ts';
 import { groupRows } from '../data/groupRows.ts';
 import { WEIGHTS, type FigureDef } from './figureDef.ts';
 
 export interface BrandResult extends BrandPanel {
+  /** What the brand is judged on, in words (outcomeInWords of its goal). */
+  judgedOn: string;
   lo: number;
   hi: number;
   capture: number;
@@ -42,6 +44,7 @@ export const MAX_DOTS = 1000;
 interface BrandRows {
   slug: string;
   name: string;
+  judgedOn: string;
   /** The brand's rows in the placements frame, in placement order. */
   rows: Uint32Array;
   conversions: Float64Array;
@@ -67,6 +70,7 @@ function brandsOf(placements: Frame): Prepared {
   if (cached) return cached;
   const brand = placements.columns.brand as ArrayLike<string>;
   const brandName = placements.columns.brand_name as ArrayLike<string>;
+  const goal = placements.columns.goal as ArrayLike<string> | undefined;
   const conversions = numbers(placements, 'outcome');
   const groups = groupRows(brand);
   const brands = [...groups].map(([slug, list]): BrandRows => {
@@ -76,6 +80,7 @@ function brandsOf(placements: Frame): Prepared {
     return {
       slug,
       name: brandName[rows[0]],
+      judgedOn: outcomeInWords(goal?.[rows[0]]),
       rows,
       conversions: c,
       drawn: Uint32Array.from({ length: Math.ceil(rows.length / stride) }, (_, k) => k * stride),
@@ -113,11 +118,12 @@ export function scoreSellModel(placements: Frame, scores: Frame, { intervals = t
   const p = brandsOf(placements);
   const account = accountPositions(placements, scores, p);
   const accountScore = numbers(scores, 'score');
-  const brands = p.brands.map(({ slug, name, rows, conversions: c, drawn, outcome, account: at }): BrandResult => {
+  const brands = p.brands.map(({ slug, name, judgedOn, rows, conversions: c, drawn, outcome, account: at }): BrandResult => {
     const r = scoreRanking(outcome, accountScore, at, { interval: intervals });
     return {
       brand: slug,
       name,
+      judgedOn,
       n: rows.length,
       ...r,
       points: Array.from(drawn, (j) => ({ score: at[j] < 0 ? NaN : accountScore[at[j]], conversions: c[j] })),
@@ -155,7 +161,7 @@ export function scoreSellLive(model: ScoreSellModel): Record<string, string> {
     out[`ci.${b.brand}`] = `${fixed(b.lo)} to ${fixed(b.hi)}`;
     out[`capture.${b.brand}`] = percent(b.capture);
     out[`n.${b.brand}`] = count(b.n);
-    out[`verdict.sell.${b.brand}`] = rankingStrength({ estimate: b.rho, lo: b.lo, hi: b.hi });
+    out[`verdict.sell.${b.brand}`] = rankingStrength({ estimate: b.rho, lo: b.lo, hi: b.hi }, b.judgedOn);
   }
   return out;
 }
@@ -165,7 +171,7 @@ export const scoreSellChart = (model: ScoreSellModel, options: ChartOptions) => 
 
 /** The figure's definition (see figureDef.ts). */
 export const scoreSellFigure: FigureDef<ScoreSellModel> = {
-  title: 'Reach score against conversions, per brand',
+  title: 'Reach score against each brand’s outcome, per brand',
   queries: ['placement_outcomes', 'account_scores'],
   params: WEIGHTS,
   model: ([placements, scores], _, o) => scoreSellModel(placements, scores, o),

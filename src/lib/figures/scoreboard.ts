@@ -16,7 +16,8 @@ import { SCORE_KINDS, type ScoreboardRow, type ScoreKind } from '../charts/score
 import { fixed, signed } from '../format.ts';
 import { SCORE_NAME } from '../labels.ts';
 import { groupRows } from '../data/groupRows.ts';
-import { compareRankings, verdictsBySubject } from './verdict.ts';
+import { compareRankings, listInWords, outcomeInWords, verdictsBySubject } from './verdict.ts';
+import { BRANDS } from '../../../data/sim/catalog.ts';
 import { pairedDifferenceInterval } from '../stats/pairedDifference.ts';
 import type { Interval } from '../stats/bootstrap.ts';
 import { WEIGHTS, type FigureDef } from './figureDef.ts';
@@ -26,6 +27,8 @@ import { SCORE_LABEL } from '../labels.ts';
 export interface BrandJudgement {
   brand: string;
   slug: string;
+  /** What the brand is judged on, in words (outcomeInWords of its goal). */
+  outcome: string;
   /** ρ(fit) − ρ(reach score) on the brand's placements, with a paired bootstrap 95% interval. */
   fitMinusReach: Interval;
   /** ρ(expected conversions, realized conversions): the noise ceiling (NaN without the placement_expected frame). */
@@ -44,6 +47,7 @@ export function scoreboardModel([placements, audience, tree, oracle]: Frame[], {
   const vectors = topicVectors(audience, tree);
   const brand = placements.columns.brand as ArrayLike<string>;
   const brandName = placements.columns.brand_name as ArrayLike<string>;
+  const goal = placements.columns.goal as ArrayLike<string> | undefined;
   const ids = numbers(placements, 'influencer_id');
   const score = numbers(placements, 'score');
   const kred = numbers(placements, 'kred');
@@ -67,6 +71,7 @@ export function scoreboardModel([placements, audience, tree, oracle]: Frame[], {
     brands.push({
       brand: brandName[idx[0]],
       slug,
+      outcome: outcomeInWords(goal?.[idx[0]]),
       fitMinusReach: intervals
         ? pairedDifferenceInterval(fitHere, reachHere, outcome, { samples: 400, seed: 2012 })
         : { estimate: spearman(fitHere, outcome) - spearman(reachHere, outcome), lo: NaN, hi: NaN },
@@ -115,10 +120,12 @@ export function scoreboardLive(m: ScoreboardModel): Record<string, string> {
     const fit = of('fit');
     const reach = of('reach');
     const relevance = of('relevance');
+    const judged = m.brands.find((b) => b.slug === slug);
+    const outcome = judged?.outcome ?? 'purchases';
     // Fit against reach on the same resamples: the paired interval of the difference decides.
-    out[`verdict.fit-vs-reach.${slug}`] = compareRankings(fit, reach, { difference: m.brands.find((b) => b.slug === slug)?.fitMinusReach });
-    out[`verdict.relevance-vs-reach.${slug}`] = compareRankings(relevance, reach);
-    out[`verdict.relevance-vs-fit.${slug}`] = compareRankings(relevance, fit);
+    out[`verdict.fit-vs-reach.${slug}`] = compareRankings(fit, reach, { outcome, difference: judged?.fitMinusReach });
+    out[`verdict.relevance-vs-reach.${slug}`] = compareRankings(relevance, reach, { outcome });
+    out[`verdict.relevance-vs-fit.${slug}`] = compareRankings(relevance, fit, { outcome });
   }
   const brands = [...new Map(m.rows.map((r) => [r.slug, r.brand]))];
   out['verdict.fit-vs-reach.by-brand'] = verdictsBySubject(brands.map(([slug, brand]) => ({ subject: brand, verdict: out[`verdict.fit-vs-reach.${slug}`] })));
@@ -132,7 +139,7 @@ export function scoreboardLive(m: ScoreboardModel): Record<string, string> {
 
 /** The figure's definition (see figureDef.ts). */
 export const scoreboardFigure: FigureDef<ScoreboardModel> = {
-  title: 'Which score ranks conversions best? Spearman ρ per brand, with 95% intervals',
+  title: `Which score ranks each brand’s outcome best (purchases; for ${listInWords(BRANDS.filter((b) => b.goal === 'awareness').map((b) => b.name))}, people who recall the post)? Spearman ρ per brand, with 95% intervals`,
   queries: ['placement_scores', 'audience_topics', 'topic_tree', 'placement_expected'],
   params: WEIGHTS,
   model: (frames, _, o) => scoreboardModel(frames, o),
@@ -144,7 +151,7 @@ export const scoreboardFigure: FigureDef<ScoreboardModel> = {
     rows: m.brands.flatMap((b) => [
       ...m.rows.filter((r) => r.slug === b.slug).map((r) => [r.brand, SCORE_LABEL[r.score], fixed(r.rho), `${fixed(r.lo)} to ${fixed(r.hi)}`]),
       [b.brand, 'Fit − reach score (paired difference)', fixed(b.fitMinusReach.estimate), `${fixed(b.fitMinusReach.lo)} to ${fixed(b.fitMinusReach.hi)}`],
-      [b.brand, 'Noise ceiling (expected vs realized conversions)', fixed(b.ceiling), '–'],
+      [b.brand, `Noise ceiling (expected vs realized ${b.outcome})`, fixed(b.ceiling), '–'],
     ]),
   }),
 };

@@ -16,6 +16,13 @@ export interface Estimate {
 export const hasInterval = (e: { lo: number; hi: number }) => Number.isFinite(e.lo) && Number.isFinite(e.hi);
 
 /**
+ * What a brand is judged on, in words, as its goal counts it (the queries' `outcome` column):
+ * purchases, or for an awareness goal the people who recall the post. Every verdict about a brand
+ * names its own outcome with this.
+ */
+export const outcomeInWords = (goal: unknown): string => (goal === 'awareness' ? 'people who recall the post' : 'purchases');
+
+/**
  * Cohen's conventions for a correlation (Statistical Power Analysis for the Behavioral Sciences,
  * 1988): 0.1 small, 0.3 medium, 0.5 large. Below 0.3 a ranking is called "only a little better
  * than chance".

@@ -5,9 +5,8 @@
  * needs a world per point); progress as a share, and a cancel checked between worlds.
  */
 import type { WorldParams } from '../../../data/sim/params.ts';
-import { assumptionByKey } from '../sweep/assumptions.ts';
 import { SWEEP, seedParams, smallParams, smallWorldParams } from '../sweep/plan.ts';
-import { observesOnly } from '../sweep/seed.ts';
+import { assumptionByKey, observesOnly } from '../sweep/assumptions.ts';
 import { summarize, type Measured, type SweepResult } from '../sweep/summary.ts';
 import type { LabSession } from './session.ts';
 

@@ -53,6 +53,26 @@ export const ASSUMPTIONS: readonly Assumption[] = [
   { key: 'amplification', label: 'Amplification: reshares per impression', path: 'reshareRate', mode: 'value', grid: [0, 0.001, 0.002, 0.003, 0.005], source: doc('reshareRate'), stage: 'outcomes', unit: 'share' },
 ];
 
+/**
+ * Parameters that change only an observed table the scores read: the brief (brand_topics) and the
+ * audit (influencers.audit_fake_share). Their 'world'-stage points share one smaller world per seed,
+ * whose scores are recomputed at each point (OBSERVED in seed.ts).
+ */
+export const OBSERVED_PATHS: readonly string[] = ['briefNoise', 'auditPassThrough'];
+
+/** Whether the assumption changes only an observed table the scores read (its points share one world per seed). */
+export const observesOnly = (a: Assumption) => OBSERVED_PATHS.includes(a.path);
+
+/** The short names ("fake-follower rates") of the 'world'-stage assumptions swept with a world per point, and of those with a world per seed. */
+export function worldStageNames(list: readonly Assumption[]): { perPoint: string; perSeed: string } {
+  const names = (keep: (a: Assumption) => boolean) =>
+    list
+      .filter((a) => a.stage === 'world' && keep(a))
+      .map((a) => a.label.split(' (')[0].split(',')[0].toLowerCase())
+      .join(', ');
+  return { perPoint: names((a) => !observesOnly(a)), perSeed: names(observesOnly) };
+}
+
 export function assumptionByKey(key: string): Assumption {
   const a = ASSUMPTIONS.find((x) => x.key === key);
   if (!a) throw new RangeError(`no swept assumption ${key}`);

@@ -4,9 +4,9 @@
  */
 import type { WorldParams } from '../../../data/sim/params.ts';
 import { DEFAULTS } from '../state/params.ts';
-import { ASSUMPTIONS, type Assumption } from './assumptions.ts';
+import { ASSUMPTIONS, observesOnly, type Assumption } from './assumptions.ts';
 import { paramsAt } from './point.ts';
-import { evaluate, judge, observesOnly, type SeedBase } from './seed.ts';
+import { evaluate, judge, type SeedBase } from './seed.ts';
 import type { Measured } from './summary.ts';
 
 export const SWEEP = {

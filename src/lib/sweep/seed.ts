@@ -22,7 +22,7 @@ import { fitOf, relevanceOf, topicTree, topicVectors, trustOf } from '../figures
 import { RELEVANCE_DECAY, expandTopics } from '../scoring/relevance.ts';
 import { spearman } from '../stats/spearman.ts';
 import { budgetTest, orderBy } from '../stats/budgetTest.ts';
-import type { Assumption } from './assumptions.ts';
+import { OBSERVED_PATHS, observesOnly, type Assumption } from './assumptions.ts';
 import { contextAt } from './point.ts';
 
 /** A brand's scores for every account (index i: influencer i + 1), and the leaderboards they make. */
@@ -98,13 +98,13 @@ export function seedBase(stages: Stages, scores: BrandScores[]): SeedBase {
 }
 
 /**
- * Assumptions that change only what a marketer observes, by parameter path: the brief
- * (brand_topics, from its own random stream) and the audit (influencers.audit_fake_share, from its
- * own). Every other table of the world, and so the reach score, the outcomes and the placements,
- * is the same at every value; a point recomputes the one part of fit the table feeds, as the
- * report's functions compute it from those rows. Their points share one world per seed.
+ * The scores at a point of an assumption that changes only what a marketer observes
+ * (OBSERVED_PATHS), by parameter path: the brief (brand_topics, from its own random stream) and the
+ * audit (influencers.audit_fake_share, from its own). Every other table of the world, and so the
+ * reach score, the outcomes and the placements, is the same at every value; a point recomputes the
+ * one part of fit the table feeds, as the report's functions compute it from those rows.
  */
-export const OBSERVED: Readonly<Record<string, (base: SeedBase, at: Stages['ctx']) => BrandScores[]>> = {
+export const OBSERVED: Readonly<Record<(typeof OBSERVED_PATHS)[number], (base: SeedBase, at: Stages['ctx']) => BrandScores[]>> = {
   briefNoise: (base, at) =>
     base.scores.map((s, b) => {
       // The brief's rows as audience_topics.sql gives them (ordered by topic id), through the report's own topicVectors steps.
@@ -124,8 +124,7 @@ export const OBSERVED: Readonly<Record<string, (base: SeedBase, at: Stages['ctx'
   },
 };
 
-/** Whether the assumption changes only an observed table (its points share one world per seed). */
-export const observesOnly = (a: Assumption) => a.path in OBSERVED;
+export { observesOnly };
 
 /** The outcome a brand is judged on, as the report's queries give it: people who recall the post for an awareness goal, else purchases. */
 const outcomeOf = (goal: string, draw: { conversions: number; recalled: number }) => (goal === 'awareness' ? draw.recalled : draw.conversions);

@@ -5,17 +5,30 @@
 import type { BreakEvenAxis, BreakEvenSeries } from '../charts/breakEven.ts';
 import type { BreakEven } from '../stats/breakEven.ts';
 import type { Curve, CurvePoint, SweepResult } from './summary.ts';
-import { comparePerDollar, compareRankings } from '../figures/verdict.ts';
+import { comparePerDollar, compareRankings, outcomeInWords } from '../figures/verdict.ts';
 import { BRANDS } from '../../../data/sim/catalog.ts';
 
 /** What a brand is judged on (its goal's outcome, as the report's queries give it). */
-const outcomeOf = (slug: string) => (BRANDS.find((b) => b.slug === slug)?.goal === 'awareness' ? 'people who recall the post' : 'purchases');
+const outcomeOf = (slug: string) => outcomeInWords(BRANDS.find((b) => b.slug === slug)?.goal);
+
+/** The brands judged on something other than purchases, with what: "people who recall the post for Tuneloop". */
+const otherOutcomes = (r: SweepResult) =>
+  r.brands
+    .filter((b) => outcomeOf(b.slug) !== 'purchases')
+    .map((b) => `${outcomeOf(b.slug)} for ${b.name}`)
+    .join(', ');
+
+/** "each brand’s outcome (purchases; people who recall the post for Tuneloop)". */
+export const eachOutcome = (r: SweepResult) => {
+  const other = otherOutcomes(r);
+  return other ? `each brand’s outcome (purchases; ${other})` : 'purchases';
+};
 
 export type Measure = 'rho' | 'perDollar';
 
 export const MEASURE_LABEL: Record<Measure, string> = {
   rho: 'ρ(fit) − ρ(reach)',
-  perDollar: 'purchases per $1,000, fit − reach',
+  perDollar: 'outcome per $1,000, fit − reach',
 };
 
 const brandName = (r: SweepResult, slug: string) => r.brands.find((b) => b.slug === slug)?.name ?? slug;
@@ -110,12 +123,12 @@ const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').rep
 
 /** The table of break-even values as HTML (the report pre-renders it; the lab redraws it). */
 export function breakEvenTableHtml(r: SweepResult): string {
-  const head = ['Assumption', 'Source', 'Default', 'Range', 'Brand', 'At the default: ρ(fit) − ρ(reach)', 'At the default: purchases per $1,000, fit − reach', 'Break-even (ρ)', 'Break-even (purchases per dollar)'];
+  const head = ['Assumption', 'Source', 'Default', 'Range', 'Brand', 'At the default: ρ(fit) − ρ(reach)', 'At the default: outcome per $1,000, fit − reach', 'Break-even (ρ)', 'Break-even (outcome per dollar)'];
   const body = breakEvenRows(r)
     .map((row) => `<tr>${[row.assumption, row.source, row.default, row.range, row.brand, row.atDefault, row.perDollarAtDefault, row.flips, row.perDollarFlips].map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
     .join('');
   const caption =
-    `Break-even values per brand: where ρ(fit) − ρ(reach) with realized purchases changes sign, and where fit's and reach's purchases per dollar ` +
+    `Break-even values per brand, judged on ${eachOutcome(r)}: where ρ(fit) − ρ(reach) with the realized outcome changes sign, and where fit's and reach's outcome per dollar ` +
     `in the budget test ($${r.budget.toLocaleString('en-US')}) change order; linear interpolation between the two swept points that bracket it. ` +
     `Mean over seeds ${r.seeds[0]}–${r.seeds[r.seeds.length - 1]} with its 95% t interval; "within the noise" when an interval next to the flip includes 0.`;
   return `<table><caption>${escape(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;

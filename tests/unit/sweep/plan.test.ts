@@ -4,7 +4,8 @@ import { simulateWorld, type World } from '../../../data/sim/world.ts';
 import { ASSUMPTIONS, assumptionByKey } from '../../../src/lib/sweep/assumptions.ts';
 import { SWEEP, jobPlan, leavesWorld, seedParams, smallParams, smallWorldParams, sweepJobs, type Job } from '../../../src/lib/sweep/plan.ts';
 import { paramsAt } from '../../../src/lib/sweep/point.ts';
-import { OBSERVED, observesOnly } from '../../../src/lib/sweep/seed.ts';
+import { OBSERVED } from '../../../src/lib/sweep/seed.ts';
+import { OBSERVED_PATHS, observesOnly } from '../../../src/lib/sweep/assumptions.ts';
 import { fullOntology } from '../sim/helpers.ts';
 
 /** The parameters of the world a data-step job simulates (data/sweep/worker.ts). */
@@ -69,6 +70,7 @@ describe('an assumption that changes only what a marketer observes', () => {
 
   it('is exactly the brief and the audit', () => {
     expect(Object.keys(OBSERVED).sort()).toEqual(Object.keys(observed).sort());
+    expect([...OBSERVED_PATHS].sort()).toEqual(Object.keys(observed).sort());
     expect(ASSUMPTIONS.filter(observesOnly).map((a) => a.path).sort()).toEqual(Object.keys(observed).sort());
   });
 

@@ -43,7 +43,7 @@ describe('the break-even view', () => {
 
   it('gives the chart the measure asked for', () => {
     const { series, axis } = breakEvenSeries(result, 'k', 'perDollar');
-    expect(axis).toEqual({ label: 'Knob', default: 4, measure: 'purchases per $1,000, fit − reach' });
+    expect(axis).toEqual({ label: 'Knob', default: 4, measure: 'outcome per $1,000, fit − reach' });
     expect(series[0].points.map((p) => p.mean)).toEqual([-3, 2, 0.5]);
     expect(series[0].flips).toEqual([]);
   });
