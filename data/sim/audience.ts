@@ -186,9 +186,10 @@ function drawFollower(ctx: SimContext, a: AudienceOf, u: () => number, out: Int3
  * keepFollowers) under ctx's relevance effects and brands' fit saturation: each distinct coverage's
  * factors once (factorsOf), then summed over the same followers in the same order as
  * simulateAudiences sums them (addFactors, toMeans), so with the parameters they were simulated
- * with, the same numbers bit for bit.
+ * with, the same numbers bit for bit. With `sameFit` (ctx's fit saturations are those the audiences
+ * were simulated with, so each follower's fit is too) the fit and matched share are aud's own.
  */
-export function audienceFactors(ctx: SimContext, aud: Audiences, accounts: number): Audiences {
+export function audienceFactors(ctx: SimContext, aud: Audiences, accounts: number, { sameFit = false }: { sameFit?: boolean } = {}): Audiences {
   const kept = aud.followers;
   if (!kept) throw new Error('audienceFactors needs the audiences simulated with keepFollowers');
   const rule = fitRule(ctx);
@@ -213,20 +214,31 @@ export function audienceFactors(ctx: SimContext, aud: Audiences, accounts: numbe
       let matched = 0;
       let matchedClick = 0;
       let matchedBuy = 0;
-      for (let at = (b * accounts + i) * H, end = at + H; at < end; at++) {
-        const s = index[at];
-        sumClick += click[s];
-        sumBuy += buy[s];
-        sumFit += fit[s];
-        matched += isMatched[s];
-        matchedClick += ifMatchedClick[s];
-        matchedBuy += ifMatchedBuy[s];
+      const from = (b * accounts + i) * H;
+      if (sameFit) {
+        for (let at = from, end = from + H; at < end; at++) {
+          const s = index[at];
+          sumClick += click[s];
+          sumBuy += buy[s];
+          matchedClick += ifMatchedClick[s];
+          matchedBuy += ifMatchedBuy[s];
+        }
+      } else {
+        for (let at = from, end = from + H; at < end; at++) {
+          const s = index[at];
+          sumClick += click[s];
+          sumBuy += buy[s];
+          sumFit += fit[s];
+          matched += isMatched[s];
+          matchedClick += ifMatchedClick[s];
+          matchedBuy += ifMatchedBuy[s];
+        }
       }
       const cell = i * nb + b;
       hidden.click[cell] = sumClick / H;
       hidden.buy[cell] = sumBuy / H;
-      hidden.fit[cell] = sumFit / H;
-      hidden.matched[cell] = matched / H;
+      hidden.fit[cell] = sameFit ? aud.hidden.fit[cell] : sumFit / H;
+      hidden.matched[cell] = sameFit ? aud.hidden.matched[cell] : matched / H;
       hidden.matchedClick[cell] = matchedClick / H;
       hidden.matchedBuy[cell] = matchedBuy / H;
     }

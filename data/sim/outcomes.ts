@@ -58,6 +58,13 @@ export function pairModel(ctx: SimContext, acc: Accounts, aud: Audiences, reshar
   const referenceReach = 1000 * p.reachRateAt1k;
   const amplification = reshareMultiplier(p);
   const priceFactor = ctx.brands.map((b) => (b.spec.price / p.referencePrice) ** -p.priceSensitivity);
+  // Per brand, what does not depend on the account: the purchase rate's first factor, and the reshared people's rates and matched shares.
+  const buyBase = priceFactor.map((f) => p.baseConversionRate * f);
+  const buyRate = (tally: FitTally, k: number, b: number) => Math.min(1, buyBase[b] * share(tally.buy[k], tally.click[k]));
+  const reshareClickRate = ctx.brands.map((_, b) => Math.min(1, p.baseClickRate * reshared.click[b]));
+  const reshareBuyRate = ctx.brands.map((_, b) => buyRate(reshared, b, b));
+  const reshareMatchedClick = ctx.brands.map((_, b) => share(reshared.matchedClick[b], reshared.click[b]));
+  const reshareMatchedBuy = ctx.brands.map((_, b) => share(reshared.matchedBuy[b], reshared.buy[b]));
   for (let i = 0; i < n; i++) {
     const G = acc.genuine[i];
     const followerReach = G * Math.min(1, p.reachRateAt1k * (G / 1000) ** p.reachRateElasticity);
@@ -70,23 +77,22 @@ export function pairModel(ctx: SimContext, acc: Accounts, aud: Audiences, reshar
     const fromFollowers = share(effective * followerReach, reached);
     const fromReshares = share(effective * reshareReach, reached);
     const trust = (acc.engagement[i] / p.referenceEngagement) ** p.trustEffect;
+    const clickBase = p.baseClickRate * trust;
     for (let b = 0; b < nb; b++) {
       const at = i * nb + b;
       // exp(±0) is 1: most accounts' match is below the peak.
       const past = Math.max(0, h.fit[at] - p.fitPeak);
       const tooMuch = past === 0 ? 1 : exp(-p.fitDecline * p.relevanceEffect * past);
-      const followerClicks = fromFollowers * Math.min(1, p.baseClickRate * trust * tooMuch * h.click[at]);
-      const reshareClicks = fromReshares * Math.min(1, p.baseClickRate * reshared.click[b]);
-      const buyRate = (tally: FitTally, k: number) => Math.min(1, p.baseConversionRate * priceFactor[b] * share(tally.buy[k], tally.click[k]));
-      const followerPurchases = followerClicks * buyRate(h, at);
-      const resharePurchases = reshareClicks * buyRate(reshared, b);
+      const followerClicks = fromFollowers * Math.min(1, clickBase * tooMuch * h.click[at]);
+      const reshareClicks = fromReshares * reshareClickRate[b];
+      const followerPurchases = followerClicks * buyRate(h, at, b);
+      const resharePurchases = reshareClicks * reshareBuyRate[b];
       clicks[at] = followerClicks + reshareClicks;
       expected[at] = followerPurchases + resharePurchases;
       conversionRate[at] = share(expected[at], clicks[at]);
       matchedImpressions[at] = followerReach * h.matched[at] + reshareReach * reshared.matched[b];
-      matchedClicks[at] = followerClicks * share(h.matchedClick[at], h.click[at]) + reshareClicks * share(reshared.matchedClick[b], reshared.click[b]);
-      matchedPurchases[at] =
-        followerPurchases * share(h.matchedBuy[at], h.buy[at]) + resharePurchases * share(reshared.matchedBuy[b], reshared.buy[b]);
+      matchedClicks[at] = followerClicks * share(h.matchedClick[at], h.click[at]) + reshareClicks * reshareMatchedClick[b];
+      matchedPurchases[at] = followerPurchases * share(h.matchedBuy[at], h.buy[at]) + resharePurchases * reshareMatchedBuy[b];
     }
   }
   return { impressions, genuineImpressions, clicks, conversionRate, expected, cost, matchedImpressions, matchedClicks, matchedPurchases };

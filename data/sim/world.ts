@@ -115,8 +115,10 @@ export interface Truth {
 /** Options for tests: `reseed` re-seeds the named random streams alone (streams.ts). */
 export interface SimOptions {
   reseed?: Partial<Record<StreamName, number>>;
-  /** Also return the stages (context, accounts, audiences with each follower kept, pair model) for the break-even sweep to reuse. */
+  /** Also return the stages (context, accounts, audiences with each follower's coverage kept, pair model) for the break-even sweep to reuse. */
   keepStages?: boolean;
+  /** With keepStages, whether to keep each follower's coverage (default true): a world whose outcomes are never recomputed does without. */
+  keepCoverage?: boolean;
 }
 
 /**
@@ -254,7 +256,7 @@ export function simulateWorldWithTruth(
   // The niche a marketer sees, from the posts: what the shortlists search by.
   const niche = postedNiche(pr.posts, acc.n, space.ids);
   progress(0.4);
-  const aud = simulateAudiences(ctx, acc, keepStages);
+  const aud = simulateAudiences(ctx, acc, keepStages && (options.keepCoverage ?? true));
   const audienceTopics = emit('audience_topics', {
     influencer_id: aud.observed.influencer,
     topic_id: Array.from(aud.observed.topic, (t) => space.ids[t]),

@@ -22,9 +22,10 @@ type NodeEngine = Awaited<ReturnType<typeof openNodeEngine>>;
 /**
  * The seed's base for a world at `params`. With `db`, an in-memory engine of the caller's (one per
  * worker thread, reused world after world): the world's tables are dropped again before returning.
+ * `coverage: false` for a world whose outcomes are never recomputed (no 'outcomes' point on it).
  */
-export async function nodeSeedBase(params: WorldParams, ontology: Ontology, root: string, db?: NodeEngine): Promise<SeedBase> {
-  const { world, stages } = simulateWorldWithTruth(params, ontology, undefined, {}, { keepStages: true });
+export async function nodeSeedBase(params: WorldParams, ontology: Ontology, root: string, db?: NodeEngine, { coverage = true }: { coverage?: boolean } = {}): Promise<SeedBase> {
+  const { world, stages } = simulateWorldWithTruth(params, ontology, undefined, {}, { keepStages: true, keepCoverage: coverage });
   const engine = db ?? (await openNodeEngine(':memory:'));
   const tables = Object.fromEntries(READ.map((t) => [t, world[t]])) as unknown as Record<string, Record<string, ArrayLike<unknown>>>;
   try {

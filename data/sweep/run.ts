@@ -26,20 +26,23 @@ export function sweepKey(root: string): string {
   return hashFiles(root, sourcesOf(root, SWEEP_ENTRIES), JSON.stringify({ SWEEP, DEFAULT_PARAMS })).slice(0, 16);
 }
 
-/** Run every job on `threads` workers; each answers a job with the points it measured. */
+/**
+ * Run every job on `threads` workers. Each worker takes the next job itself (an atomic counter in
+ * shared memory) and posts what it measured, so the workers never wait for this thread: the data
+ * step simulates the published world here meanwhile.
+ */
 async function runJobs(root: string, jobs: Job[], threads: number): Promise<{ measured: Measured[]; brands: SweepResult['brands'] }> {
   const measured: Measured[] = [];
   let brands: SweepResult['brands'] = [];
-  const queue = [...jobs];
+  const next = new Int32Array(new SharedArrayBuffer(4));
   await Promise.all(
     Array.from({ length: Math.min(threads, jobs.length) }, () => new Promise<void>((resolve, reject) => {
-      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { root } });
+      const worker = new Worker(new URL('./worker.ts', import.meta.url), { workerData: { root, jobs, next } });
       worker.on('error', reject);
-      worker.on('exit', () => resolve());
-      worker.on('message', (m: { ready?: true; measured?: Measured[]; brands?: SweepResult['brands'] }) => {
-        if (m.measured) measured.push(...m.measured);
-        if (m.brands) brands = m.brands;
-        worker.postMessage(queue.shift() ?? null);
+      worker.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`a sweep worker stopped with code ${code}`))));
+      worker.on('message', (m: { measured: Measured[]; brands: SweepResult['brands'] }) => {
+        measured.push(...m.measured);
+        brands = m.brands;
       });
     })),
   );

@@ -1,13 +1,14 @@
 /**
- * A worker thread of the break-even sweep (data/sweep/run.ts): takes jobs (src/lib/sweep/plan.ts:
- * a seed's world, a seed's smaller world, or one 'world'-stage point), answers with what each
- * point measured. Each world goes through the simulator, the build SQL and the report's scoring
- * SQL on the thread's own in-memory DuckDB.
+ * A worker thread of the break-even sweep (data/sweep/run.ts): takes the next of the jobs
+ * (src/lib/sweep/plan.ts: a seed's world, a seed's smaller world, or one 'world'-stage point) until
+ * none is left, posting what each point measured. Each world goes through the simulator, the build
+ * SQL and the report's scoring SQL on the thread's own in-memory DuckDB.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import '../rawImports.ts';
 
-const { root } = workerData as { root: string };
+type Job = import('../../src/lib/sweep/plan.ts').Job;
+const { root, jobs, next } = workerData as { root: string; jobs: Job[]; next: Int32Array };
 // After the ?raw hook is registered: the SQL catalog imports its files that way.
 const { readFileSync } = await import('node:fs');
 const { join } = await import('node:path');
@@ -17,7 +18,6 @@ const { nodeSeedBase } = await import('./nodeBase.ts');
 const { openNodeEngine } = await import('../../src/lib/db/node.ts');
 const { assumptionByKey } = await import('../../src/lib/sweep/assumptions.ts');
 const { SWEEP, jobPoints, seedParams, smallParams, smallWorldParams } = await import('../../src/lib/sweep/plan.ts');
-type Job = import('../../src/lib/sweep/plan.ts').Job;
 
 const ontology = parseOntology(
   readFileSync(join(root, 'data/klout/klout_topic_ontology_20180601.csv'), 'utf8'),
@@ -32,12 +32,11 @@ const paramsOf = (job: Job) => {
   return smallWorldParams(a, DEFAULT_PARAMS, job.seed, a.grid[job.index]);
 };
 
-parentPort!.on('message', async (job: Job | null) => {
-  if (job === null) {
-    db.close();
-    return parentPort!.close();
-  }
-  const b = await nodeSeedBase(paramsOf(job), ontology, root, db);
+// Claim jobs one at a time from the shared counter until the list is done.
+for (let k = Atomics.add(next, 0, 1); k < jobs.length; k = Atomics.add(next, 0, 1)) {
+  const job = jobs[k];
+  // Only a seed's world has outcome points, which recompute the audiences from the kept coverages.
+  const b = await nodeSeedBase(paramsOf(job), ontology, root, db, { coverage: job.kind === 'seed' });
   parentPort!.postMessage({ measured: jobPoints(job, b, SWEEP.budget), brands: b.scores.map((s) => ({ slug: s.slug, name: s.name })) });
-});
-parentPort!.postMessage({ ready: true });
+}
+db.close();

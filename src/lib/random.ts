@@ -41,11 +41,19 @@ export function normal(u: () => number): number {
   return Math.sqrt(-2 * log(u1)) * cos(2 * Math.PI * u2);
 }
 
+// The last mean's e^−λ: callers often draw many times with one mean (a follower's interests), and exp is the dearest step.
+let lastLambda = NaN;
+let lastLimit = 0;
+
 /** A Poisson draw with mean `lambda` (Knuth for small means, a rounded normal approximation above 50). */
 export function poisson(u: () => number, lambda: number): number {
   if (!(lambda > 0)) return 0;
   if (lambda > 50) return Math.max(0, Math.round(lambda + Math.sqrt(lambda) * normal(u)));
-  const limit = exp(-lambda);
+  if (lambda !== lastLambda) {
+    lastLimit = exp(-lambda);
+    lastLambda = lambda;
+  }
+  const limit = lastLimit;
   let k = 0;
   let p = u();
   while (p > limit) {

@@ -224,10 +224,8 @@ export function evaluate(base: SeedBase, a: Assumption, value: number, budget: n
   // Another choice of placements: the same outcome model, so the accounts' own draws stand.
   if (a.stage === 'selection') return judgeDraws(base.scores, own.pairs, placementDraws(base, model, at.brands.map((_, b) => selectPlacements(at, acc, b, base.stages.niche))), model.cost, budget);
   if (a.stage !== 'outcomes') throw new Error(`${a.key} changes the accounts: it needs a world simulated at each point`);
-  const refit =
-    at.params.relevanceEffect !== ctx.params.relevanceEffect ||
-    at.params.relevancePurchaseEffect !== ctx.params.relevancePurchaseEffect ||
-    at.brands.some((b, k) => b.spec.fitSaturation !== ctx.brands[k].spec.fitSaturation);
+  const sameFit = at.brands.every((b, k) => b.spec.fitSaturation === ctx.brands[k].spec.fitSaturation);
+  const refit = !sameFit || at.params.relevanceEffect !== ctx.params.relevanceEffect || at.params.relevancePurchaseEffect !== ctx.params.relevancePurchaseEffect;
   // An outcome point changes no fee: the world's own.
-  return judge(base, pairModel(at, acc, refit ? audienceFactors(at, aud, acc.n) : aud, reshareAudience(at), model.cost), base.counts, budget);
+  return judge(base, pairModel(at, acc, refit ? audienceFactors(at, aud, acc.n, { sameFit }) : aud, reshareAudience(at), model.cost), base.counts, budget);
 }
