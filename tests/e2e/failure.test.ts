@@ -1,6 +1,7 @@
 import { describe, expect, inject, it } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { browserSuite, pressSlider, settled } from './browser.ts';
+import { liveEntries, outcomeOf } from './verdicts.ts';
 
 const baseURL = inject('baseURL');
 const suite = browserSuite(baseURL);
@@ -30,8 +31,8 @@ async function essayReadable(page: Page) {
   const numbers = await page.locator('#does-the-score-sell .live:not([data-live^="verdict."])').allTextContents();
   expect(numbers.length).toBeGreaterThan(0);
   for (const n of numbers) expect(n).toMatch(/\d/);
-  // Its verdicts are words computed from those numbers.
-  for (const v of await page.locator('#does-the-score-sell .live[data-live^="verdict."]').allTextContents()) expect(v).toMatch(/^ranks purchases /);
+  // Its verdicts are words computed from those numbers, each in its brand's outcome (verdict.sell.SLUG).
+  for (const [key, v] of await liveEntries(page, '#does-the-score-sell', 'verdict.')) expect(v, key).toMatch(new RegExp(`^ranks ${outcomeOf(key.split('.').pop()!)} `));
   expect(await page.locator('main h2').count()).toBeGreaterThan(5);
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { browserSuite } from './browser.ts';
+import { liveEntries, outcomeOf } from './verdicts.ts';
 import { openWorld } from '../../src/lib/db/world.ts';
 import { toCsv } from '../../src/lib/data/csv.ts';
 
@@ -44,9 +45,13 @@ describe('"Does the score sell?" chapter', () => {
     expect(numbers.length).toBeGreaterThan(0);
     for (const n of numbers) expect(n).toMatch(/\d/);
     // The chapter's verdicts are words computed from the same numbers (checked against them in essay.test.ts).
-    const verdicts = await page.locator('#does-the-score-sell .live[data-live^="verdict."]').allTextContents();
+    const verdicts = await liveEntries(page, '#does-the-score-sell', 'verdict.');
     expect(verdicts.length).toBeGreaterThan(0);
-    for (const v of verdicts) expect(v).toMatch(/^ranks purchases (well|moderately well|only a little better than chance|no better than chance|worse than chance)$/);
+    // Each in its brand's outcome (verdict.sell.SLUG): purchases, or for the awareness brand the people who recall the post.
+    for (const [key, v] of verdicts) {
+      expect(v, key).toMatch(new RegExp(`^ranks ${outcomeOf(key.split('.').pop()!)} (well|moderately well|only a little better than chance|no better than chance|worse than chance)$`));
+    }
+    expect(verdicts.map(([, v]) => v).some((v) => v.includes('people who recall the post'))).toBe(true);
     await context.close();
   });
 

@@ -7,8 +7,12 @@
 import type { Page } from 'playwright-core';
 import { BRANDS } from '../../data/sim/catalog.ts';
 
-/** What a brand (by name) is judged on, in the words its verdicts use: its goal's outcome. */
-export const outcomeOf = (brand: string): string => (BRANDS.find((b) => b.name === brand)?.goal === 'awareness' ? 'people who recall the post' : 'purchases');
+/** What a brand (by name, or by slug) is judged on, in the words its verdicts use: its goal's outcome. */
+export const outcomeOf = (brand: string): string => (BRANDS.find((b) => b.name === brand || b.slug === brand)?.goal === 'awareness' ? 'people who recall the post' : 'purchases');
+
+/** The live spans under `selector` whose key starts `prefix`, as [key, text]. */
+export const liveEntries = (page: Page, selector: string, prefix: string): Promise<[string, string][]> =>
+  page.locator(`${selector} .live[data-live^="${prefix}"]`).evaluateAll((spans) => spans.map((s) => [s.getAttribute('data-live') ?? '', s.textContent ?? ''] as [string, string]));
 
 /** "−0.01" → -0.01, "$1,200" → 1200, "49%" → 49, "–" → NaN. */
 export const parse = (text: string): number => {
