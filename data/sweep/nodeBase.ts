@@ -34,8 +34,8 @@ export async function nodeSeedBase(params: WorldParams, ontology: Ontology, root
     // The report's queries with the report's bindings, straight to this engine (runQuery would cache them by text, across worlds);
     // of brand_offers only the columns the scores read (the others are text, costly to bring out of DuckDB).
     const query = (name: QueryName, brand?: string) => {
-      const { sql, values } = bindQuery(name, brand ? { ...DEFAULTS, brand } : DEFAULTS);
-      return engine.query(brand ? `SELECT ${OFFER_COLUMNS.join(', ')} FROM (${sql})` : sql, values);
+      const { sql, values } = brand ? bindQuery(name, { ...DEFAULTS, brand }, OFFER_COLUMNS) : bindQuery(name, DEFAULTS);
+      return engine.query(sql, values);
     };
     const slugs = stages!.ctx.brands.map((b) => b.spec.slug);
     const offers = [];

@@ -16,8 +16,7 @@ const { parseOntology } = await import('../sim/ontology.ts');
 const { DEFAULT_PARAMS } = await import('../sim/params.ts');
 const { nodeSeedBase } = await import('./nodeBase.ts');
 const { openNodeEngine } = await import('../../src/lib/db/node.ts');
-const { assumptionByKey } = await import('../../src/lib/sweep/assumptions.ts');
-const { SWEEP, jobPoints, seedParams, smallParams, smallWorldParams } = await import('../../src/lib/sweep/plan.ts');
+const { SWEEP, jobParams, jobPoints, keepsCoverage } = await import('../../src/lib/sweep/plan.ts');
 
 const ontology = parseOntology(
   readFileSync(join(root, 'data/klout/klout_topic_ontology_20180601.csv'), 'utf8'),
@@ -25,18 +24,11 @@ const ontology = parseOntology(
 );
 const db = await openNodeEngine(':memory:');
 
-const paramsOf = (job: Job) => {
-  if (job.kind === 'seed') return seedParams(DEFAULT_PARAMS, job.seed);
-  if (job.kind === 'small') return smallParams(DEFAULT_PARAMS, job.seed);
-  const a = assumptionByKey(job.key);
-  return smallWorldParams(a, DEFAULT_PARAMS, job.seed, a.grid[job.index]);
-};
-
 // Claim jobs one at a time from the shared counter until the list is done.
 for (let k = Atomics.add(next, 0, 1); k < jobs.length; k = Atomics.add(next, 0, 1)) {
   const job = jobs[k];
-  // Only a seed's world has outcome points, which recompute the audiences from the kept coverages.
-  const b = await nodeSeedBase(paramsOf(job), ontology, root, db, { coverage: job.kind === 'seed' });
+  // Only a world with outcome points (a seed's) keeps the coverages they recompute the audiences from.
+  const b = await nodeSeedBase(jobParams(job, DEFAULT_PARAMS), ontology, root, db, { coverage: keepsCoverage(job, DEFAULT_PARAMS) });
   parentPort!.postMessage({ measured: jobPoints(job, b, SWEEP.budget), brands: b.scores.map((s) => ({ slug: s.slug, name: s.name })) });
 }
 db.close();

@@ -67,10 +67,11 @@ export const readOnly = (sql: string, options: Omit<ReadOnlyOptions, 'signal'>):
 });
 
 /**
- * A named query of the catalog on a lab world, its rows as Arrow IPC bytes for the lab's worker
- * (the page never decodes them). The lab session calls this in the world's turn on its engine.
+ * A named query of the catalog on a lab world (with `columns`, only those of its result), its rows
+ * as Arrow IPC bytes for the lab's worker (the page never decodes them). The lab session calls this
+ * in the world's turn on its engine.
  */
-export async function queryWorld(db: LabEngine, name: QueryName, params: Params): Promise<Uint8Array> {
-  const { sql, values } = bindQuery(name, params);
+export async function queryWorld(db: LabEngine, name: QueryName, params: Params, columns?: readonly string[]): Promise<Uint8Array> {
+  const { sql, values } = bindQuery(name, params, columns);
   return db.queryIpc(sql, values);
 }

@@ -26,11 +26,15 @@ const engines = new WeakMap<Engine, PerEngine>();
 const perEngine = (engine: Engine): PerEngine =>
   engines.get(engine) ?? engines.set(engine, { cache: new QueryCache(CACHE_SIZE), scheduler: new Scheduler() }).get(engine)!;
 
-/** A named query of the catalog with the parameters it uses bound (`params` may hold more). */
-export function bindQuery(name: QueryName, params: Params) {
+/**
+ * A named query of the catalog with the parameters it uses bound (`params` may hold more); with
+ * `columns`, only those of its result (the break-even sweep's brand_offers: OFFER_COLUMNS).
+ */
+export function bindQuery(name: QueryName, params: Params, columns?: readonly string[]) {
   const text = QUERIES[name];
   const used: Params = Object.fromEntries(parameterNames(text).map((p) => [p, params[p]]));
-  return { text, used, ...bindSql(text, used) };
+  const { sql, values } = bindSql(text, used);
+  return { text, used, values, sql: columns ? `SELECT ${columns.join(', ')} FROM (${sql})` : sql };
 }
 
 /**

@@ -2,12 +2,13 @@
 import type { WorldParams } from '../../../data/sim/params.ts';
 import type { Calibration } from '../../../data/sim/calibration.ts';
 import type { Measured } from '../sweep/summary.ts';
+import type { Job } from '../sweep/plan.ts';
 
 export type ToWorker =
   /** Load the shipped topic tables the simulator needs (once). */
   | { type: 'init'; base: string; version: string }
-  /** Simulate a world, handing its tables over as they are made. */
-  | { type: 'simulate'; id: number; params: WorldParams; keepStages?: boolean }
+  /** Simulate a world, handing its tables over as they are made (keepStages, keepCoverage: simulateWorldWithTruth's options). */
+  | { type: 'simulate'; id: number; params: WorldParams; keepStages?: boolean; keepCoverage?: boolean }
   /** The fingerprint of world `id` (the last one simulated), asked for once the page is done with the regeneration. */
   | { type: 'digest'; id: number }
   /** Query results of world `world`, by query name, as Arrow IPC bytes (transferred; the worker decodes them). */
@@ -16,9 +17,9 @@ export type ToWorker =
   | { type: 'model'; req: number; world: number; figure: string; values: Record<string, number | string>; intervals: boolean }
   /**
    * Judge world `world` (simulated with keepStages; its brand_offers frames sent as 'brand_offers:SLUG') for the break-even
-   * sweep: every grid point of assumption `key` (index null), or the world itself as grid point `index` (a 'world'-stage assumption).
+   * sweep: what the sweep job's world measures of assumption `key` (jobPoints).
    */
-  | { type: 'sweep'; req: number; world: number; key: string; index: number | null; budget: number };
+  | { type: 'sweep'; req: number; world: number; key: string; job: Job; budget: number };
 
 export type FromWorker =
   | { type: 'ready'; context: 'worker' | 'window' }

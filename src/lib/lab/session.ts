@@ -24,6 +24,8 @@ import type { Calibration } from '../../../data/sim/calibration.ts';
 import { BRANDS } from '../../../data/sim/catalog.ts';
 import { DEFAULTS } from '../state/params.ts';
 import type { Measured } from '../sweep/summary.ts';
+import { OFFER_COLUMNS } from '../sweep/seed.ts';
+import type { Job } from '../sweep/plan.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 /** Tables derived by build SQL in the browser, with the SQL text (the very file the build runs). */
@@ -190,7 +192,11 @@ export class LabSession {
    * once the world can be queried. `onStage` reports progress (share in 0–1 while simulating; the
    * loading and the derivation overlap the simulation, and what is left of them follows it).
    */
-  async regenerate(params: WorldParams, onStage: (stage: Stage, share?: number) => void, { keepStages = false }: { keepStages?: boolean } = {}): Promise<World> {
+  async regenerate(
+    params: WorldParams,
+    onStage: (stage: Stage, share?: number) => void,
+    { keepStages = false, keepCoverage = true }: { keepStages?: boolean; keepCoverage?: boolean } = {},
+  ): Promise<World> {
     const id = ++this.seq;
     this.supersede();
     this.latest = id;
@@ -235,7 +241,7 @@ export class LabSession {
         else if (m.type === 'error') reject(new Error(m.message));
       });
     });
-    this.send({ type: 'simulate', id, params, keepStages });
+    this.send({ type: 'simulate', id, params, keepStages, keepCoverage });
     onStage('simulating', 0);
     let sim: Extract<FromWorker, { type: 'simulated' }>;
     try {
@@ -276,18 +282,19 @@ export class LabSession {
 
   /**
    * Judge a world regenerated with keepStages for the break-even sweep (src/lib/sweep/seed.ts): run
-   * brand_offers for every brand here, hand the results to the worker, and have it measure assumption
-   * `key` at every grid point (index null) or the world itself as grid point `index`.
+   * brand_offers for every brand here (only the columns the scores read, as the data step does),
+   * hand the results to the worker, and have it measure what the sweep job's world measures of
+   * assumption `key` (jobPoints).
    */
-  async sweepWorld(world: World, key: string, index: number | null, budget: number): Promise<{ measured: Measured[]; brands: { slug: string; name: string }[] }> {
+  async sweepWorld(world: World, key: string, job: Job, budget: number): Promise<{ measured: Measured[]; brands: { slug: string; name: string }[] }> {
     const db = await this.engine;
     const ipc: Record<string, Uint8Array> = {};
     for (const { slug } of BRANDS) {
-      ipc[`brand_offers:${slug}`] = await this.queue(world.id, () => queryWorld(db, 'brand_offers', { ...DEFAULTS, brand: slug }));
+      ipc[`brand_offers:${slug}`] = await this.queue(world.id, () => queryWorld(db, 'brand_offers', { ...DEFAULTS, brand: slug }, OFFER_COLUMNS));
     }
     this.check(world.id);
     this.send({ type: 'frames', world: world.id, ipc }, Object.values(ipc).map((b) => b.buffer as ArrayBuffer));
-    const m = await this.ask<Extract<FromWorker, { type: 'swept' }>>(world, (req) => ({ type: 'sweep', req, world: world.id, key, index, budget }));
+    const m = await this.ask<Extract<FromWorker, { type: 'swept' }>>(world, (req) => ({ type: 'sweep', req, world: world.id, key, job, budget }));
     return { measured: m.measured, brands: m.brands };
   }
 

@@ -22,8 +22,8 @@ import { calibrate } from '../../../data/sim/calibration.ts';
 import { worldDigest } from './worldDigest.ts';
 import type { Stages } from '../../../data/sim/world.ts';
 import { assumptionByKey } from '../sweep/assumptions.ts';
-import { sweepSeed } from '../sweep/plan.ts';
-import { brandScores, judge, seedBase } from '../sweep/seed.ts';
+import { jobPoints } from '../sweep/plan.ts';
+import { brandScores, seedBase } from '../sweep/seed.ts';
 import type { FromWorker, ToWorker } from './protocol.ts';
 
 const post = (message: FromWorker, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
@@ -49,7 +49,7 @@ async function loadOntology(base: string, version: string): Promise<Ontology> {
   return ontologyFromTables(topics as never, edges as never);
 }
 
-async function simulate(id: number, params: WorldParams, keepStages: boolean): Promise<void> {
+async function simulate(id: number, params: WorldParams, keepStages: boolean, keepCoverage: boolean): Promise<void> {
   last = null;
   kept = null;
   const started = performance.now();
@@ -62,7 +62,7 @@ async function simulate(id: number, params: WorldParams, keepStages: boolean): P
       const p = Math.floor(share * 100);
       if (p !== pct) post({ type: 'progress', id, share: (pct = p) / 100 });
     },
-    { keepStages },
+    { keepStages, keepCoverage },
   );
   if (stages) kept = { id, stages };
   const tables = world as unknown as Record<string, Record<string, ArrayLike<unknown>>>;
@@ -82,7 +82,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         post({ type: 'ready', context: context() });
         return;
       case 'simulate':
-        return await simulate(m.id, m.params, m.keepStages ?? false);
+        return await simulate(m.id, m.params, m.keepStages ?? false, m.keepCoverage ?? true);
       case 'digest': {
         if (last?.id !== m.id) throw new Error('that world is no longer held');
         const { world } = last;
@@ -122,11 +122,7 @@ self.onmessage = async (event: MessageEvent<ToWorker>) => {
         const frame = (name: string) => frames.get(name) ?? (() => { throw new Error(`query ${name} has not run on this world`); })();
         const scores = brandScores(slugs, slugs.map((s) => frame(`brand_offers:${s}`)), frame('audience_topics'), frame('topic_tree'), stages.acc.n);
         const base = seedBase(stages, scores);
-        const a = assumptionByKey(m.key);
-        const measured =
-          m.index === null
-            ? sweepSeed(base, [a], m.budget)
-            : [{ key: m.key, seed: stages.ctx.params.seed, index: m.index, brands: judge(base, stages.model, base.counts, m.budget) }];
+        const measured = jobPoints(m.job, base, m.budget, [assumptionByKey(m.key)]);
         post({ type: 'swept', req: m.req, measured, brands: scores.map((s) => ({ slug: s.slug, name: s.name })) });
         return;
       }

@@ -20,13 +20,13 @@ export const CHUNK: Record<'posts' | 'reactions', number> = { posts: ROW_GROUP, 
  */
 export type Send = (name: string, ipc: Uint8Array | null, append: boolean, last: boolean) => void;
 
-/** With keepStages, the simulator's stages come back too (the break-even sweep reuses them). */
+/** With keepStages, the simulator's stages come back too (the break-even sweep reuses them; keepCoverage as simulateWorldWithTruth takes it). */
 export function streamWorld(
   params: WorldParams,
   ontology: Ontology,
   send: Send,
   onProgress?: (share: number) => void,
-  { keepStages = false }: { keepStages?: boolean } = {},
+  { keepStages = false, keepCoverage = true }: { keepStages?: boolean; keepCoverage?: boolean } = {},
 ): { world: World; truth: Truth; encodeMs: number; stages?: Stages } {
   let encodeMs = 0;
   const hand = (name: string, columns: Record<string, ArrayLike<unknown>> | null, append: boolean, last: boolean) => {
@@ -58,6 +58,6 @@ export function streamWorld(
       rows = r;
       if (m.reactions - sent.reactions >= CHUNK.reactions || m.posts - sent.posts >= CHUNK.posts) flush(false);
     },
-  }, { keepStages });
+  }, { keepStages, keepCoverage });
   return { world, truth, encodeMs, stages };
 }

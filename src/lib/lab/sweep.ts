@@ -1,12 +1,12 @@
 /**
- * The lab's break-even sweep of one assumption around the world on screen: the plan of the data
- * step's sweep (src/lib/sweep/plan.ts), each seed's world regenerated in the lab session with its
- * stages kept and judged in the worker (every grid point of it at once, unless the assumption
- * needs a world per point); progress as a share, and a cancel checked between worlds.
+ * The lab's break-even sweep of one assumption around the world on screen: the data step's jobs
+ * for it (src/lib/sweep/plan.ts), each job's world regenerated in the lab session with its stages
+ * kept and judged in the worker as the data step judges it (jobPoints); progress as a share, and a
+ * cancel checked between worlds.
  */
 import type { WorldParams } from '../../../data/sim/params.ts';
-import { SWEEP, seedParams, smallParams, smallWorldParams } from '../sweep/plan.ts';
-import { assumptionByKey, observesOnly } from '../sweep/assumptions.ts';
+import { SWEEP, jobParams, keepsCoverage, sweepJobs } from '../sweep/plan.ts';
+import { assumptionByKey } from '../sweep/assumptions.ts';
 import { summarize, type Measured, type SweepResult } from '../sweep/summary.ts';
 import type { LabSession } from './session.ts';
 
@@ -26,24 +26,24 @@ export async function labSweep(
   ms: { regenerate: number; judge: number } = { regenerate: 0, judge: 0 },
 ): Promise<SweepResult> {
   const a = assumptionByKey(key);
-  // A 'world'-stage assumption is swept on the seeds' smaller worlds: one per point, or one per seed for an assumption that changes only what a marketer observes.
-  const perPoint = a.stage === 'world' && !observesOnly(a);
-  const jobs = perPoint ? SWEEP.seeds.flatMap((seed) => a.grid.map((_, index) => ({ seed, index }))) : SWEEP.seeds.map((seed) => ({ seed, index: null }));
-  const worldOf = (seed: number, index: number | null) =>
-    index !== null ? smallWorldParams(a, params, seed, a.grid[index]) : a.stage === 'world' ? smallParams(params, seed) : seedParams(params, seed);
+  // The data step's plan for this one assumption: a seed's world per seed for a 'cost', 'outcomes' or 'selection' one; for a 'world' one the
+  // seeds' smaller worlds (one per seed if it changes only what a marketer observes, else one per point, the default point the seed's own).
+  const jobs = sweepJobs(params, [a]);
   const measured: Measured[] = [];
   let brands: SweepResult['brands'] = [];
   for (const [k, job] of jobs.entries()) {
     if (cancelled()) throw new SweepCancelled();
-    const world = worldOf(job.seed, job.index);
-    const text = `World ${k + 1} of ${jobs.length} (seed ${job.seed}${job.index === null ? '' : `, ${a.label} = ${a.grid[job.index]}`})…`;
+    const text = `World ${k + 1} of ${jobs.length} (seed ${job.seed}${job.kind === 'world' ? `, ${a.label} = ${a.grid[job.index]}` : ''})…`;
     onProgress(k / jobs.length, text);
     let t = performance.now();
-    const regenerated = await session.regenerate(world, (stage, share) => onProgress((k + (stage === 'simulating' ? 0.6 * (share ?? 0) : 0.7)) / jobs.length, text), { keepStages: true });
+    const regenerated = await session.regenerate(jobParams(job, params), (stage, share) => onProgress((k + (stage === 'simulating' ? 0.6 * (share ?? 0) : 0.7)) / jobs.length, text), {
+      keepStages: true,
+      keepCoverage: keepsCoverage(job, params, [a]),
+    });
     ms.regenerate += performance.now() - t;
     if (cancelled()) throw new SweepCancelled();
     t = performance.now();
-    const result = await session.sweepWorld(regenerated, key, job.index, SWEEP.budget);
+    const result = await session.sweepWorld(regenerated, key, job, SWEEP.budget);
     ms.judge += performance.now() - t;
     measured.push(...result.measured);
     brands = result.brands;

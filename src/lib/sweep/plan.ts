@@ -4,7 +4,7 @@
  */
 import type { WorldParams } from '../../../data/sim/params.ts';
 import { DEFAULTS } from '../state/params.ts';
-import { ASSUMPTIONS, observesOnly, type Assumption } from './assumptions.ts';
+import { ASSUMPTIONS, assumptionByKey, observesOnly, type Assumption } from './assumptions.ts';
 import { paramsAt } from './point.ts';
 import { evaluate, judge, type SeedBase } from './seed.ts';
 import type { Measured } from './summary.ts';
@@ -40,16 +40,18 @@ export function leavesWorld(a: Assumption, params: WorldParams, value: number): 
 }
 
 /**
- * The data step's jobs, longest first: each seed's world (every point of the 'cost', 'outcomes'
- * and 'selection' assumptions), each seed's smaller world at the base parameters (every point of
- * an assumption that observesOnly, and the default point of every other 'world' one), and a smaller
- * world of its own for each remaining 'world' point.
+ * The jobs of a sweep of the listed assumptions around `params`, longest first: each seed's world
+ * (every point of the 'cost', 'outcomes' and 'selection' assumptions), each seed's smaller world at
+ * the base parameters (every point of an assumption that observesOnly, and the default point of
+ * every other 'world' one), and a smaller world of its own for each remaining 'world' point. A job
+ * whose world would measure none of the listed assumptions is left out (the data step sweeps them
+ * all, the lab one).
  */
 export type Job = { kind: 'seed'; seed: number } | { kind: 'small'; seed: number } | { kind: 'world'; key: string; seed: number; index: number };
 
 export function sweepJobs(params: WorldParams, assumptions: readonly Assumption[] = SWEEP.assumptions): Job[] {
   const own = assumptions.filter((a) => a.stage === 'world' && !observesOnly(a));
-  return [
+  const jobs: Job[] = [
     ...SWEEP.seeds.map((seed) => ({ kind: 'seed' as const, seed })),
     ...SWEEP.seeds.map((seed) => ({ kind: 'small' as const, seed })),
     ...own.flatMap((a) =>
@@ -58,25 +60,20 @@ export function sweepJobs(params: WorldParams, assumptions: readonly Assumption[
       ),
     ),
   ];
+  return jobs.filter((job) => jobPlan(job, jobParams(job, params), assumptions).length > 0);
 }
 
-/** Whether a world can judge the assumption's points on its own: those of a 'cost', 'outcomes' or 'selection' stage, and those that observesOnly. */
-const onItsOwn = (a: Assumption) => a.stage !== 'world' || observesOnly(a);
+/** The parameters of a job's world, around `params`. */
+export function jobParams(job: Job, params: WorldParams): WorldParams {
+  if (job.kind === 'seed') return seedParams(params, job.seed);
+  if (job.kind === 'small') return smallParams(params, job.seed);
+  const a = assumptionByKey(job.key);
+  return smallWorldParams(a, params, job.seed, a.grid[job.index]);
+}
 
-/**
- * Every grid point of the listed assumptions that this world can judge on its own (other 'world'
- * ones are left out); `each` after each point (false: stop).
- */
-export function sweepSeed(base: SeedBase, assumptions: readonly Assumption[], budget: number, each: () => boolean = () => true): Measured[] {
-  const out: Measured[] = [];
-  const seed = base.stages.ctx.params.seed;
-  for (const a of assumptions.filter(onItsOwn)) {
-    for (let index = 0; index < a.grid.length; index++) {
-      out.push({ key: a.key, seed, index, brands: evaluate(base, a, a.grid[index], budget) });
-      if (!each()) return out;
-    }
-  }
-  return out;
+/** Whether a job's world recomputes outcomes at one of its points (an 'outcomes' assumption's, on a seed's world): only such a world keeps each follower's coverage. */
+export function keepsCoverage(job: Job, params: WorldParams, assumptions: readonly Assumption[] = SWEEP.assumptions): boolean {
+  return jobPlan(job, jobParams(job, params), assumptions).some((p) => p.as === 'evaluate' && p.a.stage === 'outcomes');
 }
 
 /**

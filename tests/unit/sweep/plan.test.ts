@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_PARAMS } from '../../../data/sim/params.ts';
 import { simulateWorld, type World } from '../../../data/sim/world.ts';
 import { ASSUMPTIONS, assumptionByKey } from '../../../src/lib/sweep/assumptions.ts';
-import { SWEEP, jobPlan, leavesWorld, seedParams, smallParams, smallWorldParams, sweepJobs, type Job } from '../../../src/lib/sweep/plan.ts';
+import { SWEEP, jobParams, jobPlan, keepsCoverage, leavesWorld, seedParams, smallParams, smallWorldParams, sweepJobs, type Job } from '../../../src/lib/sweep/plan.ts';
 import { paramsAt } from '../../../src/lib/sweep/point.ts';
 import { OBSERVED } from '../../../src/lib/sweep/seed.ts';
 import { OBSERVED_PATHS, observesOnly } from '../../../src/lib/sweep/assumptions.ts';
@@ -48,6 +48,26 @@ describe('the data step’s jobs', () => {
     expect(own.every((j) => j.kind === 'world' && j.key === 'fraud' && assumptionByKey('fraud').grid[j.index] !== 1)).toBe(true);
     // Ten seeds' worlds, ten smaller worlds at the defaults, then the rest.
     expect(jobs.length).toBe(2 * SWEEP.seeds.length + expected);
+  });
+});
+
+describe('the lab’s jobs for one assumption (the data step’s plan for it alone)', () => {
+  // Worlds per seed the lab regenerates, by hand: a seed's world for a 'cost', 'outcomes' or 'selection' assumption, the smaller world for one that
+  // changes only what a marketer observes, and for fake-follower rates the smaller world (its default point) plus one per other grid value.
+  const perSeed: Record<string, number> = { relevance: 1, relevancePurchase: 1, saturation: 1, shortlist: 1, fraud: 4, feeFixed: 1, feePerFollower: 1, briefNoise: 1, auditPassThrough: 1, amplification: 1 };
+
+  it.each(ASSUMPTIONS.map((a) => [a.key, a] as const))('%s: every grid point on every seed once, on the worlds counted by hand', (_, a) => {
+    const jobs = sweepJobs(DEFAULT_PARAMS, [a]);
+    expect(jobs.length).toBe(perSeed[a.key] * SWEEP.seeds.length);
+    const keys = jobs.flatMap((job) => jobPlan(job, jobParams(job, DEFAULT_PARAMS), [a]).map((p) => `${p.a.key} ${job.seed} ${p.index}`));
+    expect([...keys].sort()).toEqual(SWEEP.seeds.flatMap((seed) => a.grid.map((_, index) => `${a.key} ${seed} ${index}`)).sort());
+    // Only the worlds whose outcomes are recomputed keep each follower's coverage.
+    expect(jobs.map((job) => keepsCoverage(job, DEFAULT_PARAMS, [a]))).toEqual(jobs.map(() => a.stage === 'outcomes'));
+  });
+
+  it('are, with every assumption, the worlds the data step simulates', () => {
+    for (const job of sweepJobs(DEFAULT_PARAMS)) expect(jobParams(job, DEFAULT_PARAMS)).toEqual(worldOf(job));
+    expect(sweepJobs(DEFAULT_PARAMS).map((job) => keepsCoverage(job, DEFAULT_PARAMS))).toEqual(sweepJobs(DEFAULT_PARAMS).map((job) => job.kind === 'seed'));
   });
 });
 
