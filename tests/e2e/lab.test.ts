@@ -74,7 +74,7 @@ describe('the lab', () => {
     }
     expect(await page.getByLabel(/random seed/i).inputValue()).toBe('20120401');
     await expect(page.locator('.lab-figure .chart svg[role="img"]').count()).resolves.toBe(2);
-    expect(await page.locator('.lab-headline').textContent()).toMatch(/reach score ranks conversions best for (\d of|all) 5 brands/);
+    expect(await page.locator('.lab-headline').textContent()).toMatch(/reach score ranks (purchases|people who recall the post|each brand’s outcome \(purchases; people who recall the post for Tuneloop\)) best for (\d of|all) 5 brands/);
     expect(await page.locator('[data-honest]').getAttribute('data-honest')).toBe('off');
     await context.close();
   });
@@ -169,7 +169,7 @@ describe('the lab', () => {
     expect(Object.keys(after)).toEqual(Object.keys(published));
     for (const best of Object.values(after)) expect(best).toBe('reach');
     expect(await page.locator('[data-honest]').getAttribute('data-honest')).toBe('pass');
-    expect(await page.locator('.lab-headline').textContent()).toBe('In this world the reach score ranks conversions best for all 5 brands.');
+    expect(await page.locator('.lab-headline').textContent()).toBe('In this world the reach score ranks each brand’s outcome (purchases; people who recall the post for Tuneloop) best for all 5 brands.');
     // The calibration table is recomputed for the regenerated world: matched people click like everyone else (up to trust).
     expect(await shownLifts(page)).toEqual(nodeLifts('?rel=0&relbuy=0'));
     expect(await shownLifts(page)).not.toEqual(publishedLifts);

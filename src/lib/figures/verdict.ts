@@ -5,6 +5,7 @@
  * a verdict uses these functions; live keys that hold a verdict start with `verdict.`.
  */
 import { times } from '../format.ts';
+import { BRANDS } from '../../../data/sim/catalog.ts';
 
 /** A statistic with its 95% interval (lo and hi NaN when none was computed, e.g. while a slider is dragged). */
 export interface Estimate {
@@ -21,6 +22,21 @@ export const hasInterval = (e: { lo: number; hi: number }) => Number.isFinite(e.
  * names its own outcome with this.
  */
 export const outcomeInWords = (goal: unknown): string => (goal === 'awareness' ? 'people who recall the post' : 'purchases');
+
+/** What a brand of the catalog is judged on, in words, by its slug. */
+export const brandOutcome = (slug: string): string => outcomeInWords(BRANDS.find((b) => b.slug === slug)?.goal);
+
+/**
+ * What some brands are judged on, in words: their one outcome ("purchases"), or "each brand’s
+ * outcome (purchases; people who recall the post for Tuneloop)", which names the brands judged on
+ * something else, one outcome per clause (so no clause that names a brand says another's outcome).
+ */
+export function outcomesInWords(brands: readonly { slug: string; name: string }[]): string {
+  const outcomes = new Set(brands.map((b) => brandOutcome(b.slug)));
+  if (outcomes.size <= 1) return [...outcomes][0] ?? 'purchases';
+  const other = brands.filter((b) => brandOutcome(b.slug) !== 'purchases').map((b) => `${brandOutcome(b.slug)} for ${b.name}`);
+  return `each brand’s outcome (purchases; ${other.join(', ')})`;
+}
 
 /**
  * Cohen's conventions for a correlation (Statistical Power Analysis for the Behavioral Sciences,

@@ -1,6 +1,6 @@
 /**
  * "Is it rigged?": the headline comparison of a world, per brand, from the scoreboard figure's
- * rows: does the reach score rank the conversions of the placements best, or relevance × trust
+ * rows: does the reach score rank each brand’s outcome in its placements best (its purchases, or the people who recall the post), or relevance × trust
  * (relevance alone, or fit = relevance × trust × reach)? And the honest-instrument rule
  * (SCIENCE.md §3): in a world where relevance has no effect, reach must rank at least as well.
  */

@@ -5,24 +5,10 @@
 import type { BreakEvenAxis, BreakEvenSeries } from '../charts/breakEven.ts';
 import type { BreakEven } from '../stats/breakEven.ts';
 import type { Curve, CurvePoint, SweepResult } from './summary.ts';
-import { comparePerDollar, compareRankings, outcomeInWords } from '../figures/verdict.ts';
-import { BRANDS } from '../../../data/sim/catalog.ts';
-
-/** What a brand is judged on (its goal's outcome, as the report's queries give it). */
-const outcomeOf = (slug: string) => outcomeInWords(BRANDS.find((b) => b.slug === slug)?.goal);
-
-/** The brands judged on something other than purchases, with what: "people who recall the post for Tuneloop". */
-const otherOutcomes = (r: SweepResult) =>
-  r.brands
-    .filter((b) => outcomeOf(b.slug) !== 'purchases')
-    .map((b) => `${outcomeOf(b.slug)} for ${b.name}`)
-    .join(', ');
+import { brandOutcome, comparePerDollar, compareRankings, outcomesInWords } from '../figures/verdict.ts';
 
 /** "each brand’s outcome (purchases; people who recall the post for Tuneloop)". */
-export const eachOutcome = (r: SweepResult) => {
-  const other = otherOutcomes(r);
-  return other ? `each brand’s outcome (purchases; ${other})` : 'purchases';
-};
+export const eachOutcome = (r: SweepResult) => outcomesInWords(r.brands);
 
 export type Measure = 'rho' | 'perDollar';
 
@@ -82,7 +68,7 @@ const signed = (v: number, digits = 2) => v.toFixed(digits).replace('-', '−');
  * paired difference "0.30 (0.25 to 0.35)", and the per-dollar verdict with its difference per $1,000.
  */
 function verdictsAt(p: CurvePoint, slug: string): { rho: string; rhoDifference: string; perDollar: string } {
-  const outcome = outcomeOf(slug);
+  const outcome = brandOutcome(slug);
   const fit = 'fit';
   const reach = 'the reach score';
   const spend = (perThousand: number) => ({ count: perThousand, spent: 1000 });

@@ -27,7 +27,20 @@ describe('verdict', () => {
     expect(v.brands.map((b) => b.best)).toEqual(['fit', 'reach']);
     expect(v.wins).toEqual({ reach: 1, relevance: 0, fit: 1 });
     expect(v.honest).toBeNull();
-    expect(headline(v)).toBe('In this world the reach score ranks conversions best for 1 of 2 brands (B); relevance × trust ranks them better for 1 (A).');
+    expect(headline(v)).toBe('In this world the reach score ranks purchases best for 1 of 2 brands (B); relevance × trust ranks them better for 1 (A).');
+  });
+
+  // Each side names what its brands are judged on: Tuneloop (the catalog's awareness brand) on the people who recall the post, the others on purchases.
+  it.each([
+    ['all to reach, both outcomes', [0.9, 0.9], 'In this world the reach score ranks each brand’s outcome (purchases; people who recall the post for Tuneloop) best for all 2 brands.'],
+    ['all to relevance × trust', [0.1, 0.1], 'In this world relevance × trust ranks each brand’s outcome (purchases; people who recall the post for Tuneloop) better than the reach score for all 2 brands.'],
+    ['the awareness brand to reach', [0.1, 0.9], 'In this world the reach score ranks people who recall the post best for 1 of 2 brands (Tuneloop); relevance × trust ranks purchases better for 1 (Voltra).'],
+    ['the awareness brand to relevance × trust', [0.9, 0.1], 'In this world the reach score ranks purchases best for 1 of 2 brands (Voltra); relevance × trust ranks people who recall the post better for 1 (Tuneloop).'],
+  ])('%s: the headline names each side’s outcome', (_, [voltra, tuneloop], text) => {
+    const v = verdict([...rows('voltra', 'Voltra', voltra, 0.5, 0.5), ...rows('tuneloop', 'Tuneloop', tuneloop, 0.5, 0.5)], 4);
+    expect(headline(v)).toBe(text);
+    // No clause that names Tuneloop says purchases.
+    for (const clause of headline(v).split(/;/)) if (clause.includes('Tuneloop')) expect(clause).not.toMatch(/purchas/);
   });
 
   it('gives a tie to reach ("at least as good"), and NaN never wins', () => {
