@@ -54,3 +54,54 @@ describe('reach_score macro', () => {
     expect(new Set(score)).toEqual(new Set([20]));
   });
 });
+
+describe('reach_score on another table (a user file on "Your data")', () => {
+  // Five accounts of a "user" table: followers 100, 1000, … (raw = ln(1 + followers) under (1, 0, 0)).
+  const user = [100, 1000, 5000, 20000, 1e9];
+  let own: Awaited<ReturnType<typeof fixtureEngine>>;
+  beforeAll(async () => {
+    own = await fixtureEngine(
+      [features, `CREATE TABLE user_features AS SELECT * FROM (VALUES ${user.map((f, i) => `(${i + 1}, ${f}::DOUBLE, 0::DOUBLE, 0::DOUBLE)`).join(', ')}) t(influencer_id, followers, reactions_per_post, selective_reactions)`],
+      { macros: ['reach_score'] },
+    );
+  });
+  afterAll(() => own.close());
+  const run = (sql: string) => own.query(`SELECT influencer_id, raw, score FROM ${sql} ORDER BY influencer_id`, []).then((f) => ({ raw: Array.from(f.columns.raw as number[]), score: Array.from(f.columns.score as number[]) }));
+
+  it('scores the named table, anchored on itself when told', async () => {
+    const { raw, score } = await run("reach_score(1, 0, 0, accounts := 'user_features', anchored_on := 'user_features')");
+    user.forEach((f, i) => expect(raw[i]).toBeCloseTo(Math.log(1 + f), 12));
+    // Five values: the minimum is 1, the median (the 3rd) 20, the maximum 99.
+    expect(score[0]).toBeCloseTo(1, 10);
+    expect(score[2]).toBeCloseTo(20, 10);
+    expect(score[4]).toBeCloseTo(99, 10);
+  });
+
+  it("is anchored on the world's accounts by default, extrapolating past its range instead of clamping", async () => {
+    const { raw, score } = await run("reach_score(1, 0, 0, accounts := 'user_features')");
+    // The world's anchors under (1, 0, 0), by hand: raw = ln(1 + followers) over the 21 fixture accounts.
+    const world = followers.map((f) => Math.log(1 + f)).sort((a, b) => a - b);
+    const [lo, med, p95, hi] = [world[0], world[10], world[19], world[20]];
+    const expected = (r: number) => (r <= med ? 1 + (19 * (r - lo)) / (med - lo) : r <= p95 ? 20 + (30 * (r - med)) / (p95 - med) : 50 + (49 * (r - p95)) / (hi - p95));
+    raw.forEach((r, i) => expect(score[i], `account ${i + 1}`).toBeCloseTo(expected(r), 9));
+    // 1e9 followers is more than any fixture account: above 99, not cut to it.
+    expect(score[4]).toBeGreaterThan(99);
+    expect(followers.every((f) => f < 1e9)).toBe(true);
+  });
+
+  it('gives the essay the same rows with the defaults named or left out', async () => {
+    const a = await run('reach_score(1, 0.5, 0.25)');
+    const b = await run("reach_score(1, 0.5, 0.25, accounts := 'account_features', anchored_on := 'account_features')");
+    expect(b).toEqual(a);
+  });
+
+  it('a bought-followers boost moves the anchors of its own table', async () => {
+    const plain = await run('reach_score(1, 0, 0)');
+    const boosted = await run('reach_score(1, 0, 0, boost_id := 21, boost := 1e12)');
+    // The boosted account becomes the maximum (99), so every other account above the 95th percentile is rescaled.
+    expect(boosted.score[20]).toBeCloseTo(99, 10);
+    expect(boosted.score[19]).toBeCloseTo(50, 10);
+    expect(plain.score[19]).toBeCloseTo(50, 10);
+    expect(boosted.raw[20]).toBeGreaterThan(plain.raw[20]);
+  });
+});
