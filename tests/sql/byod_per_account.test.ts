@@ -24,8 +24,8 @@ const p: Prepared = {
   blanks: {},
 };
 const sqlValue = (v: number) => (Number.isNaN(v) ? 'NULL' : String(v));
-const rows = handle.map((h, i) => `(${h === '' ? "''" : `'${h}'`}, ${['reach', 'engagement', 'cost', 'conversions', 'revenue'].map((r) => sqlValue((p[r as 'reach'] as Float64Array)[i])).join(', ')})`);
-const table = `CREATE TABLE byod_rows AS SELECT * FROM (VALUES ${rows.join(', ')}) t(handle, reach, engagement, cost, conversions, revenue)`;
+const rows = handle.map((h, i) => `(${i + 1}, ${h === '' ? "''" : `'${h}'`}, ${['reach', 'engagement', 'cost', 'conversions', 'revenue'].map((r) => sqlValue((p[r as 'reach'] as Float64Array)[i])).join(', ')}, NULL::VARCHAR[])`);
+const table = `CREATE TABLE byod_rows AS SELECT * FROM (VALUES ${rows.join(', ')}) t(row, handle, reach, engagement, cost, conversions, revenue, topics)`;
 
 let db: Awaited<ReturnType<typeof fixtureEngine>>;
 beforeAll(async () => {

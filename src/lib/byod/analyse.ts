@@ -48,7 +48,6 @@ function keep(p: Prepared, columns: (Float64Array | null)[]): number[] {
 }
 const pick = (a: Float64Array, idx: number[]) => Float64Array.from(idx, (i) => a[i]);
 
-/** Run the analysis; `brandTopics` (free text) turns on relevance when the file has topics. */
 /**
  * What "reach" means for the file, in plain words: the report's score when there is engagement,
  * else the reach column alone, with what its proxy counts (`proxy`: from the column's name).
@@ -65,7 +64,22 @@ export function reachMeaningOf(engagement: boolean, proxy: ReachProxy | null = '
   return `Your file has no reaction or engagement data, so "reach" here is simply ${proxy ?? 'the column you chose'}: accounts are ranked by it alone. ${proxy ? caveat[proxy] : ''} (A Klout-style score adds engagement; map an engagement column to include it.)`.replace('  ', ' ');
 }
 
-export function analyse(p: Prepared, { brandTopics = '', share = 0.2, seed = 1, proxy = 'followers' }: { brandTopics?: string; share?: number; seed?: number; proxy?: ReachProxy | null } = {}): Analysis {
+/**
+ * Topics as the page's SQL compares them (src/sql/byod/relevance.sql): each word keyed by the Klout
+ * topic it matches (`key`), and the ontology whose ancestors count with RELEVANCE_DECAY per level.
+ * Without it, words are compared as written, with no hierarchy.
+ */
+export interface TopicOntology {
+  key: (word: string) => string;
+  hierarchy: TopicHierarchy;
+}
+
+/**
+ * Run the analysis in TypeScript; `brandTopics` (free text) turns on relevance when the file has
+ * topics. The page runs it as SQL (src/sql/byod/): this is the independent computation the SQL
+ * tests hold the page's numbers to.
+ */
+export function analyse(p: Prepared, { brandTopics = '', share = 0.2, seed = 1, proxy = 'followers', ontology }: { brandTopics?: string; share?: number; seed?: number; proxy?: ReachProxy | null; ontology?: TopicOntology } = {}): Analysis {
   const warnings: string[] = [];
   const score = reachScore(p);
   const idx = keep(p, [score, p.conversions]);
@@ -114,9 +128,12 @@ export function analyse(p: Prepared, { brandTopics = '', share = 0.2, seed = 1, 
   let rel: Analysis['relevance'];
   const brand = splitTopics(brandTopics);
   if (p.topics && brand.length) {
-    const brandVector = new Map(brand.map((t) => [t, 1]));
+    const key = ontology?.key ?? ((w: string) => w);
+    const vector = (words: string[]) => new Map(words.map((t) => [key(t), 1]));
+    const brandVector = vector(brand);
     const r = new Float64Array(p.rows);
-    for (let i = 0; i < p.rows; i++) r[i] = relevance(new Map(p.topics[i].map((t) => [t, 1])), brandVector, flat, { decay: 0 });
+    const options = ontology ? {} : { decay: 0 };
+    for (let i = 0; i < p.rows; i++) r[i] = relevance(vector(p.topics[i]), brandVector, ontology?.hierarchy ?? flat, options);
     const rx = pick(r, idx);
     rel = { rho: bootstrapInterval(rx, y, spearman, { samples, seed }), brandTopics: brand };
     const relCurve = gainCurve(rx, y);

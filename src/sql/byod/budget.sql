@@ -1,0 +1,87 @@
+-- The budget test, as a marketer uses a leaderboard: with `budget_share` of what the file spent,
+-- walk down the accounts in an order and hire each one whose cost still fits in what is left
+-- (within a relative 1e-12, so cents summed in floating point still fit), skipping those that do
+-- not, as src/lib/stats/budgetTest.ts. The orders: by reach score; by reach per dollar (the reach
+-- column over the cost: what a CPM-minded buyer does); with relevance, by fit (most relevant
+-- first, then by reach score); the best possible (most conversions per dollar first, which no
+-- buyer knows beforehand); and random orders (drawn by byod_uniform with `seed`: `runs` of them, fewer for a large file, at
+-- most `random_rows` accounts in all, at least one order), reported as
+-- their mean with the spread of conversions. Ties keep file order. Accounts with a score, a cost
+-- and conversions take part; a blank revenue counts 0. ROAS is revenue / spent; ROI, only with
+-- the gross margin you give (`margin`, 0-1), is (revenue x margin - spent) / spent.
+--
+-- The walk runs in phases (a recursive CTE): each phase takes, in order, the candidates after the
+-- last skipped account whose cost fits what is left, hires them while their running total fits,
+-- and stops at the first that does not, which is skipped; what is left only shrinks, so an
+-- account too dear once stays too dear.
+WITH RECURSIVE
+base AS (
+  SELECT account, raw, reach, relevance, cost, conversions, coalesce(revenue, 0) AS revenue
+  FROM byod_judged
+  WHERE raw IS NOT NULL AND conversions IS NOT NULL AND cost IS NOT NULL
+),
+amount AS (
+  SELECT round(sum(cost) * $budget_share * 100) / 100 AS budget, round(sum(cost) * $budget_share * 100) / 100 * (1 + 1e-12) AS limit_
+  FROM base
+),
+orders AS (
+  SELECT 'reach' AS walk, 0 AS run, row_number() OVER (ORDER BY raw DESC, account) AS pos, cost, conversions, revenue FROM base
+  UNION ALL
+  SELECT 'reach_per_dollar', 0,
+         row_number() OVER (ORDER BY CASE WHEN cost > 0 THEN reach / cost WHEN reach > 0 THEN 'Infinity'::DOUBLE END DESC NULLS LAST, account),
+         cost, conversions, revenue
+  FROM base
+  UNION ALL
+  SELECT 'fit', 0, row_number() OVER (ORDER BY relevance DESC, raw DESC, account), cost, conversions, revenue
+  FROM base WHERE relevance IS NOT NULL
+  UNION ALL
+  SELECT 'oracle', 0,
+         row_number() OVER (ORDER BY CASE WHEN cost > 0 THEN conversions / cost WHEN conversions > 0 THEN 'Infinity'::DOUBLE ELSE 0 END DESC, account),
+         cost, conversions, revenue
+  FROM base
+  UNION ALL
+  SELECT 'random', r.run, row_number() OVER (PARTITION BY r.run ORDER BY byod_uniform($seed, r.run, b.account), b.account), b.cost, b.conversions, b.revenue
+  FROM base b CROSS JOIN (SELECT unnest(range(1, least($runs::BIGINT, greatest(1, $random_rows::BIGINT // count(*))) + 1)) AS run FROM base) r
+),
+walks(walk, run, pos, spent, bought, conversions, revenue, done) AS (
+  SELECT DISTINCT walk, run, 0::BIGINT, 0::DOUBLE, 0::BIGINT, 0::DOUBLE, 0::DOUBLE, false FROM orders
+  UNION ALL
+  SELECT walk, run,
+         coalesce(min(pos) FILTER (WHERE overflows), 0),
+         any_value(spent) + coalesce(sum(cost) FILTER (WHERE NOT overflows), 0),
+         any_value(bought) + count(*) FILTER (WHERE NOT overflows),
+         any_value(conversions) + coalesce(sum(item_conversions) FILTER (WHERE NOT overflows), 0),
+         any_value(revenue) + coalesce(sum(item_revenue) FILTER (WHERE NOT overflows), 0),
+         count(*) FILTER (WHERE overflows) = 0
+  FROM (
+    SELECT w.walk, w.run, w.spent, w.bought, w.conversions, w.revenue,
+           o.pos, o.cost, o.conversions AS item_conversions, o.revenue AS item_revenue,
+           w.spent + sum(o.cost) OVER (PARTITION BY w.walk, w.run ORDER BY o.pos ROWS UNBOUNDED PRECEDING) > (SELECT limit_ FROM amount) AS overflows
+    FROM walks w
+    LEFT JOIN orders o ON o.walk = w.walk AND o.run = w.run AND o.pos > w.pos AND o.cost <= (SELECT limit_ FROM amount) - w.spent
+    WHERE NOT w.done
+  )
+  GROUP BY walk, run
+),
+results AS (
+  SELECT walk, run, spent, bought, conversions, revenue,
+         CASE WHEN spent > 0 THEN revenue / spent END AS roas,
+         CASE WHEN spent > 0 AND $margin::DOUBLE IS NOT NULL THEN (revenue * $margin::DOUBLE - spent) / spent END AS roi
+  FROM walks
+  WHERE done
+)
+SELECT walk,
+       (SELECT budget FROM amount) AS budget,
+       count(*)::DOUBLE AS runs,
+       avg(spent) AS spent,
+       avg(bought)::DOUBLE AS bought,
+       avg(conversions) AS conversions,
+       avg(revenue) AS revenue,
+       avg(roas) AS roas,
+       avg(roi) AS roi,
+       CASE WHEN count(*) > 1 THEN stddev_samp(conversions) END AS conversions_sd,
+       CASE WHEN count(*) > 1 THEN quantile_cont(conversions, 0.025) END AS conversions_lo,
+       CASE WHEN count(*) > 1 THEN quantile_cont(conversions, 0.975) END AS conversions_hi
+FROM results
+GROUP BY walk
+ORDER BY CASE walk WHEN 'reach' THEN 1 WHEN 'reach_per_dollar' THEN 2 WHEN 'fit' THEN 3 WHEN 'oracle' THEN 4 ELSE 5 END

@@ -1,0 +1,55 @@
+-- Each account's relevance to your brand: the cosine similarity of its topics and the brand's,
+-- hierarchy-aware as in the report (src/lib/scoring/relevance.ts): every topic also counts for
+-- each ancestor in Klout's ontology at half strength per level (RELEVANCE_DECAY = 0.5, shortest
+-- path; the root never counts), words matched as topic_match.sql says (byod_topic_match). 0 for an
+-- account without topics; no rows when the brand has no topics.
+WITH RECURSIVE
+keys AS (
+  SELECT DISTINCT topic_key FROM byod_topic_match
+),
+up(topic_key, ancestor, distance) AS (
+  SELECT topic_key, topic_key, 0 FROM keys
+  UNION
+  SELECT u.topic_key, e.parent_id, u.distance + 1
+  FROM up u
+  JOIN topic_edges e ON e.child_id = u.ancestor
+  WHERE e.parent_id <> '0' AND u.distance < 30
+),
+expanded AS (
+  SELECT topic_key, ancestor, 0.5 ^ min(distance) AS weight
+  FROM up
+  GROUP BY topic_key, ancestor
+),
+brand AS (
+  SELECT x.ancestor AS topic, sum(x.weight) AS weight
+  FROM (SELECT DISTINCT topic_key FROM byod_topic_match WHERE brand) b
+  JOIN expanded x USING (topic_key)
+  GROUP BY x.ancestor
+),
+brand_norm AS (
+  SELECT sqrt(sum(weight * weight)) AS norm FROM brand
+),
+account_keys AS (
+  SELECT DISTINCT a.account, m.topic_key
+  FROM (SELECT account, unnest(topics) AS word FROM byod_accounts) a
+  JOIN byod_topic_match m USING (word)
+),
+audience AS (
+  SELECT k.account, x.ancestor AS topic, sum(x.weight) AS weight
+  FROM account_keys k
+  JOIN expanded x USING (topic_key)
+  GROUP BY k.account, x.ancestor
+),
+cosine AS (
+  SELECT a.account,
+         sum(a.weight * coalesce(b.weight, 0)) / (sqrt(sum(a.weight * a.weight)) * (SELECT norm FROM brand_norm)) AS relevance
+  FROM audience a
+  LEFT JOIN brand b USING (topic)
+  GROUP BY a.account
+)
+SELECT acc.account,
+       greatest(-1, least(1, coalesce(c.relevance, 0)))::DOUBLE AS relevance
+FROM byod_accounts acc
+LEFT JOIN cosine c USING (account)
+WHERE (SELECT norm FROM brand_norm) > 0
+ORDER BY acc.account

@@ -1,0 +1,63 @@
+-- Spearman's rho of the reach score against conversions (and of relevance, when there is one):
+-- the Pearson correlation of average ranks, over the accounts with both values. Its 95% interval:
+-- up to `bootstrap_limit` accounts a seeded percentile bootstrap (resamples of the accounts with
+-- replacement drawn by byod_uniform with `seed`: `samples` of them, fewer for many accounts, at most
+-- `draws` draws in all, at least 200); above it Fisher's z with the standard error
+-- 1.06 / sqrt(n - 3), as the report's src/lib/stats/spearmanInterval.ts. Fewer than 3 accounts: no rho.
+WITH pairs AS (
+  SELECT 'reach' AS ranking, account, raw AS x, conversions AS y FROM byod_judged WHERE raw IS NOT NULL AND conversions IS NOT NULL
+  UNION ALL
+  SELECT 'relevance', account, relevance, conversions FROM byod_judged WHERE relevance IS NOT NULL AND raw IS NOT NULL AND conversions IS NOT NULL
+),
+numbered AS (
+  SELECT *, (row_number() OVER (PARTITION BY ranking ORDER BY account) - 1)::BIGINT AS k, count(*) OVER (PARTITION BY ranking) AS n
+  FROM pairs
+),
+counts AS (
+  SELECT ranking, any_value(n) AS n FROM numbered GROUP BY ranking
+),
+samples AS (
+  SELECT ranking, n, unnest(range(1, least($samples::BIGINT, greatest(200, $draws::BIGINT // n)) + 1)) AS sample
+  FROM counts
+  WHERE n >= 3 AND n <= $bootstrap_limit
+),
+draws AS (
+  SELECT ranking, sample, floor(byod_uniform($seed, sample, draw) * n)::BIGINT AS k
+  FROM (SELECT ranking, n, sample, unnest(range(n)) AS draw FROM samples)
+),
+resampled AS (
+  SELECT 0 AS sample, ranking, x, y FROM numbered
+  UNION ALL
+  SELECT d.sample, d.ranking, p.x, p.y FROM draws d JOIN numbered p USING (ranking, k)
+),
+ranked AS (
+  SELECT sample, ranking,
+         -- an average rank: halfway between a tie's first rank and its last (the count up to and with it)
+         (rank() OVER (PARTITION BY sample, ranking ORDER BY x) + count(*) OVER (PARTITION BY sample, ranking ORDER BY x)) / 2 AS rx,
+         (rank() OVER (PARTITION BY sample, ranking ORDER BY y) + count(*) OVER (PARTITION BY sample, ranking ORDER BY y)) / 2 AS ry
+  FROM resampled
+),
+rhos AS (
+  SELECT sample, ranking, corr(rx, ry) AS rho, count(*) AS n
+  FROM ranked
+  GROUP BY sample, ranking
+),
+estimate AS (
+  SELECT ranking, CASE WHEN n >= 3 THEN rho END AS rho, n FROM rhos WHERE sample = 0
+),
+boot AS (
+  SELECT ranking, quantile_cont(rho, 0.025) AS lo, quantile_cont(rho, 0.975) AS hi, count(rho) AS samples
+  FROM rhos
+  WHERE sample > 0 AND NOT isnan(rho)
+  GROUP BY ranking
+)
+SELECT e.ranking,
+       e.n::DOUBLE AS n,
+       e.rho,
+       CASE WHEN e.n <= $bootstrap_limit THEN b.lo WHEN e.rho IS NOT NULL AND NOT isnan(e.rho) THEN tanh(atanh(greatest(-0.999999, least(0.999999, e.rho))) - 1.959964 * 1.06 / sqrt(e.n - 3)) END AS lo,
+       CASE WHEN e.n <= $bootstrap_limit THEN b.hi WHEN e.rho IS NOT NULL AND NOT isnan(e.rho) THEN tanh(atanh(greatest(-0.999999, least(0.999999, e.rho))) + 1.959964 * 1.06 / sqrt(e.n - 3)) END AS hi,
+       CASE WHEN e.n <= $bootstrap_limit THEN 'bootstrap' ELSE 'fisher' END AS method,
+       coalesce(b.samples, 0)::DOUBLE AS samples
+FROM estimate e
+LEFT JOIN boot b USING (ranking)
+ORDER BY e.ranking
