@@ -327,6 +327,15 @@ describe('the judging queries against analyse.ts and the stats functions', () =>
     expect(j.deciles).toEqual([]);
   });
 
+  it("the page's quick first pass: the same rho and walks, without the bootstrap interval and the random orders", () => {
+    load(campaign());
+    const full = judge();
+    const quick = judge({ quick: true });
+    expect(quick.rho.map((r) => [r.ranking, r.rho, r.lo, r.hi, r.samples])).toEqual(full.rho.map((r) => [r.ranking, r.rho, null, null, 0]));
+    expect(quick.budget).toEqual(full.budget.filter((b) => b.walk !== 'random'));
+    expect(quick.gain).toEqual(full.gain);
+  });
+
   it('without cost there is no budget test; with a revenue but no margin, ROAS and no ROI', () => {
     const p = campaign();
     load(p);

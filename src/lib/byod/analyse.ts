@@ -14,8 +14,9 @@ import type { TopicHierarchy } from '../scoring/hierarchy.ts';
 import type { Prepared } from './prepare.ts';
 import { splitTopics } from './prepare.ts';
 import type { ReachProxy } from './mapping.ts';
+import { reachMeaningOf, warningsFor } from './readings.ts';
 
-export const SMALL_SAMPLE = 50;
+export { reachMeaningOf, SMALL_SAMPLE } from './readings.ts';
 
 export interface Analysis {
   rows: number;
@@ -47,22 +48,6 @@ function keep(p: Prepared, columns: (Float64Array | null)[]): number[] {
   return idx;
 }
 const pick = (a: Float64Array, idx: number[]) => Float64Array.from(idx, (i) => a[i]);
-
-/**
- * What "reach" means for the file, in plain words: the report's score when there is engagement,
- * else the reach column alone, with what its proxy counts (`proxy`: from the column's name).
- */
-export function reachMeaningOf(engagement: boolean, proxy: ReachProxy | null = 'followers'): string {
-  const what = proxy === 'followers' || proxy === null ? 'followers' : proxy;
-  if (engagement) return `Reach here is the report's score without its reactor term: ln(1 + ${what}) + 0.5 × ln(1 + engagement per post). It ranks accounts as a Klout-style score with the default weights would.`;
-  if (proxy === 'followers') return 'Your file has no reaction or engagement data, so "reach" here is simply audience size: accounts are ranked by followers alone. (A Klout-style score adds engagement; map an engagement column to include it.)';
-  const caveat: Record<Exclude<ReachProxy, 'followers'>, string> = {
-    reach: 'Reach counts the people who saw each placement, not the account\'s audience: it grows with what was spent on the placement as well as with the account\'s popularity.',
-    impressions: 'Impressions count how often each placement was shown, not how many people follow the account: they grow with what was spent as well as with popularity, and one person can count many times.',
-    views: 'Views count plays of each post or video, not the account\'s audience.',
-  };
-  return `Your file has no reaction or engagement data, so "reach" here is simply ${proxy ?? 'the column you chose'}: accounts are ranked by it alone. ${proxy ? caveat[proxy] : ''} (A Klout-style score adds engagement; map an engagement column to include it.)`.replace('  ', ' ');
-}
 
 /**
  * Topics as the page's SQL compares them (src/sql/byod/relevance.sql): each word keyed by the Klout
@@ -97,11 +82,7 @@ export function analyse(p: Prepared, { brandTopics = '', share = 0.2, seed = 1, 
   ];
   const capture: Analysis['capture'] = { reach: captureAt(reachCurve, share), oracle: captureAt(oracle, share) };
 
-  if (n < SMALL_SAMPLE) warnings.push(`Only ${n} ${n === 1 ? 'row has' : 'rows have'} both reach and conversions. With fewer than ${SMALL_SAMPLE} accounts the interval is wide and one account can swing the result: read the numbers as a first look, not a verdict.`);
-  warnings.push('Selection bias: your file holds only the accounts you chose to hire. If you picked them by reach, the big accounts that would not have sold are not here to show it, and reach can look better (or worse) than it would over all the accounts you could have hired.');
-  if (y.every((v) => v === 0)) warnings.push('Every conversion count is 0: there is nothing to rank, so the correlation and the gain curve are not defined.');
-  const dropped = p.rows - n;
-  if (dropped > 0) warnings.push(`${dropped.toLocaleString('en-US')} ${dropped === 1 ? 'row is' : 'rows are'} left out because reach or conversions is blank.`);
+  warnings.push(...warningsFor({ used: n, rows: p.rows, allZero: y.every((v) => v === 0) }));
 
   const reachMeaning = reachMeaningOf(Boolean(p.engagement), proxy);
 

@@ -5,8 +5,11 @@ import type { Analysis } from './analyse.ts';
 
 const LABEL = { reach: 'Ranked by reach', oracle: 'Best possible (oracle)', random: 'Random order', relevance: 'Ranked by relevance' } as const;
 
+/** What the chart draws: the curves (thinned), the share of accounts the capture figures are taken at, and those figures. */
+export type GainInput = Pick<Analysis, 'curves' | 'share' | 'capture'>;
+
 /** The gain curves of a user's campaign: share of conversions captured against share of accounts, reach vs oracle vs random (and relevance), labelled directly. */
-export function gainChart(a: Analysis, { width = 640, document }: { width?: number; document?: Document } = {}): Element {
+export function gainChart(a: GainInput, { width = 640, document }: { width?: number; document?: Document } = {}): Element {
   const data = a.curves.flatMap((c) => c.points.filter((p) => Number.isFinite(p.gain)).map((p) => ({ ...p, curve: c.name })));
   const ends = a.curves.map((c) => {
     const at = { oracle: 0.12, reach: 0.6, relevance: 0.4, random: 0.5 }[c.name];

@@ -1,7 +1,7 @@
 /**
  * The grain of a user's rows: one row per account, or several (per post, per ad) when the handle
- * repeats; and the per-account aggregation of src/sql/byod/per_account.sql, run in TypeScript until
- * the page's engine runs the SQL itself (a test holds the two to identical results).
+ * repeats; and the per-account aggregation of src/sql/byod/per_account.sql in TypeScript: the page
+ * runs the SQL, and the SQL tests hold it to this independent computation.
  */
 import type { Prepared } from './prepare.ts';
 import { blanksOf, splitTopics } from './prepare.ts';

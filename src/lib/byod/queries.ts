@@ -17,6 +17,10 @@ import rhoSql from '../../sql/byod/rho.sql?raw';
 import gainSql from '../../sql/byod/gain.sql?raw';
 import decilesSql from '../../sql/byod/deciles.sql?raw';
 import budgetSql from '../../sql/byod/budget.sql?raw';
+import matchesSql from '../../sql/byod/matches.sql?raw';
+import summarySql from '../../sql/byod/summary.sql?raw';
+import scoredRowsSql from '../../sql/byod/scored_rows.sql?raw';
+import reachScoreSql from '../../sql/macros/reach_score.sql?raw';
 import { bindSql, type Param, type Params } from '../../sql/bind.ts';
 import { BOOTSTRAP_LIMIT } from '../stats/spearmanInterval.ts';
 
@@ -33,7 +37,13 @@ export const BYOD_SQL = {
   gain: gainSql,
   deciles: decilesSql,
   budget: budgetSql,
+  matches: matchesSql,
+  summary: summarySql,
+  scored_rows: scoredRowsSql,
 } as const;
+
+/** The reach-score macro the scores call, installed when the engine started (shown with them). */
+export const REACH_SCORE_MACRO = reachScoreSql.trim();
 export type ByodQuery = keyof typeof BYOD_SQL;
 
 /** One statement as it runs: its file, the text that ran (with `$name` placeholders), its parameters. */
@@ -107,23 +117,22 @@ export interface JudgingOptions {
   seed?: number;
   /** The share of accounts the capture figure is taken at. */
   share?: number;
+  /**
+   * The first, quick pass: rho without its bootstrap and the budget test without its random
+   * orders (the point estimates the page shows at once; the resampling follows).
+   */
+  quick?: boolean;
 }
 
 /** The judging queries, with their parameters. */
-export function judgingQueries({ budgetShare = 0.25, margin = null, seed = 1, share = 0.2 }: JudgingOptions = {}): Record<'rho' | 'gain' | 'deciles' | 'budget', Statement> {
+export function judgingQueries({ budgetShare = 0.25, margin = null, seed = 1, share = 0.2, quick = false }: JudgingOptions = {}): Record<'rho' | 'gain' | 'deciles' | 'budget', Statement> {
   return {
-    rho: ask('rho', { seed, samples: 1000, draws: 1_000_000, bootstrap_limit: BOOTSTRAP_LIMIT }),
+    rho: ask('rho', { seed, samples: quick ? 0 : 1000, draws: 1_000_000, bootstrap_limit: BOOTSTRAP_LIMIT }),
     gain: ask('gain', { points: 400, share }),
     deciles: ask('deciles', {}),
-    budget: ask('budget', { budget_share: budgetShare, seed, runs: 200, random_rows: 200_000, margin }),
+    budget: ask('budget', { budget_share: budgetShare, seed, runs: quick ? 0 : 200, random_rows: 200_000, margin }),
   };
 }
 
-/** The topic matches to show: `SELECT * FROM byod_topic_match` (the table topic_match.sql kept). */
-export const TOPIC_MATCHES = 'SELECT word, brand, topic_id, klout_topic, matched_by FROM byod_topic_match ORDER BY brand DESC, word';
-
-/** The rows a download holds: every account with its columns, score and ranks. */
-export const SCORED_ROWS = `SELECT a.account, a.handle, a.reach, a.engagement, a.cost, a.conversions, a.revenue, array_to_string(a.topics, '; ') AS topics, a.source_rows,
-       s.raw AS score_raw, s.score, s.score_rank, s.anchored_on, r.relevance
-FROM byod_accounts a JOIN byod_scores s USING (account) LEFT JOIN byod_relevance r USING (account)
-ORDER BY a.account`;
+/** A statement of a query file with no parameters. */
+export const plainQuery = (name: ByodQuery): Statement => ask(name, {});

@@ -34,6 +34,12 @@ export interface BrowserEngine extends Engine {
   queryArrow(sql: string, values?: Param[]): Promise<Table>;
   /** Run one statement of the SQL cell so that it changes nothing (readOnly.ts). */
   readOnly(sql: string, options: ReadOnlyOptions): Promise<ReadOnlyResult>;
+  /**
+   * Replace a user's data in one go: a table from Arrow IPC stream bytes (optional), then the
+   * statements that derive tables from it, in one transaction. If anything fails, every table is
+   * as it was before (the data loaded earlier survives) and the error is thrown.
+   */
+  replaceData(table: { name: string; ipc: Uint8Array } | null, statements: { sql: string; values: Param[] }[]): Promise<void>;
 }
 
 /** The lab's engine: starts empty; worlds regenerated in the browser are loaded into it table by table. */
@@ -110,7 +116,12 @@ function watch(worker: Worker) {
   return { crashed, fail, guard };
 }
 
-const dataUrl = (file: string) => `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}data/${file}`;
+/**
+ * The folder the page's engine loads its tables from: the dataset (data/), or the part of it a
+ * page declares with `data-engine-data` (Your data loads only what scores and topics need).
+ */
+const dataDir = () => (typeof document === 'object' && document.querySelector<HTMLElement>('[data-engine-data]')?.dataset.engineData) || 'data/';
+const dataUrl = (file: string) => `${import.meta.env.BASE_URL.replace(/\/?$/, '/')}${dataDir()}${file}`;
 
 /** Fetch one of the dataset's files; any failure is a "data" failure naming the file. */
 async function fetchData(file: string, what: string): Promise<Response> {
@@ -236,6 +247,39 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
     },
     ...engine(),
     readOnly: (sql, options) => readOnly(session, sql, options),
+    async replaceData(table, statements) {
+      await forgetPrepared();
+      const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
+      const staging = table && quote(`${table.name}__incoming`);
+      if (table) {
+        await ask(conn.query(`DROP TABLE IF EXISTS ${staging}`));
+        try {
+          await ask(conn.insertArrowFromIPCStream(table.ipc, { name: `${table.name}__incoming`, create: true }));
+        } catch (error) {
+          await conn.query(`DROP TABLE IF EXISTS ${staging}`).catch(() => {});
+          throw error;
+        }
+      }
+      await ask(conn.query('BEGIN TRANSACTION'));
+      try {
+        if (table) {
+          await ask(conn.query(`DROP TABLE IF EXISTS ${quote(table.name)}`));
+          await ask(conn.query(`ALTER TABLE ${staging} RENAME TO ${quote(table.name)}`));
+        }
+        for (const { sql, values } of statements) {
+          if (values.length === 0) await ask(conn.query(sql));
+          else {
+            const statement = await ask(conn.prepare(sql));
+            await ask(statement.query(...values)).finally(() => statement.close());
+          }
+        }
+        await ask(conn.query('COMMIT'));
+      } catch (error) {
+        await conn.query('ROLLBACK').catch(() => {});
+        if (staging) await conn.query(`DROP TABLE IF EXISTS ${staging}`).catch(() => {});
+        throw error;
+      }
+    },
     async loadTable(name, ipc, append = false) {
       await forgetPrepared();
       if (!append) await ask(conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`));

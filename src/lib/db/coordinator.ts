@@ -12,7 +12,7 @@ import { bindQuery, runQuery, type Priority, type QueryRun } from './run.ts';
 import type { ReadOnlyOptions, ReadOnlyResult } from './readOnly.ts';
 import type { Spec } from '../client/client.ts';
 import type { QueryName } from '../../sql/catalog.ts';
-import type { Params } from '../../sql/bind.ts';
+import type { BoundSql, Params } from '../../sql/bind.ts';
 import type { Frame } from '../data/frame.ts';
 
 export { EngineFailure } from './failure.ts';
@@ -46,6 +46,17 @@ export async function queryText(sql: string, values: Parameters<BrowserEngine['q
 export async function queryArrow(name: QueryName, params: Params) {
   const { sql, values } = bindQuery(name, params);
   return (await engine()).queryArrow(sql, values);
+}
+
+/**
+ * Load a user's data into the page's engine, all or nothing: a table from Arrow IPC stream bytes
+ * (the only way user data enters: the engine reads no file), replacing any table of that name, then
+ * the statements that derive tables from it; with `table` null, only the statements. If any step
+ * fails, the tables are as they were before and the error is thrown: the data loaded earlier
+ * survives a failed load.
+ */
+export async function loadUserData(table: { name: string; ipc: Uint8Array } | null, statements: BoundSql[]): Promise<void> {
+  return (await engine()).replaceData(table, statements);
 }
 
 /** A client's query of the catalog, as a spec: run through the cache, at the priority given (what is on screen first). */

@@ -10,6 +10,9 @@ defineLazy('byod-app', () => import('./byod-runtime.ts'), {
   submit: 'prevent',
   warmOn: ['focusin'],
   setup(el, wake, load) {
+    el.addEventListener('click', (e) => {
+      if ((e.target as Element).closest('[data-download], [data-print]')) wake(e);
+    });
     const drop = el.querySelector<HTMLElement>('[data-drop]')!;
     for (const type of ['dragenter', 'dragover']) {
       drop.addEventListener(type, (e) => {

@@ -6,15 +6,18 @@
  */
 import { ByodError } from '../byod/errors.ts';
 import { ASKED_ROLES, autoMap, PROXY_MEANING, reachProxy, REQUIRED_ROLES, ROLE_LABELS, ROLES, type Mapping, type Role } from '../byod/mapping.ts';
-import type { Prepared } from '../byod/prepare.ts';
+import { splitTopics, type Prepared } from '../byod/prepare.ts';
 import type { ColumnDecision, DecimalMark } from '../byod/numbers.ts';
-import { aggregatePerAccount, detectGrain, type Grain } from '../byod/grain.ts';
+import { detectGrain, type Grain } from '../byod/grain.ts';
 import { recall, remember } from '../byod/remember.ts';
-import { analyse, type Analysis } from '../byod/analyse.ts';
+import { reachMeaningOf, warningsFor } from '../byod/readings.ts';
+import { judge, resample, rewalk, scoredRows, type Judged } from '../byod/judge.ts';
 import { FileWorker, JoinedFiles, type FileSource } from '../byod/worker-client.ts';
 import { proposeKey } from '../byod/join.ts';
 import type { Summary } from '../byod/parsed.ts';
-import { fixed, usdCents as usd } from '../format.ts';
+import { warm } from '../db/coordinator.ts';
+import { li, renderBudget, renderDeciles, renderKpis, renderMatches, renderScoreNote, renderSqlLog } from './byod-results.ts';
+import { saveFile } from './save-file.ts';
 
 /** What the reader chose: the columns, the decimal marks of ambiguous columns, and whether per-post rows are summed per account. */
 interface Choice {
@@ -23,14 +26,17 @@ interface Choice {
   perAccount: boolean;
 }
 
-/** A computed analysis of a file under a choice. */
+/** A file judged in the page's engine under a choice. */
 interface Computed {
   /** The mapped columns row by row, as in the file. */
   rows: Prepared;
   grain: Grain | null;
-  /** What was analysed: the rows, or one row per account when aggregated. */
-  prepared: Prepared;
-  analysis: Analysis;
+  /** Whether the engine adds the rows up per account (the handle repeats and the reader did not say no). */
+  perAccount: boolean;
+  /** What the engine's SQL gave. */
+  judged: Judged;
+  /** Which load of the engine's tables this is (App.tables when it was made). */
+  tables: number;
 }
 
 interface Loaded {
@@ -60,6 +66,18 @@ interface App {
   /** A second file loaded to be joined to the first, and the first file alone while the join is shown. */
   second?: FileWorker;
   base?: Loaded;
+  /** The engine's work for this page, one job at a time (a load's tables must not change under another's queries). */
+  queue: Promise<unknown>;
+  /** Counts each change of the engine's tables (a file, a choice, brand topics): a second pass or a margin for older tables is dropped. */
+  tables: number;
+  marginTyping?: ReturnType<typeof setTimeout>;
+}
+
+/** Run engine work after whatever the page asked of the engine before. */
+function exclusive<T>(app: App, job: () => Promise<T>): Promise<T> {
+  const next = app.queue.then(job, job);
+  app.queue = next.catch(() => {});
+  return next;
 }
 
 const apps = new WeakMap<HTMLElement, App>();
@@ -74,7 +92,7 @@ const storage = (): Storage | null => {
 
 export async function attach(el: HTMLElement, event: Event): Promise<void> {
   let app = apps.get(el);
-  if (!app) apps.set(el, (app = { seq: 0, current: null, chain: Promise.resolve() }));
+  if (!app) apps.set(el, (app = { seq: 0, current: null, chain: Promise.resolve(), queue: Promise.resolve(), tables: 0 }));
   const target = event.target as HTMLElement;
   if (event.type === 'drop') {
     const files = (event as DragEvent).dataTransfer?.files;
@@ -109,7 +127,16 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
   }
   if (target instanceof HTMLInputElement && target.matches('[data-brand-topics]') && app.current?.computed) {
     clearTimeout(app.typing);
-    app.typing = setTimeout(() => rerun(el, app!), event.type === 'change' ? 0 : 300);
+    app.typing = setTimeout(() => void rerun(el, app!), event.type === 'change' ? 0 : 300);
+  }
+  if (target instanceof HTMLInputElement && target.matches('[data-margin]') && app.current?.computed) {
+    clearTimeout(app.marginTyping);
+    app.marginTyping = setTimeout(() => void remargin(el, app!), event.type === 'change' ? 0 : 300);
+  }
+  if (event.type === 'click' && app.current?.computed) {
+    const button = target.closest<HTMLElement>('[data-download], [data-print]');
+    if (button?.matches('[data-print]')) return window.print();
+    if (button) return download(el, app, button.dataset.download as 'csv' | 'parquet' | 'svg' | 'png');
   }
 }
 
@@ -140,19 +167,63 @@ function decisionsOf(summary: Summary): Pick<Loaded, 'decisions' | 'learn'> {
   };
 }
 
+/** The brand's topic words, when the file has a topics column to compare them with. */
+const brandTopics = (el: HTMLElement, mapping: Mapping): string[] => (mapping.topics ? splitTopics($<HTMLInputElement>(el, '[data-brand-topics]').value) : []);
+
+/** The gross margin the reader entered (0–1), or null: no ROI without it. */
+function marginOf(el: HTMLElement): number | null {
+  const input = $<HTMLInputElement>(el, '[data-margin]');
+  const v = input.value.trim() === '' ? NaN : Number(input.value);
+  return Number.isFinite(v) && v >= 0 && v <= 100 ? v / 100 : null;
+}
+
+/** What the reader is told when the engine could not judge a file (its first line: DuckDB adds advice meant for programmers). */
+const engineMessage = (file: string, e: unknown) => (e instanceof ByodError ? e.message : `"${file}" could not be analysed in your browser's database engine: ${String((e as Error).message).split('\n')[0]}`);
+
+/** Load a file's typed rows into the page's engine and judge them there (after any engine work asked before); throws a ByodError. */
+async function engineJudge(el: HTMLElement, app: App, file: string, rows: Prepared, ipc: Uint8Array | undefined, choice: Choice): Promise<Computed> {
+  const grain = detectGrain(rows);
+  const perAccount = Boolean(grain && choice.perAccount);
+  const tables = ++app.tables;
+  try {
+    const judged = await exclusive(app, () => judge({ rows, ipc, perAccount, hasEngagement: Boolean(rows.engagement), brandTopics: brandTopics(el, choice.mapping), margin: marginOf(el) }));
+    return { rows, grain, perAccount, judged, tables };
+  } catch (e) {
+    throw new ByodError('engine', engineMessage(file, e));
+  }
+}
+
 /**
  * Ask the file's worker for a choice: the decimal decisions of its columns and, when `typed`, the
- * typed columns, then aggregate (when chosen and the handle repeats) and analyse; throws a ByodError for a bad column.
+ * typed columns with byod_rows as Arrow IPC (made in the worker), then judge them in the page's
+ * engine (per account when chosen and the handle repeats); throws a ByodError for a bad column.
  */
-async function compute(el: HTMLElement, cur: Pick<Loaded, 'worker' | 'learn'>, choice: Choice, typed = true): Promise<Computed | null> {
-  const chosen = await cur.worker.choose(choice.mapping, choice.marks, { prepare: typed });
+async function compute(el: HTMLElement, app: App, cur: Pick<Loaded, 'worker' | 'learn' | 'table'>, choice: Choice, typed = true): Promise<Computed | null> {
+  const options = { prepare: typed, ipc: typed }; // a joined source makes its IPC on the page
+  const chosen = await cur.worker.choose(choice.mapping, choice.marks, options);
   cur.learn(chosen.decisions);
   if (!chosen.prepared) return null;
-  const rows = chosen.prepared;
-  const grain = detectGrain(rows);
-  const prepared = grain && choice.perAccount ? aggregatePerAccount(rows) : rows;
-  const analysis = analyse(prepared, { brandTopics: $<HTMLInputElement>(el, '[data-brand-topics]').value, proxy: reachProxy(choice.mapping.reach!) });
-  return { rows, grain, prepared, analysis };
+  return engineJudge(el, app, cur.table.file, chosen.prepared, chosen.ipc, choice);
+}
+
+/**
+ * The second pass, once the quick numbers are on the page: rho's bootstrap interval and the budget
+ * test's random orders, then the page is 'loaded'. Dropped if the engine's tables changed
+ * meanwhile; a failure leaves the quick numbers and says why.
+ */
+async function finish(el: HTMLElement, app: App, tables: number): Promise<void> {
+  const current = () => app.tables === tables && app.current?.computed?.tables === tables;
+  try {
+    const judged = await exclusive(app, async () => (current() ? resample(app.current!.computed!.judged, marginOf(el)) : null));
+    const cur = app.current;
+    if (!judged || !current() || !cur?.computed) return;
+    app.current = { ...cur, computed: { ...cur.computed, judged } };
+    await renderResults(el, app.current);
+  } catch (e) {
+    if (!current()) return;
+    showError(el, `The intervals and random orders could not be computed: ${String((e as Error).message).split('\n')[0]}`);
+  }
+  if (current()) el.dataset.state = 'loaded';
 }
 
 /** Read and parse a file in a worker of its own, with the progress bar and a Cancel (throws the file's ByodError, or an AbortError). */
@@ -171,6 +242,7 @@ async function openFile(el: HTMLElement, app: App, file: File, seq: number): Pro
   }
   el.dataset.state = app.current ? 'loaded loading' : 'loading';
   status.textContent = `Reading "${file.name}"…`;
+  warm();
   try {
     return await FileWorker.open(file, {
       signal: controller.signal,
@@ -224,7 +296,7 @@ async function present(el: HTMLElement, app: App, source: FileSource, seq: numbe
     const recalled = Boolean(saved && REQUIRED_ROLES.every((r) => saved.mapping[r]));
     const choice: Choice = recalled ? { mapping: saved!.mapping, marks: saved!.marks, perAccount: true } : { mapping: autoMap(table.names, numeric), marks: {}, perAccount: true };
     const missing = REQUIRED_ROLES.filter((r) => !choice.mapping[r]);
-    const computed = await compute(el, { worker: source, learn }, choice, missing.length === 0);
+    const computed = await compute(el, app, { worker: source, learn, table }, choice, missing.length === 0);
     if (seq !== app.seq) return null;
     const shown: Loaded = { table, worker: source, decisions, learn, choice, computed, recalled };
     app.current = shown;
@@ -234,8 +306,8 @@ async function present(el: HTMLElement, app: App, source: FileSource, seq: numbe
     const size = `${table.rows.toLocaleString('en-US')} rows, ${table.names.length} columns`;
     if (computed) {
       await renderResults(el, shown);
-      el.dataset.state = 'loaded';
       status.textContent = `Loaded "${table.file}": ${size}.`;
+      await finish(el, app, computed.tables);
     } else {
       el.dataset.state = 'mapping';
       status.textContent = `Loaded "${table.file}": ${size}. Choose its columns below.`;
@@ -327,7 +399,20 @@ function unjoin(el: HTMLElement, app: App): void {
   renderJoin(el, app);
   el.dataset.state = base.computed ? 'loaded' : 'mapping';
   $(el, '[data-status]').textContent = `Showing "${base.table.file}" alone again.`;
-  if (base.computed) void renderResults(el, base);
+  if (base.computed) void reload(el, app, base);
+}
+
+/** Put a file shown before back into the engine (its tables were replaced by the join's) and judge it again. */
+async function reload(el: HTMLElement, app: App, cur: Loaded): Promise<void> {
+  try {
+    const computed = await engineJudge(el, app, cur.table.file, cur.computed!.rows, undefined, cur.choice);
+    if (app.current !== cur) return;
+    app.current = { ...cur, computed };
+    await renderResults(el, app.current);
+    await finish(el, app, computed.tables);
+  } catch (e) {
+    if (app.current === cur) showError(el, (e as Error).message);
+  }
 }
 
 /** The join box: the key choice once a second file is loaded, what the join found, and the way back. */
@@ -394,16 +479,16 @@ function rechoose(el: HTMLElement, app: App, change: (c: Choice) => Choice, undo
     const ready = REQUIRED_ROLES.every((r) => choice.mapping[r]);
     try {
       // Without the required columns there is nothing to analyse; with results shown, preparing names the missing column.
-      const computed = await compute(el, cur, choice, ready || Boolean(cur.computed));
+      const computed = await compute(el, app, cur, choice, ready || Boolean(cur.computed));
       if (app.current !== cur) return; // another file was loaded meanwhile
       app.current = { ...cur, choice, computed };
       clearError(el);
       remember(storage(), cur.table.names, { mapping: choice.mapping, marks: choice.marks });
       renderMapping(el, app.current);
       if (computed) {
-        el.dataset.state = 'loaded';
         await renderResults(el, app.current);
-      }
+        void finish(el, app, computed.tables); // the next change need not wait for the resampling
+      } else el.dataset.state = 'mapping';
     } catch (e) {
       if (app.current !== cur) return;
       undo();
@@ -413,17 +498,75 @@ function rechoose(el: HTMLElement, app: App, change: (c: Choice) => Choice, undo
   return app.chain;
 }
 
-function rerun(el: HTMLElement, app: App): void {
+/** New brand topics: match them again and recompute relevance in the engine, then redraw. */
+async function rerun(el: HTMLElement, app: App): Promise<void> {
   const cur = app.current;
   if (!cur?.computed) return;
-  app.current = { ...cur, computed: { ...cur.computed, analysis: analyse(cur.computed.prepared, { brandTopics: $<HTMLInputElement>(el, '[data-brand-topics]').value, proxy: reachProxy(cur.choice.mapping.reach!) }) } };
-  void renderResults(el, app.current);
+  const c = cur.computed;
+  const tables = ++app.tables;
+  const current = () => app.tables === tables && app.current?.computed !== undefined && app.current.computed !== null;
+  try {
+    const judged = await exclusive(app, async () => (app.tables === tables ? judge({ rows: null, perAccount: c.perAccount, hasEngagement: Boolean(c.rows.engagement), brandTopics: brandTopics(el, cur.choice.mapping), margin: marginOf(el) }) : null));
+    const now = app.current;
+    if (!judged || !current() || !now?.computed) return;
+    // New topics change nothing of reach: its interval and the random orders stay as they were meanwhile.
+    const before = now.computed.judged;
+    const random = before.complete ? before.budget?.walks.find((w) => w.walk === 'random') : undefined;
+    const kept: Judged = before.complete ? { ...judged, rho: before.rho, budget: judged.budget && random ? { ...judged.budget, walks: [...judged.budget.walks, random] } : judged.budget } : judged;
+    app.current = { ...now, computed: { ...now.computed, judged: kept, tables } };
+    await renderResults(el, app.current);
+    await finish(el, app, tables);
+  } catch (e) {
+    if (current()) showError(el, engineMessage(cur.table.file, e));
+  }
 }
 
-function li(text: string): HTMLLIElement {
-  const item = document.createElement('li');
-  item.textContent = text;
-  return item;
+/** A new margin: only the budget test runs again, now with ROI. */
+async function remargin(el: HTMLElement, app: App): Promise<void> {
+  if (!app.current?.computed?.judged.budget) return;
+  const tables = app.tables;
+  const margin = marginOf(el);
+  try {
+    const { statement, walks } = await exclusive(app, () => rewalk(margin));
+    // Applied to what is shown now (a second pass may have landed meanwhile), unless the tables changed or the margin did again.
+    const cur = app.current;
+    if (tables !== app.tables || margin !== marginOf(el) || !cur?.computed?.judged.budget) return;
+    const j = cur.computed.judged;
+    const judged: Judged = { ...j, budget: { ...j.budget!, walks }, log: j.log.map((s) => (s.name === 'budget' ? statement : s)) };
+    app.current = { ...cur, computed: { ...cur.computed, judged } };
+    renderBudget(el, judged, cur.choice.mapping, margin);
+    renderSqlLog(el, judged.log);
+  } catch (e) {
+    if (tables === app.tables) showError(el, engineMessage(app.current?.table.file ?? 'your file', e));
+  }
+}
+
+/** A file name for a download, from the user's file name. */
+const downloadName = (file: string, suffix: string) => `${file.replace(/\.[^.]*$/, '').replace(/[^\w.-]+/g, '-').slice(0, 60) || 'your-data'}-${suffix}`;
+
+/** The user's rows with their scores (CSV, Parquet), or the gain chart (SVG, PNG), as a file. */
+async function download(el: HTMLElement, app: App, kind: 'csv' | 'parquet' | 'svg' | 'png'): Promise<void> {
+  const cur = app.current!;
+  const status = $(el, '[data-download-status]');
+  try {
+    if (kind === 'svg' || kind === 'png') {
+      const svg = el.querySelector<SVGSVGElement>('[data-chart] svg');
+      if (!svg) throw new Error('the chart is not drawn yet');
+      const { chartPng, chartSvg } = await import('./chart-export.ts');
+      saveFile(downloadName(cur.table.file, `gain-curves.${kind}`), kind === 'svg' ? chartSvg(svg) : await chartPng(svg));
+      status.textContent = `Saved the gain chart as ${kind.toUpperCase()}.`;
+      return;
+    }
+    const [frame, files] = await Promise.all([exclusive(app, scoredRows), import('../byod/downloads.ts')]);
+    if (kind === 'csv') saveFile(downloadName(cur.table.file, 'scored.csv'), new Blob([files.scoredCsv(frame)], { type: 'text/csv' }));
+    else {
+      const prov = files.byodProvenance({ file: cur.table.file, rows: frame.length, log: cur.computed!.judged.log, generatedAt: new Date().toISOString() });
+      saveFile(downloadName(cur.table.file, 'scored.parquet'), new Blob([files.scoredParquet(frame, prov)], { type: 'application/vnd.apache.parquet' }));
+    }
+    status.textContent = `Saved ${frame.length.toLocaleString('en-US')} ${frame.length === 1 ? 'account' : 'accounts'} with their scores as ${kind === 'csv' ? 'CSV' : 'Parquet'}.`;
+  } catch (e) {
+    status.textContent = `The download could not be made: ${(e as Error).message}`;
+  }
 }
 
 function renderFile(el: HTMLElement, cur: Loaded): void {
@@ -516,8 +659,6 @@ function renderMapping(el: HTMLElement, cur: Loaded): void {
   if (!cur.computed) $(el, '[data-grain-box]').hidden = true; // shown again with the results
 }
 
-const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : 'not defined');
-
 /** The per-post / per-ad statement and the aggregation offer, when the handle repeats. */
 function renderGrain(el: HTMLElement, cur: Loaded, computed: Computed): void {
   const g = computed.grain;
@@ -527,8 +668,8 @@ function renderGrain(el: HTMLElement, cur: Loaded, computed: Computed): void {
   const n = (v: number) => v.toLocaleString('en-US');
   $(el, '[data-grain]').textContent = `"${column}" repeats: ${n(g.rows)} rows hold ${n(g.accounts)} different values (up to ${n(g.most)} rows for "${g.mostHandle.slice(0, 40)}"), so the rows are per post or per ad, not per account.${g.blank ? ` ${n(g.blank)} ${g.blank === 1 ? 'row has' : 'rows have'} no value in it and ${g.blank === 1 ? 'is' : 'are'} left out when rows are added up per account.` : ''}`;
   $<HTMLInputElement>(el, '[data-per-account]').checked = cur.choice.perAccount;
-  $(el, '[data-grain-result]').textContent = cur.choice.perAccount
-    ? `Analysed per account: ${n(computed.prepared.rows)} accounts, conversions, cost, revenue and engagement summed over each account's rows, reach the largest of them.`
+  $(el, '[data-grain-result]').textContent = computed.perAccount
+    ? `Analysed per account: ${n(computed.judged.accounts)} accounts, conversions, cost, revenue and engagement summed over each account's rows (in SQL: per_account.sql, below), reach the largest of them.`
     : `Analysed row by row: each of the ${n(computed.rows.rows)} rows counts as if it were an account.`;
 }
 
@@ -542,52 +683,33 @@ function reachProxyText(cur: Loaded): string {
 async function renderResults(el: HTMLElement, cur: Loaded): Promise<void> {
   const computed = cur.computed;
   if (!computed) return;
-  const a = computed.analysis;
+  const a = computed.judged;
+  const chartBox = $(el, '[data-chart]');
+  let chart: typeof import('../byod/gainChart.ts') | null = null;
+  let chartError = '';
+  try {
+    chart = await import('../byod/gainChart.ts');
+  } catch (e) {
+    chartError = (e as Error).message;
+  }
+  if (apps.get(el)?.current !== cur) return;
+  // Everything below at once, so no box shows one analysis beside another's numbers.
   renderGrain(el, cur, computed);
   const proxy = $(el, '[data-reach-proxy]');
   proxy.textContent = reachProxyText(cur);
   proxy.dataset.proxy = reachProxy(cur.choice.mapping.reach!) ?? 'unnamed';
-  const kpi = (label: string, value: string, detail: string, key: string) => {
-    const item = document.createElement('li');
-    item.dataset.kpi = key;
-    const strong = document.createElement('strong');
-    strong.textContent = value;
-    const span = document.createElement('span');
-    span.textContent = detail;
-    item.append(label, strong, span);
-    return item;
-  };
-  const items = [
-    kpi('Spearman ρ, reach vs conversions', fixed(a.rho.estimate), Number.isFinite(a.rho.lo) ? `95% interval ${fixed(a.rho.lo)} to ${fixed(a.rho.hi)}, over ${a.used.toLocaleString('en-US')} accounts` : `over ${a.used.toLocaleString('en-US')} accounts (too few for an interval)`, 'rho'),
-    kpi(`Top ${Math.round(a.share * 100)}% by reach capture`, pct(a.capture.reach), `of conversions; the best possible order ${pct(a.capture.oracle)}, a random one ${Math.round(a.share * 100)}%`, 'capture'),
-  ];
-  if (a.relevance) items.push(kpi('Spearman ρ, relevance vs conversions', fixed(a.relevance.rho.estimate), Number.isFinite(a.relevance.rho.lo) ? `95% interval ${fixed(a.relevance.rho.lo)} to ${fixed(a.relevance.rho.hi)}; topics: ${a.relevance.brandTopics.join(', ')}` : `topics: ${a.relevance.brandTopics.join(', ')}`, 'relevance'));
-  $(el, '[data-kpis]').replaceChildren(...items);
-  $(el, '[data-reach-meaning]').textContent = a.reachMeaning;
-  $(el, '[data-warnings]').replaceChildren(...a.warnings.map(li));
-  const box = $(el, '[data-budget-box]');
-  box.hidden = !a.budget;
-  if (a.budget) {
-    $(el, '[data-budget-intro]').textContent = `With a quarter of what you spent (${usd(a.budget.budget)}), go down the list in each order and buy every account whose cost still fits. Cost is the column "${cur.choice.mapping.cost}"; revenue ${cur.choice.mapping.revenue ? `is the column "${cur.choice.mapping.revenue}"` : 'is not in your file'}.`;
-    const row = (name: string, r: { bought: number; spent: number; conversions: number }) => {
-      const tr = document.createElement('tr');
-      const cells = [name, r.bought.toLocaleString('en-US', { maximumFractionDigits: 1 }), usd(r.spent), r.conversions.toLocaleString('en-US', { maximumFractionDigits: 1 }), r.conversions > 0 ? usd(r.spent / r.conversions) : '–'];
-      cells.forEach((c, j) => {
-        const td = document.createElement(j === 0 ? 'th' : 'td');
-        if (j === 0) td.setAttribute('scope', 'row');
-        else td.className = 'num';
-        td.textContent = c;
-        tr.append(td);
-      });
-      return tr;
-    };
-    $(el, '[data-budget] tbody').replaceChildren(row('By reach, largest first', a.budget.reach), row('Best possible (most conversions per dollar first)', a.budget.oracle), row('Random order (mean of 200)', a.budget.random));
-  }
-  const chartBox = $(el, '[data-chart]');
+  renderKpis(el, a);
+  $(el, '[data-reach-meaning]').textContent = reachMeaningOf(Boolean(computed.rows.engagement), reachProxy(cur.choice.mapping.reach!));
+  renderScoreNote(el, a, { reach: cur.choice.mapping.reach!, engagement: cur.choice.mapping.engagement });
+  renderMatches(el, a);
+  $(el, '[data-warnings]').replaceChildren(...warningsFor({ used: a.used, rows: a.accounts, allZero: a.allZero }).map(li));
+  renderBudget(el, a, cur.choice.mapping, marginOf(el));
+  renderDeciles(el, a, Boolean(cur.choice.mapping.revenue));
+  renderSqlLog(el, a.log);
+  $(el, '[data-download-status]').textContent = '';
   try {
-    const { gainChart } = await import('../byod/gainChart.ts');
-    if (apps.get(el)?.current !== cur) return;
-    chartBox.replaceChildren(gainChart(a, { width: Math.max(320, Math.min(800, chartBox.clientWidth || 640)) }));
+    if (!chart) throw new Error(chartError);
+    chartBox.replaceChildren(chart.gainChart(a, { width: Math.max(320, Math.min(800, chartBox.clientWidth || 640)) }));
   } catch (e) {
     chartBox.textContent = `The chart could not be drawn: ${(e as Error).message}`;
   }

@@ -86,8 +86,8 @@ export function jsonDownload(frame: Frame, prov: Provenance): string {
 
 const PARQUET_TYPES = { VARCHAR: 'STRING', INTEGER: 'INT32', BIGINT: 'INT64', DOUBLE: 'DOUBLE', BOOLEAN: 'BOOLEAN' } as const;
 
-/** Parquet bytes of the rows (Snappy), typed by the spec, with the provenance as JSON under the key `provenance`. */
-export function parquetDownload(frame: Frame, prov: Provenance, spec: Spec = EXPLORE_COLUMNS): ArrayBuffer {
+/** Parquet bytes of the rows (Snappy), typed by the spec, with the provenance (explore's, or any other record of what made the rows) as JSON under the key `provenance`. */
+export function parquetDownload(frame: Frame, prov: Provenance | object, spec: Spec = EXPLORE_COLUMNS): ArrayBuffer {
   const columnData = spec.columns.map((c) => {
     const values = frame.columns[c.name];
     if (!values) throw new Error(`column ${c.name} missing`);

@@ -5,7 +5,7 @@
 -- column over the cost: what a CPM-minded buyer does); with relevance, by fit (most relevant
 -- first, then by reach score); the best possible (most conversions per dollar first, which no
 -- buyer knows beforehand); and random orders (drawn by byod_uniform with `seed`: `runs` of them, fewer for a large file, at
--- most `random_rows` accounts in all, at least one order), reported as
+-- most `random_rows` accounts in all, at least one order, none when `runs` is 0), reported as
 -- their mean with the spread of conversions. Ties keep file order. Accounts with a score, a cost
 -- and conversions take part; a blank revenue counts 0. ROAS is revenue / spent; ROI, only with
 -- the gross margin you give (`margin`, 0-1), is (revenue x margin - spent) / spent.

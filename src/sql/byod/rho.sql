@@ -1,9 +1,10 @@
 -- Spearman's rho of the reach score against conversions (and of relevance, when there is one):
 -- the Pearson correlation of average ranks, over the accounts with both values. Its 95% interval:
 -- up to `bootstrap_limit` accounts a seeded percentile bootstrap (resamples of the accounts with
--- replacement drawn by byod_uniform with `seed`: `samples` of them, fewer for many accounts, at most
--- `draws` draws in all, at least 200); above it Fisher's z with the standard error
--- 1.06 / sqrt(n - 3), as the report's src/lib/stats/spearmanInterval.ts. Fewer than 3 accounts: no rho.
+-- replacement drawn by byod_uniform with `seed`: `samples` of them, fewer for many accounts, at
+-- most `draws` draws in all, at least 200; none when `samples` is 0, the page's quick first pass);
+-- above the limit Fisher's z with the standard error 1.06 / sqrt(n - 3), as the report's
+-- src/lib/stats/spearmanInterval.ts. Fewer than 3 accounts: no rho.
 WITH pairs AS (
   SELECT 'reach' AS ranking, account, raw AS x, conversions AS y FROM byod_judged WHERE raw IS NOT NULL AND conversions IS NOT NULL
   UNION ALL

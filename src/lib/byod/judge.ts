@@ -1,0 +1,203 @@
+/**
+ * The page's analysis of a user's file, in the engine: the prepared columns go in as Arrow IPC of
+ * `byod_rows` (through the coordinator, all or nothing), the setup statements derive the analysed
+ * tables, and the judging queries (src/sql/byod/) give the numbers the page shows. Every statement
+ * that ran is kept, with its parameters, for "Show SQL".
+ */
+import { loadUserData, queryText } from '../db/coordinator.ts';
+import { rows as rowsOf, type Frame } from '../data/frame.ts';
+import type { Prepared } from './prepare.ts';
+import { preparedToIpc, BYOD_TABLE } from './toArrow.ts';
+import { bound, judgingQueries, plainQuery, setupStatements, topicStatements, weightsFor, type ScoreWeights, type Statement } from './queries.ts';
+import type { GainInput } from './gainChart.ts';
+
+const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
+
+export interface Rho {
+  estimate: number;
+  lo: number;
+  hi: number;
+  /** 'bootstrap' (with `samples` resamples) or 'fisher'. */
+  method: string;
+  samples: number;
+  n: number;
+}
+
+export interface Walk {
+  walk: 'reach' | 'reach_per_dollar' | 'fit' | 'oracle' | 'random';
+  runs: number;
+  spent: number;
+  bought: number;
+  conversions: number;
+  revenue: number;
+  roas: number;
+  roi: number;
+  /** Random orders only: the spread of their conversions. */
+  sd: number;
+  lo: number;
+  hi: number;
+}
+
+export interface Decile {
+  decile: number;
+  accounts: number;
+  reachMin: number;
+  reachMax: number;
+  cost: number;
+  conversions: number;
+  costPerConversion: number;
+  roas: number;
+}
+
+export interface TopicMatch {
+  word: string;
+  brand: boolean;
+  kloutTopic: string | null;
+  matchedBy: string | null;
+}
+
+export interface Judged extends GainInput {
+  /** Accounts analysed (rows of byod_accounts) and those with reach and conversions. */
+  accounts: number;
+  used: number;
+  allZero: boolean;
+  rho: Rho;
+  relevance?: { rho: Rho; brandTopics: string[] };
+  weights: ScoreWeights;
+  anchoredOn: string;
+  /** Accounts of the simulated world, whose anchors a small file gets. */
+  worldAccounts: number;
+  budget?: { budget: number; walks: Walk[] };
+  deciles: Decile[];
+  matches: TopicMatch[];
+  /** The statements that ran, in order (setup, then judging), with their parameters. */
+  log: Statement[];
+  /** False after the quick pass (no bootstrap interval, no random orders yet), true once resample() ran. */
+  complete: boolean;
+}
+
+export interface JudgeInput {
+  /** The prepared rows to load; null keeps the loaded table and only re-derives (new brand topics). */
+  rows: Prepared | null;
+  /** byod_rows of those rows as Arrow IPC, when the parsing worker made it (else it is made here). */
+  ipc?: Uint8Array;
+  perAccount: boolean;
+  hasEngagement: boolean;
+  /** Brand topic words (splitTopics' output). */
+  brandTopics: string[];
+  margin: number | null;
+}
+
+const query = async (s: Statement): Promise<Record<string, unknown>[]> => {
+  const { sql, values } = bound(s);
+  return rowsOf(await queryText(sql, values));
+};
+
+const walkOf = (b: Record<string, unknown>): Walk => ({
+  walk: b.walk as Walk['walk'],
+  runs: num(b.runs),
+  spent: num(b.spent),
+  bought: num(b.bought),
+  conversions: num(b.conversions),
+  revenue: num(b.revenue),
+  roas: num(b.roas),
+  roi: num(b.roi),
+  sd: num(b.conversions_sd),
+  lo: num(b.conversions_lo),
+  hi: num(b.conversions_hi),
+});
+
+const rhoOf = (r: Record<string, unknown> | undefined): Rho =>
+  r ? { estimate: num(r.rho), lo: num(r.lo), hi: num(r.hi), method: String(r.method), samples: num(r.samples), n: num(r.n) } : { estimate: NaN, lo: NaN, hi: NaN, method: 'none', samples: 0, n: 0 };
+
+/** Load (or re-derive) and judge a user's rows in the page's engine; throws what the engine throws, with the earlier data left as it was. */
+export async function judge(input: JudgeInput): Promise<Judged> {
+  // The log shows the whole setup the tables now stand on, also when only the topics were redone.
+  const setup = setupStatements(input);
+  const derive = input.rows ? setup : topicStatements(input.brandTopics);
+  await loadUserData(input.rows ? { name: BYOD_TABLE, ipc: input.ipc ?? preparedToIpc(input.rows) } : null, derive.map(bound));
+  const q = judgingQueries({ margin: input.margin, quick: true });
+  const [rho, gain, deciles, budget, matches, summary] = await Promise.all([
+    query(q.rho),
+    query(q.gain),
+    query(q.deciles),
+    query(q.budget),
+    query(MATCHES),
+    query(SUMMARY),
+  ]);
+  const { rho: rhoReach, relevance } = rhos(rho, input.brandTopics);
+  const curve = (name: 'reach' | 'oracle' | 'relevance') => gain.filter((g) => g.ranking === name);
+  const curves: Judged['curves'] = [
+    { name: 'oracle', points: curve('oracle').map((g) => ({ share: num(g.share), gain: num(g.gain) })) },
+    { name: 'reach', points: curve('reach').map((g) => ({ share: num(g.share), gain: num(g.gain) })) },
+    { name: 'random', points: [{ share: 0, gain: 0 }, { share: 1, gain: 1 }] },
+  ];
+  if (relevance) curves.push({ name: 'relevance', points: curve('relevance').map((g) => ({ share: num(g.share), gain: num(g.gain) })) });
+  const share = num(q.gain.params.share);
+  const capture = { reach: num(curve('reach')[0]?.capture), oracle: num(curve('oracle')[0]?.capture), ...(relevance ? { relevance: num(curve('relevance')[0]?.capture) } : {}) };
+  const s = summary[0] ?? {};
+  return {
+    accounts: num(s.accounts),
+    used: rhoReach.n,
+    allZero: num(s.converting) === 0,
+    rho: rhoReach,
+    relevance,
+    weights: weightsFor(input.hasEngagement),
+    anchoredOn: String(s.anchored_on ?? 'the simulated world'),
+    worldAccounts: num(s.world_accounts),
+    share,
+    capture,
+    curves,
+    budget: budgetOf(budget),
+    deciles: deciles.map((d) => ({
+      decile: num(d.decile),
+      accounts: num(d.accounts),
+      reachMin: num(d.reach_min),
+      reachMax: num(d.reach_max),
+      cost: num(d.cost),
+      conversions: num(d.conversions),
+      costPerConversion: num(d.cost_per_conversion),
+      roas: num(d.roas),
+    })),
+    matches: matches.map((m) => ({ word: String(m.word), brand: Boolean(m.brand), kloutTopic: (m.klout_topic as string | null) ?? null, matchedBy: (m.matched_by as string | null) ?? null })),
+    log: [...setup, q.rho, q.gain, q.deciles, q.budget],
+    complete: false,
+  };
+}
+
+/** The second pass on the same tables: rho's bootstrap interval and the budget test's random orders. */
+export async function resample(j: Judged, margin: number | null): Promise<Judged> {
+  const q = judgingQueries({ margin });
+  const [rho, budget] = await Promise.all([query(q.rho), query(q.budget)]);
+  const r = rhos(rho, j.relevance?.brandTopics ?? []);
+  return { ...j, rho: r.rho, relevance: r.relevance, budget: budgetOf(budget), log: j.log.map((s) => (s.name === 'rho' ? q.rho : s.name === 'budget' ? q.budget : s)), complete: true };
+}
+
+const rhos = (rows: Record<string, unknown>[], brandTopics: string[]) => {
+  const relevance = rows.find((r) => r.ranking === 'relevance');
+  return { rho: rhoOf(rows.find((r) => r.ranking === 'reach')), relevance: relevance ? { rho: rhoOf(relevance), brandTopics } : undefined };
+};
+
+const budgetOf = (rows: Record<string, unknown>[]): Judged['budget'] => {
+  const amount = num(rows[0]?.budget);
+  return rows.length && amount > 0 ? { budget: amount, walks: rows.map(walkOf) } : undefined;
+};
+
+/** Re-run only the budget test (a new margin): the walks with their ROI. */
+export async function rewalk(margin: number | null): Promise<{ statement: Statement; walks: Walk[] }> {
+  const statement = judgingQueries({ margin }).budget;
+  const b = await query(statement);
+  return {
+    statement,
+    walks: b.map(walkOf),
+  };
+}
+
+const MATCHES = plainQuery('matches');
+const SUMMARY = plainQuery('summary');
+
+/** Every analysed account with its columns, score and ranks, as the downloads hold them. */
+export const scoredRows = async (): Promise<Frame> => {
+  const { sql, values } = bound(plainQuery('scored_rows'));
+  return queryText(sql, values);
+};
