@@ -350,17 +350,17 @@ describe('relevance: free-text topics matched to Klout topics, then the report r
     const p = campaign();
     p.topics = p.topics!.map((t, i) => (i === 0 ? ['health-and-wellness', 'video-games', 'crossfit'] : t));
     load(p, { brand: ['yoga', 'wellness', 'made-up-topic'] });
-    const m = Object.fromEntries(select('SELECT * FROM byod_topic_match').map((r) => [r.word, [r.klout_topic, r.matched_by, r.brand]]));
+    const m = Object.fromEntries(select('SELECT * FROM byod_topic_match').map((r) => [r.word, [r.klout_topic, r.matched_by, r.brand, r.in_file]]));
     expect(m).toEqual({
-      yoga: ['Yoga', 'slug', true],
-      wellness: ['Health and Wellness', 'words of the name', true],
-      'made-up-topic': [null, null, true],
-      'bikram-yoga': ['Bikram Yoga', 'slug', false],
-      fashion: ['Fashion', 'slug', false],
-      gaming: [null, null, false],
-      'health-and-wellness': ['Health and Wellness', 'name', false],
-      'video-games': ['Video Games', 'slug', false],
-      crossfit: ['Crossfit', 'slug', false],
+      yoga: ['Yoga', 'slug', true, true],
+      wellness: ['Health and Wellness', 'words of the name', true, true],
+      'made-up-topic': [null, null, true, false],
+      'bikram-yoga': ['Bikram Yoga', 'slug', false, true],
+      fashion: ['Fashion', 'slug', false, true],
+      gaming: [null, null, false, true],
+      'health-and-wellness': ['Health and Wellness', 'name', false, true],
+      'video-games': ['Video Games', 'slug', false, true],
+      crossfit: ['Crossfit', 'slug', false, true],
     });
   });
 

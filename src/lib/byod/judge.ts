@@ -52,6 +52,7 @@ export interface Decile {
 export interface TopicMatch {
   word: string;
   brand: boolean;
+  inFile: boolean;
   kloutTopic: string | null;
   matchedBy: string | null;
 }
@@ -159,7 +160,7 @@ export async function judge(input: JudgeInput): Promise<Judged> {
       costPerConversion: num(d.cost_per_conversion),
       roas: num(d.roas),
     })),
-    matches: matches.map((m) => ({ word: String(m.word), brand: Boolean(m.brand), kloutTopic: (m.klout_topic as string | null) ?? null, matchedBy: (m.matched_by as string | null) ?? null })),
+    matches: matches.map((m) => ({ word: String(m.word), brand: Boolean(m.brand), inFile: Boolean(m.in_file), kloutTopic: (m.klout_topic as string | null) ?? null, matchedBy: (m.matched_by as string | null) ?? null })),
     log: [...setup, q.rho, q.gain, q.deciles, q.budget],
     complete: false,
   };

@@ -71,7 +71,7 @@ export function renderMatches(el: HTMLElement, a: Judged): void {
   const brand = a.matches.filter((m) => m.brand);
   box.hidden = brand.length === 0;
   const said = (m: Judged['matches'][number]) => (m.kloutTopic ? `"${m.word.slice(0, 40)}" → Klout's "${m.kloutTopic}" (by its ${m.matchedBy})` : `"${m.word.slice(0, 40)}" → no Klout topic (compared as written)`);
-  const own = a.matches.filter((m) => !m.brand);
+  const own = a.matches.filter((m) => m.inFile);
   const matched = own.filter((m) => m.kloutTopic);
   $(el, '[data-topic-brand]').textContent = brand.length ? `Your brand's topics, matched to Klout's topics: ${brand.map(said).join('; ')}.` : '';
   $(el, '[data-topic-file]').textContent = own.length
@@ -121,6 +121,7 @@ export function renderBudget(el: HTMLElement, a: Judged, mapping: { cost: string
   );
   const more = (['reach_per_dollar', 'fit'] as const).filter((k) => by.has(k));
   $(el, '[data-budget-more] tbody').replaceChildren(...more.map((k) => row(WALK_NAMES[k], by.get(k)!, columns)));
+  $(el, '[data-fit-hint]').hidden = by.has('fit');
   $(el, '[data-margin-box]').hidden = !mapping.revenue;
   const roi = $(el, '[data-roi-note]');
   roi.textContent = !mapping.revenue

@@ -3,9 +3,9 @@
 -- slug (bikram-yoga), else its name (Bikram Yoga), else a super-topic of that name
 -- (fashion-super), else a topic whose name holds every part of the word (wellness: Health and
 -- Wellness), the shallowest and shortest first. A word that matches nothing keeps its own name
--- and no parents.
+-- and no parents. brand: the word is one of the brand's; in_file: one of your accounts has it.
 WITH words AS (
-  SELECT DISTINCT word, bool_or(brand) AS brand
+  SELECT word, bool_or(brand) AS brand, bool_or(NOT brand) AS in_file
   FROM (
     SELECT unnest(topics) AS word, false AS brand FROM byod_accounts
     UNION ALL
@@ -31,6 +31,7 @@ candidates AS (
 )
 SELECT w.word,
        w.brand,
+       w.in_file,
        c.topic_id,
        c.name AS klout_topic,
        CASE c.how WHEN 1 THEN 'slug' WHEN 2 THEN 'name' WHEN 3 THEN 'super-topic' WHEN 4 THEN 'words of the name' END AS matched_by,
