@@ -10,10 +10,12 @@
 -- and conversions take part; a blank revenue counts 0. ROAS is revenue / spent; ROI, only with
 -- the gross margin you give (`margin`, 0-1), is (revenue x margin - spent) / spent.
 --
--- The walk runs in phases (a recursive CTE): each phase takes, in order, the candidates after the
--- last skipped account whose cost fits what is left, hires them while their running total fits,
--- and stops at the first that does not, which is skipped; what is left only shrinks, so an
--- account too dear once stays too dear.
+-- The walk runs in phases: the first is each order's prefix whose running total of cost fits (the
+-- orders are materialized once with that total); each further phase (a recursive CTE) takes, in
+-- order, the candidates after the last skipped account whose cost fits what is left, hires them
+-- while their running total fits, and stops at the first that does not, which is skipped. What is
+-- left only shrinks, so an account too dear once stays too dear, and every phase hires at least one
+-- account: after the first, the phases are few and their candidates fewer.
 WITH RECURSIVE
 base AS (
   SELECT account, raw, reach, relevance, cost, conversions, coalesce(revenue, 0) AS revenue
@@ -24,27 +26,37 @@ amount AS (
   SELECT round(sum(cost) * $budget_share * 100) / 100 AS budget, round(sum(cost) * $budget_share * 100) / 100 * (1 + 1e-12) AS limit_
   FROM base
 ),
-orders AS (
-  SELECT 'reach' AS walk, 0 AS run, row_number() OVER (ORDER BY raw DESC, account) AS pos, cost, conversions, revenue FROM base
+orders AS MATERIALIZED (
+  -- each order's position and running total of cost, from one sort per order
+  SELECT 'reach' AS walk, 0 AS run, row_number() OVER by_reach AS pos, sum(cost) OVER by_reach AS upto, cost, conversions, revenue
+  FROM base WINDOW by_reach AS (ORDER BY raw DESC, account ROWS UNBOUNDED PRECEDING)
   UNION ALL
-  SELECT 'reach_per_dollar', 0,
-         row_number() OVER (ORDER BY CASE WHEN cost > 0 THEN reach / cost WHEN reach > 0 THEN 'Infinity'::DOUBLE END DESC NULLS LAST, account),
-         cost, conversions, revenue
-  FROM base
+  SELECT 'reach_per_dollar', 0, row_number() OVER by_reach_per_dollar, sum(cost) OVER by_reach_per_dollar, cost, conversions, revenue
+  FROM base WINDOW by_reach_per_dollar AS (ORDER BY CASE WHEN cost > 0 THEN reach / cost WHEN reach > 0 THEN 'Infinity'::DOUBLE END DESC NULLS LAST, account ROWS UNBOUNDED PRECEDING)
   UNION ALL
-  SELECT 'fit', 0, row_number() OVER (ORDER BY relevance DESC, raw DESC, account), cost, conversions, revenue
-  FROM base WHERE relevance IS NOT NULL
+  SELECT 'fit', 0, row_number() OVER by_fit, sum(cost) OVER by_fit, cost, conversions, revenue
+  FROM base WHERE relevance IS NOT NULL WINDOW by_fit AS (ORDER BY relevance DESC, raw DESC, account ROWS UNBOUNDED PRECEDING)
   UNION ALL
-  SELECT 'oracle', 0,
-         row_number() OVER (ORDER BY CASE WHEN cost > 0 THEN conversions / cost WHEN conversions > 0 THEN 'Infinity'::DOUBLE ELSE 0 END DESC, account),
-         cost, conversions, revenue
-  FROM base
+  SELECT 'oracle', 0, row_number() OVER by_oracle, sum(cost) OVER by_oracle, cost, conversions, revenue
+  FROM base WINDOW by_oracle AS (ORDER BY CASE WHEN cost > 0 THEN conversions / cost WHEN conversions > 0 THEN 'Infinity'::DOUBLE ELSE 0 END DESC, account ROWS UNBOUNDED PRECEDING)
   UNION ALL
-  SELECT 'random', r.run, row_number() OVER (PARTITION BY r.run ORDER BY byod_uniform($seed, r.run, b.account), b.account), b.cost, b.conversions, b.revenue
-  FROM base b CROSS JOIN (SELECT unnest(range(1, least($runs::BIGINT, greatest(1, $random_rows::BIGINT // count(*))) + 1)) AS run FROM base) r
+  SELECT 'random', run, row_number() OVER by_random, sum(cost) OVER by_random, cost, conversions, revenue
+  FROM (
+    SELECT r.run, b.account, b.cost, b.conversions, b.revenue, byod_uniform($seed, r.run, b.account) AS draw
+    FROM base b CROSS JOIN (SELECT unnest(range(1, least($runs::BIGINT, greatest(1, $random_rows::BIGINT // count(*))) + 1)) AS run FROM base) r
+  )
+  WINDOW by_random AS (PARTITION BY run ORDER BY draw, account ROWS UNBOUNDED PRECEDING)
 ),
 walks(walk, run, pos, spent, bought, conversions, revenue, done) AS (
-  SELECT DISTINCT walk, run, 0::BIGINT, 0::DOUBLE, 0::BIGINT, 0::DOUBLE, 0::DOUBLE, false FROM orders
+  SELECT walk, run,
+         coalesce(min(pos) FILTER (WHERE upto > limit_), 0)::BIGINT,
+         coalesce(sum(cost) FILTER (WHERE upto <= limit_), 0)::DOUBLE,
+         count(*) FILTER (WHERE upto <= limit_)::BIGINT,
+         coalesce(sum(conversions) FILTER (WHERE upto <= limit_), 0)::DOUBLE,
+         coalesce(sum(revenue) FILTER (WHERE upto <= limit_), 0)::DOUBLE,
+         count(*) FILTER (WHERE upto > limit_) = 0
+  FROM orders, amount
+  GROUP BY walk, run
   UNION ALL
   SELECT walk, run,
          coalesce(min(pos) FILTER (WHERE overflows), 0),
