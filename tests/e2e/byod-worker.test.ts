@@ -61,7 +61,7 @@ describe('Your data: a worker per file', () => {
     expect(stages).toEqual(expect.arrayContaining(['Reading', 'Parsing', 'Analysing']));
     expect(await text('[data-file-meta]')).toMatch(/"creators-100k.csv": 100,000 rows × 10 columns/);
     expect(await page.locator('[data-progress]').isHidden()).toBe(true);
-    expect(await page.locator('[data-cancel]').isHidden()).toBe(true);
+    expect(await page.locator('byod-app [data-cancel]').isHidden()).toBe(true);
   });
 
   it('Cancel stops a load: its worker ends, and the file loaded before and its results stay', async () => {

@@ -336,6 +336,15 @@ describe('the judging queries against analyse.ts and the stats functions', () =>
     expect(quick.gain).toEqual(full.gain);
   });
 
+  it('the budget test in two parts, the orders and then the random orders apart, gives the same walks as in one', () => {
+    load(posts());
+    const all = judge().budget;
+    const orders = run(judgingQueries({ quick: true }).budget);
+    const random = run(judgingQueries({ randomOnly: true }).budget);
+    expect(random.map((b) => b.walk)).toEqual(['random']);
+    expect([...orders, ...random]).toEqual(all);
+  });
+
   it('without cost there is no budget test; with a revenue but no margin, ROAS and no ROI', () => {
     const p = campaign();
     load(p);

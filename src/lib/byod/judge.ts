@@ -169,9 +169,12 @@ export async function judge(input: JudgeInput): Promise<Judged> {
 /** The second pass on the same tables: rho's bootstrap interval and the budget test's random orders. */
 export async function resample(j: Judged, margin: number | null): Promise<Judged> {
   const q = judgingQueries({ margin });
-  const [rho, budget] = await Promise.all([query(q.rho), query(q.budget)]);
+  const random = { ...judgingQueries({ margin, randomOnly: true }).budget, part: 'random orders' };
+  const [rho, budget] = await Promise.all([query(q.rho), j.budget ? query(random) : Promise.resolve([])]);
   const r = rhos(rho, j.relevance?.brandTopics ?? []);
-  return { ...j, rho: r.rho, relevance: r.relevance, budget: budgetOf(budget), log: j.log.map((s) => (s.name === 'rho' ? q.rho : s.name === 'budget' ? q.budget : s)), complete: true };
+  const walks = [...(j.budget?.walks.filter((w) => w.walk !== 'random') ?? []), ...budget.map(walkOf)];
+  const log = j.log.map((s) => (s.name === 'rho' ? q.rho : s)).filter((s) => s.part !== random.part);
+  return { ...j, rho: r.rho, relevance: r.relevance, budget: j.budget && { ...j.budget, walks }, log: j.budget ? [...log, random] : log, complete: true };
 }
 
 const rhos = (rows: Record<string, unknown>[], brandTopics: string[]) => {
@@ -184,14 +187,15 @@ const budgetOf = (rows: Record<string, unknown>[]): Judged['budget'] => {
   return rows.length && amount > 0 ? { budget: amount, walks: rows.map(walkOf) } : undefined;
 };
 
-/** Re-run only the budget test (a new margin): the walks with their ROI. */
-export async function rewalk(margin: number | null): Promise<{ statement: Statement; walks: Walk[] }> {
-  const statement = judgingQueries({ margin }).budget;
-  const b = await query(statement);
-  return {
-    statement,
-    walks: b.map(walkOf),
-  };
+/**
+ * Re-run only the budget test (a new margin): the orders first, then the random orders apart
+ * (as in the two passes); the walks with their ROI, and the two statements that ran.
+ */
+export async function rewalk(margin: number | null): Promise<{ statements: Statement[]; walks: Walk[] }> {
+  const orders = judgingQueries({ margin, quick: true }).budget;
+  const random = { ...judgingQueries({ margin, randomOnly: true }).budget, part: 'random orders' };
+  const walks = [...(await query(orders)), ...(await query(random))].map(walkOf);
+  return { statements: [orders, random], walks };
 }
 
 const MATCHES = plainQuery('matches');

@@ -53,6 +53,8 @@ export interface Statement {
   creates?: string;
   text: string;
   params: Params;
+  /** Which part of its query this run is, when the page runs a query in parts (the random orders of the budget test). */
+  part?: string;
 }
 
 /** The text and positional values an engine runs for a statement. */
@@ -122,15 +124,17 @@ export interface JudgingOptions {
    * orders (the point estimates the page shows at once; the resampling follows).
    */
   quick?: boolean;
+  /** The budget test's random orders alone (the second pass). */
+  randomOnly?: boolean;
 }
 
 /** The judging queries, with their parameters. */
-export function judgingQueries({ budgetShare = 0.25, margin = null, seed = 1, share = 0.2, quick = false }: JudgingOptions = {}): Record<'rho' | 'gain' | 'deciles' | 'budget', Statement> {
+export function judgingQueries({ budgetShare = 0.25, margin = null, seed = 1, share = 0.2, quick = false, randomOnly = false }: JudgingOptions = {}): Record<'rho' | 'gain' | 'deciles' | 'budget', Statement> {
   return {
     rho: ask('rho', { seed, samples: quick ? 0 : 1000, draws: 1_000_000, bootstrap_limit: BOOTSTRAP_LIMIT }),
     gain: ask('gain', { points: 400, share }),
     deciles: ask('deciles', {}),
-    budget: ask('budget', { budget_share: budgetShare, seed, runs: quick ? 0 : 200, random_rows: 200_000, margin }),
+    budget: ask('budget', { budget_share: budgetShare, deterministic: !randomOnly, seed, runs: quick ? 0 : 200, random_rows: 200_000, margin }),
   };
 }
 

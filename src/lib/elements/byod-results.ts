@@ -172,8 +172,8 @@ export function renderSqlLog(el: HTMLElement, log: Statement[]): void {
   $(el, '[data-sql-log]').replaceChildren(
     item('macros/reach_score.sql, installed when the engine started', REACH_SCORE_MACRO, {}),
     ...log.map((s) => {
-      const entry = item(`byod/${s.name}.sql${s.creates ? ` → ${s.creates}` : ''}`, s.text, s.params);
-      entry.dataset.statement = s.name;
+      const entry = item(`byod/${s.name}.sql${s.creates ? ` → ${s.creates}` : ''}${s.part ? `, ${s.part}` : ''}`, s.text, s.params);
+      entry.dataset.statement = s.part ? `${s.name}:${s.part.split(' ')[0]}` : s.name;
       return entry;
     }),
   );

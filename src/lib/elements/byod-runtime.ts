@@ -208,11 +208,12 @@ async function compute(el: HTMLElement, app: App, cur: Pick<Loaded, 'worker' | '
 
 /**
  * The second pass, once the quick numbers are on the page: rho's bootstrap interval and the budget
- * test's random orders, then the page is 'loaded'. Dropped if the engine's tables changed
- * meanwhile; a failure leaves the quick numbers and says why.
+ * test's random orders, then the page is 'loaded'. Dropped if the engine's tables changed or
+ * another file began loading meanwhile; a failure leaves the quick numbers and says why.
  */
 async function finish(el: HTMLElement, app: App, tables: number): Promise<void> {
-  const current = () => app.tables === tables && app.current?.computed?.tables === tables;
+  const seq = app.seq; // a file being loaded meanwhile supersedes this too
+  const current = () => app.seq === seq && app.tables === tables && app.current?.computed?.tables === tables;
   try {
     const judged = await exclusive(app, async () => (current() ? resample(app.current!.computed!.judged, marginOf(el)) : null));
     const cur = app.current;
@@ -504,7 +505,8 @@ async function rerun(el: HTMLElement, app: App): Promise<void> {
   if (!cur?.computed) return;
   const c = cur.computed;
   const tables = ++app.tables;
-  const current = () => app.tables === tables && app.current?.computed !== undefined && app.current.computed !== null;
+  const seq = app.seq;
+  const current = () => app.seq === seq && app.tables === tables && Boolean(app.current?.computed);
   try {
     const judged = await exclusive(app, async () => (app.tables === tables ? judge({ rows: null, perAccount: c.perAccount, hasEngagement: Boolean(c.rows.engagement), brandTopics: brandTopics(el, cur.choice.mapping), margin: marginOf(el) }) : null));
     const now = app.current;
@@ -525,19 +527,20 @@ async function rerun(el: HTMLElement, app: App): Promise<void> {
 async function remargin(el: HTMLElement, app: App): Promise<void> {
   if (!app.current?.computed?.judged.budget) return;
   const tables = app.tables;
+  const seq = app.seq;
   const margin = marginOf(el);
   try {
-    const { statement, walks } = await exclusive(app, () => rewalk(margin));
+    const { statements, walks } = await exclusive(app, () => rewalk(margin));
     // Applied to what is shown now (a second pass may have landed meanwhile), unless the tables changed or the margin did again.
     const cur = app.current;
-    if (tables !== app.tables || margin !== marginOf(el) || !cur?.computed?.judged.budget) return;
+    if (seq !== app.seq || tables !== app.tables || margin !== marginOf(el) || !cur?.computed?.judged.budget) return;
     const j = cur.computed.judged;
-    const judged: Judged = { ...j, budget: { ...j.budget!, walks }, log: j.log.map((s) => (s.name === 'budget' ? statement : s)) };
+    const judged: Judged = { ...j, budget: { ...j.budget!, walks }, log: [...j.log.filter((s) => s.name !== 'budget'), ...statements] };
     app.current = { ...cur, computed: { ...cur.computed, judged } };
     renderBudget(el, judged, cur.choice.mapping, margin);
     renderSqlLog(el, judged.log);
   } catch (e) {
-    if (tables === app.tables) showError(el, engineMessage(app.current?.table.file ?? 'your file', e));
+    if (seq === app.seq && tables === app.tables) showError(el, engineMessage(app.current?.table.file ?? 'your file', e));
   }
 }
 

@@ -4,11 +4,13 @@
 -- not, as src/lib/stats/budgetTest.ts. The orders: by reach score; by reach per dollar (the reach
 -- column over the cost: what a CPM-minded buyer does); with relevance, by fit (most relevant
 -- first, then by reach score); the best possible (most conversions per dollar first, which no
--- buyer knows beforehand); and random orders (drawn by byod_uniform with `seed`: `runs` of them, fewer for a large file, at
--- most `random_rows` accounts in all, at least one order, none when `runs` is 0), reported as
--- their mean with the spread of conversions. Ties keep file order. Accounts with a score, a cost
--- and conversions take part; a blank revenue counts 0. ROAS is revenue / spent; ROI, only with
--- the gross margin you give (`margin`, 0-1), is (revenue x margin - spent) / spent.
+-- buyer knows beforehand); and random orders, drawn by byod_uniform with `seed` (`runs` of them,
+-- fewer for a large file: at most `random_rows` accounts in all, at least one order; none when
+-- `runs` is 0), reported as their mean with the spread of conversions. `deterministic` false
+-- leaves out all but the random orders (the page walks those in a second pass, apart, so a large
+-- file's orders are not all held at once). Ties keep file order. Accounts with a score, a cost and
+-- conversions take part; a blank revenue counts 0. ROAS is revenue / spent; ROI, only with the
+-- gross margin you give (`margin`, 0-1), is (revenue x margin - spent) / spent.
 --
 -- The walk runs in phases: the first is each order's prefix whose running total of cost fits (the
 -- orders are materialized once with that total); each further phase (a recursive CTE) takes, in
@@ -29,16 +31,16 @@ amount AS (
 orders AS MATERIALIZED (
   -- each order's position and running total of cost, from one sort per order
   SELECT 'reach' AS walk, 0 AS run, row_number() OVER by_reach AS pos, sum(cost) OVER by_reach AS upto, cost, conversions, revenue
-  FROM base WINDOW by_reach AS (ORDER BY raw DESC, account ROWS UNBOUNDED PRECEDING)
+  FROM base WHERE $deterministic WINDOW by_reach AS (ORDER BY raw DESC, account ROWS UNBOUNDED PRECEDING)
   UNION ALL
   SELECT 'reach_per_dollar', 0, row_number() OVER by_reach_per_dollar, sum(cost) OVER by_reach_per_dollar, cost, conversions, revenue
-  FROM base WINDOW by_reach_per_dollar AS (ORDER BY CASE WHEN cost > 0 THEN reach / cost WHEN reach > 0 THEN 'Infinity'::DOUBLE END DESC NULLS LAST, account ROWS UNBOUNDED PRECEDING)
+  FROM base WHERE $deterministic WINDOW by_reach_per_dollar AS (ORDER BY CASE WHEN cost > 0 THEN reach / cost WHEN reach > 0 THEN 'Infinity'::DOUBLE END DESC NULLS LAST, account ROWS UNBOUNDED PRECEDING)
   UNION ALL
   SELECT 'fit', 0, row_number() OVER by_fit, sum(cost) OVER by_fit, cost, conversions, revenue
-  FROM base WHERE relevance IS NOT NULL WINDOW by_fit AS (ORDER BY relevance DESC, raw DESC, account ROWS UNBOUNDED PRECEDING)
+  FROM base WHERE $deterministic AND relevance IS NOT NULL WINDOW by_fit AS (ORDER BY relevance DESC, raw DESC, account ROWS UNBOUNDED PRECEDING)
   UNION ALL
   SELECT 'oracle', 0, row_number() OVER by_oracle, sum(cost) OVER by_oracle, cost, conversions, revenue
-  FROM base WINDOW by_oracle AS (ORDER BY CASE WHEN cost > 0 THEN conversions / cost WHEN conversions > 0 THEN 'Infinity'::DOUBLE ELSE 0 END DESC, account ROWS UNBOUNDED PRECEDING)
+  FROM base WHERE $deterministic WINDOW by_oracle AS (ORDER BY CASE WHEN cost > 0 THEN conversions / cost WHEN conversions > 0 THEN 'Infinity'::DOUBLE ELSE 0 END DESC, account ROWS UNBOUNDED PRECEDING)
   UNION ALL
   SELECT 'random', run, row_number() OVER by_random, sum(cost) OVER by_random, cost, conversions, revenue
   FROM (
