@@ -89,9 +89,13 @@ export interface JudgeInput {
   margin: number | null;
 }
 
+/** A query's rows; its time is measured as `byod:NAME` (for the benchmark's stages). */
 const query = async (s: Statement): Promise<Record<string, unknown>[]> => {
   const { sql, values } = bound(s);
-  return rowsOf(await queryText(sql, values));
+  const start = performance.now();
+  const frame = await queryText(sql, values);
+  performance.measure(`byod:${s.name}${s.part ? `:${s.part.split(' ')[0]}` : ''}`, { start });
+  return rowsOf(frame);
 };
 
 const walkOf = (b: Record<string, unknown>): Walk => ({
@@ -116,7 +120,9 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   // The log shows the whole setup the tables now stand on, also when only the topics were redone.
   const setup = setupStatements(input);
   const derive = input.rows ? setup : topicStatements(input.brandTopics);
+  const start = performance.now();
   await loadUserData(input.rows ? { name: BYOD_TABLE, ipc: input.ipc ?? preparedToIpc(input.rows) } : null, derive.map(bound));
+  performance.measure('byod:load', { start });
   const q = judgingQueries({ margin: input.margin, quick: true });
   const [rho, gain, deciles, budget, matches, summary] = await Promise.all([
     query(q.rho),

@@ -603,7 +603,16 @@ function renderMapping(el: HTMLElement, cur: Loaded): void {
   const reason = $(el, '[data-mapping-reason]');
   reason.textContent = mappingReason(cur);
   el.toggleAttribute('data-mapping-needed', !cur.computed);
-  form.replaceChildren(
+  // The same columns as shown: set the choices in place, so a control the reader is using is never replaced under them.
+  const columns = JSON.stringify(cur.table.names);
+  if (form.dataset.columns === columns) {
+    for (const select of form.querySelectorAll<HTMLSelectElement>('select[data-role]')) {
+      const role = select.dataset.role as Role;
+      select.value = cur.choice.mapping[role] ?? '';
+      if (!cur.choice.mapping[role] && ASKED_ROLES.includes(role)) select.setAttribute('aria-describedby', 'byod-map-reason');
+      else select.removeAttribute('aria-describedby');
+    }
+  } else form.replaceChildren(
     ...ROLES.map((role) => {
       const field = document.createElement('div');
       field.className = 'field';
@@ -630,9 +639,13 @@ function renderMapping(el: HTMLElement, cur: Loaded): void {
       return field;
     }),
   );
+  form.dataset.columns = columns;
   // Columns whose values read two ways (1,200: 1200 or 1.2) and that no value decided: ask.
   const asked = [...new Set(ROLES.filter((r) => r !== 'handle' && r !== 'topics').map((r) => cur.choice.mapping[r]).filter((c): c is string => Boolean(c)))].filter((c) => cur.decisions(c).ambiguous);
-  $(el, '[data-marks]').replaceChildren(
+  const marks = $(el, '[data-marks]');
+  const askedKey = JSON.stringify([columns, asked]);
+  if (marks.dataset.asked === askedKey) for (const select of marks.querySelectorAll<HTMLSelectElement>('select[data-mark]')) select.value = markOf(cur, select.dataset.mark!);
+  else marks.replaceChildren(
     ...asked.map((column, k) => {
       const d = cur.decisions(column);
       const field = document.createElement('div');
@@ -656,6 +669,7 @@ function renderMapping(el: HTMLElement, cur: Loaded): void {
       return field;
     }),
   );
+  marks.dataset.asked = askedKey;
   $(el, '[data-marks-box]').hidden = asked.length === 0;
   $(el, '[data-brand-box]').hidden = !cur.choice.mapping.topics;
   $(el, '[data-results]').hidden = !cur.computed;
