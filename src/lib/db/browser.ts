@@ -1,8 +1,10 @@
 /**
- * The one module that imports DuckDB-WASM. It starts the engine once, lazily (behind a shared
- * promise), from self-hosted bundles, loads the dataset's Arrow files, installs the shared SQL
- * macros, locks itself read-only (lock.ts) and runs queries with bound parameters, and the SQL
- * cell's statements through readOnly.ts. Nothing is fetched from outside the origin.
+ * The one module that imports DuckDB-WASM. It starts each engine once, lazily (behind a shared
+ * promise), from self-hosted bundles: the page's (figures, explore), the SQL cell's and the lab's,
+ * each in its own worker. A dataset engine loads the dataset's Arrow files and installs the shared
+ * SQL macros step by step, what a waiting query needs first (setup.ts), then locks itself
+ * read-only (lock.ts); it runs queries with bound parameters, and the SQL cell's statements
+ * through readOnly.ts. Nothing is fetched from outside the origin.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
@@ -11,7 +13,8 @@ import watchedWorker from './duckdb-watched.worker.js?url';
 import type { Engine } from './engine.ts';
 import type { Frame } from '../data/frame.ts';
 import { ipcFrame } from './arrowFrame.ts';
-import { SETUP_SQL } from '../../sql/catalog.ts';
+import { MACROS, SCORE_TABLES, SETUP_SQL } from '../../sql/catalog.ts';
+import { Setup, type Step } from './setup.ts';
 import type { Param } from '../../sql/bind.ts';
 import type { Table } from 'apache-arrow';
 import { EngineFailure, NOTICES, engineFailure, isOutOfMemory } from './failure.ts';
@@ -19,6 +22,9 @@ import { GLOBAL_SETTINGS_SQL, LOCK_SQL } from './lock.ts';
 import { readOnly, type ReadOnlyOptions, type ReadOnlyResult } from './readOnly.ts';
 
 export { EngineFailure } from './failure.ts';
+
+/** How long a polled statement (the SQL cell's) runs in the worker before it answers other requests again. */
+export const POLL_SLICE_MS = 5;
 
 /** A start that has not finished by then is given up (and can be retried). */
 const START_TIMEOUT_MS = 60_000;
@@ -48,46 +54,56 @@ export interface LabEngine extends BrowserEngine {
   view(): Engine;
 }
 
-let started: Promise<BrowserEngine> | null = null;
+/** The three engines of a page, each in its own worker. */
+type Kind = 'page' | 'cell' | 'lab';
 
-/** The engine, started on first call; every later call shares the same promise. A failed start can be retried. */
-export function engine(): Promise<BrowserEngine> {
-  if (!started) {
-    const current: Promise<BrowserEngine> = start(true, () => {
-      if (started === current) started = null; // the worker died: the next call starts a new one
-    }).catch((error) => {
-      if (started === current) started = null;
-      throw error;
-    });
-    started = current;
-  }
-  return started;
+/**
+ * An engine started on first call and shared after; a failed start, or a worker that dies, leaves
+ * the next call to start a fresh one.
+ */
+function shared<E>(begin: (onCrash: () => void) => Promise<E>): () => Promise<E> {
+  let current: Promise<E> | null = null;
+  return () => {
+    if (!current) {
+      const mine: Promise<E> = begin(() => {
+        if (current === mine) current = null;
+      }).catch((error) => {
+        if (current === mine) current = null;
+        throw error;
+      });
+      current = mine;
+    }
+    return current;
+  };
+}
+
+/** The page's engine: the dataset, for the figures, explore and downloads. */
+export const engine: () => Promise<BrowserEngine> = shared((onCrash) => start('page', onCrash));
+
+/**
+ * The SQL cell's engine: the same data, locked the same way, in a worker of its own, started on its
+ * first statement. DuckDB-WASM's worker answers one request at a time, and one slice of a long
+ * statement can take most of a second (a cross join's), so a statement sharing the page's worker
+ * would hold every figure up; a worker that the cell crashes or gives up leaves the page's alone.
+ */
+const cellEngine: () => Promise<BrowserEngine> = shared((onCrash) => start('cell', onCrash));
+
+/** Start the SQL cell's engine ahead of its first statement (a hand on the cell). */
+export function warmCell(): void {
+  cellEngine().catch(() => {});
 }
 
 /**
- * Run one statement of the SQL cell on the page's engine, read-only (see readOnly.ts for what it
+ * Run one statement of the SQL cell on its engine, read-only (see readOnly.ts for what it
  * guarantees and the errors it throws). If the engine's worker dies meanwhile this rejects with an
  * EngineFailure, and the next call starts a fresh engine.
  */
 export async function runReadOnly(sql: string, options: ReadOnlyOptions): Promise<ReadOnlyResult> {
-  return (await engine()).readOnly(sql, options);
+  return (await cellEngine()).readOnly(sql, options);
 }
-
-let lab: Promise<LabEngine> | null = null;
 
 /** The lab's own engine instance (no dataset loaded), started on first call and shared after. */
-export function labEngine(): Promise<LabEngine> {
-  if (!lab) {
-    const current: Promise<LabEngine> = start(false, () => {
-      if (lab === current) lab = null;
-    }).catch((error) => {
-      if (lab === current) lab = null;
-      throw error;
-    });
-    lab = current;
-  }
-  return lab;
-}
+export const labEngine: () => Promise<LabEngine> = shared((onCrash) => start('lab', onCrash));
 
 /**
  * Watch a worker: `crashed` rejects with an EngineFailure when the worker script fails to load,
@@ -124,16 +140,61 @@ async function fetchData(file: string, what: string): Promise<Response> {
   return r;
 }
 
-async function start(dataset: false, onCrash?: () => void): Promise<LabEngine>;
-async function start(dataset?: true, onCrash?: () => void): Promise<BrowserEngine>;
-async function start(dataset = true, onCrash: () => void = () => {}): Promise<LabEngine> {
+/** The engine-wide settings once locked (GLOBAL_SETTINGS_SQL's value), per connection. */
+const locked = new WeakMap<duckdb.AsyncDuckDBConnection, string>();
+
+/** Make the engine read-only from here on: no file or URL, no setting (lock.ts); later tables come as Arrow. */
+async function lock(conn: duckdb.AsyncDuckDBConnection, guard: <T>(request: Promise<T>) => Promise<T>, kind: Kind): Promise<void> {
+  const locking = performance.now();
+  for (const statement of LOCK_SQL) await guard(conn.query(statement));
+  locked.set(conn, String((await guard(conn.query(GLOBAL_SETTINGS_SQL))).getChildAt(0)?.get(0)));
+  performance.measure(kind === 'page' ? 'influence:engine-lock' : `influence:${kind}-engine-lock`, { start: locking });
+}
+
+/**
+ * The page's engine setup (setup.ts): each table of the manifest inserted once its bytes are in,
+ * each macro once the tables it reads are, each score table once its macro is, then the lock.
+ */
+function datasetSteps(
+  manifest: Manifest,
+  buffers: Promise<Uint8Array>[],
+  run: (sql: string) => Promise<void>,
+  insert: (name: string, ipc: Uint8Array) => Promise<unknown>,
+  lockIt: () => Promise<void>,
+  mark: (stage: string) => void,
+): Step[] {
+  const tables = manifest.tables.map((t) => t.name);
+  const names = (text: string, among: readonly string[]) => among.filter((n) => new RegExp(`\\b${n}\\b`, 'i').test(text));
+  let inserted = 0;
+  const steps: Step[] = manifest.tables.map((t, i) => ({
+    name: t.name,
+    needs: [],
+    input: buffers[i],
+    run: async () => {
+      await insert(t.name, await buffers[i]);
+      if (++inserted === tables.length) mark('tables');
+    },
+  }));
+  for (const [name, text] of Object.entries(MACROS)) steps.push({ name, needs: names(text, tables), run: () => run(text) });
+  for (const [table, macro] of Object.entries(SCORE_TABLES)) steps.push({ name: table, needs: [macro], run: () => run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${macro}()`) });
+  steps.push({ name: 'lock', mentioned: false, needs: steps.map((s) => s.name), run: lockIt });
+  return steps;
+}
+
+async function start(kind: 'lab', onCrash: () => void): Promise<LabEngine>;
+async function start(kind: 'page' | 'cell', onCrash: () => void): Promise<BrowserEngine>;
+async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
   if (typeof WebAssembly !== 'object' || typeof Worker !== 'function') throw new EngineFailure('unsupported', NOTICES.unsupported);
-  if (dataset) performance.mark('influence:engine-start');
+  const dataset = kind !== 'lab';
+  /** The page engine's stages, for the benchmark and the browser's performance panel. */
+  const mark = (stage: string) => kind === 'page' && performance.mark(`influence:engine-${stage}`);
+  mark('start');
   // Only the `eh` build ships: every browser the report supports (current and previous majors of
   // Chrome, Edge, Firefox, Safari) has WebAssembly exceptions, and the `mvp` build is 39 MB more.
   if (!(await duckdb.getPlatformFeatures()).wasmExceptions) throw new EngineFailure('unsupported', NOTICES.unsupported);
   const bundle = { mainModule: ehWasm, mainWorker: ehWorker };
-  const worker = new Worker(`${watchedWorker}#${encodeURIComponent(bundle.mainWorker)}`);
+  // The worker's name is the WebAssembly's URL: it starts downloading and compiling it at once (duckdb-watched.worker.js).
+  const worker = new Worker(`${watchedWorker}#${encodeURIComponent(bundle.mainWorker)}`, { name: bundle.mainModule });
   const { crashed, fail, guard } = watch(worker);
   crashed.catch(() => {
     worker.terminate();
@@ -143,46 +204,57 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   let conn: duckdb.AsyncDuckDBConnection;
   let manifest: Manifest;
-  let lockedSettings: string;
+  let setup: Setup;
   try {
     const manifestPromise = dataset
       ? fetchData('manifest.json', 'the manifest').then((r) => r.json() as Promise<Manifest>)
       : Promise.resolve<Manifest>({ version: 'lab', tables: [] });
     // The data downloads while the WebAssembly compiles, not after.
     const buffersPromise = manifestPromise.then((m) =>
-      Promise.all(
-        m.tables.map(async (t) => {
-          const r = await fetchData(`${t.file}?v=${m.version}`, `table ${t.name}`);
-          return new Uint8Array(await r.arrayBuffer());
-        }),
-      ),
+      m.tables.map((t) => {
+        const bytes = fetchData(`${t.file}?v=${m.version}`, `table ${t.name}`).then(async (r) => new Uint8Array(await r.arrayBuffer()));
+        bytes.catch(() => {}); // a failure fails the setup (setup.ts)
+        return bytes;
+      }),
     );
-    buffersPromise.catch(() => {});
+    buffersPromise.then((b) => Promise.all(b).then(() => mark('data'))).catch(() => {});
     await guard(db.instantiate(bundle.mainModule));
-    if (dataset) performance.mark('influence:engine-wasm');
+    mark('wasm');
+    // A long statement of the SQL cell runs in slices between which the worker answers the figures'
+    // queries (readOnly.ts polls it): DuckDB-WASM's default slice is 100 ms, a slider's whole budget many times over.
+    await guard(db.open({ query: { queryPollingInterval: POLL_SLICE_MS } }));
     manifest = await guard(manifestPromise);
     conn = await guard(db.connect());
     await guard(conn.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));
     const buffers = await guard(buffersPromise);
-    if (dataset) performance.mark('influence:engine-data');
-    for (let i = 0; i < buffers.length; i++) {
-      await guard(conn.insertArrowFromIPCStream(buffers[i], { name: manifest.tables[i].name, create: true }));
-    }
-    if (dataset) performance.mark('influence:engine-tables');
-    // The lab's engine has no tables yet: its macros are installed once a world is loaded.
-    if (dataset) for (const statement of SETUP_SQL) await guard(conn.query(statement));
-    // Read-only from here on: no file or URL, no setting (lock.ts); later tables come as Arrow.
-    const locking = performance.now();
-    for (const statement of LOCK_SQL) await guard(conn.query(statement));
-    lockedSettings = String((await guard(conn.query(GLOBAL_SETTINGS_SQL))).getChildAt(0)?.get(0));
-    performance.measure(dataset ? 'influence:engine-lock' : 'influence:lab-engine-lock', { start: locking });
+    const c = conn;
+    setup = new Setup(
+      dataset
+        ? datasetSteps(
+            manifest,
+            buffers,
+            (sql) => guard(c.query(sql)).then(() => {}),
+            (name, ipc) => guard(c.insertArrowFromIPCStream(ipc, { name, create: true })),
+            () => lock(c, guard, kind),
+            mark,
+          )
+        : [],
+      (error) => fail(engineFailure(error)), // stops the worker
+    );
+    // The lab's engine has no tables yet: it locks at once, and installs its macros once a world is loaded.
+    if (!dataset) await lock(c, guard, kind);
   } catch (error) {
+    clearTimeout(timer);
     fail(engineFailure(error)); // stops the worker
     throw engineFailure(error);
-  } finally {
-    clearTimeout(timer);
   }
-  if (dataset) performance.mark('influence:engine-ready');
+  setup.done.then(
+    () => {
+      clearTimeout(timer);
+      mark('ready');
+    },
+    () => clearTimeout(timer),
+  );
   /** A request to the worker: fails if the worker dies meanwhile; running out of memory is named as such. */
   const ask = <T>(request: Promise<T>): Promise<T> =>
     guard(request).catch((error) => {
@@ -212,30 +284,32 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
       }
       return ask(bindings.runPrepared(id, await statement, values));
     });
+  // A query waits for the tables and macros it names (setup.ts); a statement of the page's own, and
+  // the SQL cell, for the whole setup and the lock.
   const engine = (): Engine => ({
     async exec(sql) {
+      await setup.done;
       await ask(conn.query(sql));
     },
-    query: async (sql, values) => ipcFrame(await queryIpc(sql, values)),
+    query: (sql, values) => setup.run(sql, async () => ipcFrame(await queryIpc(sql, values))),
   });
 
-  const session = {
-    bindings: db,
-    ask,
-    lockedSettings,
-    abandon: (reason: string) => fail(new EngineFailure('worker', `${NOTICES.worker} (${reason})`)),
-  };
+  const abandon = (reason: string) => fail(new EngineFailure('worker', `${NOTICES.worker} (${reason})`));
 
   let download: Promise<duckdb.AsyncDuckDBConnection> | null = null;
   return {
     manifest,
-    async queryArrow(sql, values = []) {
-      download ??= ask(db.connect());
-      const statement = await ask((await download).prepare(sql));
-      return ask(statement.query(...values)).finally(() => statement.close()) as Promise<Table>;
-    },
+    queryArrow: (sql, values = []) =>
+      setup.run(sql, async () => {
+        download ??= ask(db.connect());
+        const statement = await ask((await download).prepare(sql));
+        return ask(statement.query(...values)).finally(() => statement.close()) as Promise<Table>;
+      }),
     ...engine(),
-    readOnly: (sql, options) => readOnly(session, sql, options),
+    async readOnly(sql, options) {
+      await setup.done;
+      return readOnly({ bindings: db, ask, lockedSettings: locked.get(conn)!, abandon }, sql, options);
+    },
     async loadTable(name, ipc, append = false) {
       await forgetPrepared();
       if (!append) await ask(conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`));
