@@ -23,9 +23,6 @@ import { readOnly, type ReadOnlyOptions, type ReadOnlyResult } from './readOnly.
 
 export { EngineFailure } from './failure.ts';
 
-/** How long a polled statement (the SQL cell's) runs in the worker before it answers other requests again. */
-export const POLL_SLICE_MS = 5;
-
 /** A start that has not finished by then is given up (and can be retried). */
 const START_TIMEOUT_MS = 60_000;
 
@@ -220,9 +217,6 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
     buffersPromise.then((b) => Promise.all(b).then(() => mark('data'))).catch(() => {});
     await guard(db.instantiate(bundle.mainModule));
     mark('wasm');
-    // A long statement of the SQL cell runs in slices between which the worker answers the figures'
-    // queries (readOnly.ts polls it): DuckDB-WASM's default slice is 100 ms, a slider's whole budget many times over.
-    await guard(db.open({ query: { queryPollingInterval: POLL_SLICE_MS } }));
     manifest = await guard(manifestPromise);
     conn = await guard(db.connect());
     await guard(conn.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));
