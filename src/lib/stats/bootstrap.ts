@@ -18,6 +18,12 @@ export interface Interval {
   hi: number;
 }
 
+/** Throws RangeError unless level is in (0, 1) and samples a positive integer. */
+export function checkBootstrapOptions(samples: number, level: number): void {
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
+  if (!(Number.isInteger(samples) && samples >= 1)) throw new RangeError(`samples must be a positive integer, got ${samples}`);
+}
+
 /**
  * A seeded percentile bootstrap interval of statistic(x, y), resampling pairs with replacement.
  * Pairs with a null/NaN/±Infinity value are dropped first; the estimate is the statistic on all
@@ -32,8 +38,7 @@ export function bootstrapInterval(
   statistic: (x: Float64Array, y: Float64Array) => number,
   { samples = 1000, level = 0.95, seed = 1 }: BootstrapOptions = {},
 ): Interval {
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  if (!(Number.isInteger(samples) && samples >= 1)) throw new RangeError(`samples must be a positive integer, got ${samples}`);
+  checkBootstrapOptions(samples, level);
   const p = finitePairs(x, y);
   const n = p.x.length;
   const estimate = statistic(p.x, p.y);
