@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableFromArrays, tableFromIPC, tableToIPC } from 'apache-arrow';
+import { Table, Utf8, tableFromArrays, tableFromIPC, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { arrowFrame } from '../../../src/lib/db/arrowFrame.ts';
 
 describe('arrowFrame(table)', () => {
@@ -19,5 +19,25 @@ describe('arrowFrame(table)', () => {
     expect(frame.names).toEqual(['x', 'y']);
     expect(frame.length).toBe(2);
     expect(Array.from(frame.columns.x)).toEqual([0.5, 2]);
+  });
+});
+
+describe('arrowFrame(table): text columns', () => {
+  const roundTrip = (columns: Record<string, unknown[]>) => arrowFrame(tableFromIPC(tableToIPC(tableFromJSON(columns))));
+  const tableFromJSON = (columns: Record<string, unknown[]>) => new Table(Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, vectorFromArray(v, new Utf8())])));
+
+  it('decodes ASCII, non-ASCII, empty and repeated values exactly, each where it was', () => {
+    const values = ['alice_01', '', 'bob', 'bob', 'x'.repeat(40), 'zoë', '名前', '🙂 ok', 'tab\there', 'alice_01'];
+    expect(roundTrip({ handle: values }).columns.handle).toEqual(values);
+    const ascii = Array.from({ length: 3000 }, (_, i) => `h${(i * 7919) % 1000}`);
+    expect(roundTrip({ handle: ascii }).columns.handle).toEqual(ascii);
+  });
+
+  it('keeps nulls, and reads every batch of a table of several', () => {
+    expect(roundTrip({ s: ['a', null, 'c'] }).columns.s).toEqual(['a', null, 'c']);
+    const batches = [['one', 'two'], ['drei', 'vier', 'fünf'], ['six']];
+    const table = new Table(batches.map((b) => new Table({ s: vectorFromArray(b, new Utf8()) }).batches[0]));
+    expect(table.batches.length).toBe(3);
+    expect(arrowFrame(tableFromIPC(tableToIPC(table))).columns.s).toEqual(batches.flat());
   });
 });
