@@ -52,11 +52,16 @@ function utf8Column(vector: Vector): string[] | null {
   return out;
 }
 
-/** 64-bit integers as a Float64Array when every one is exact as a number (ids, counts); else as plain values (text past 2^53). */
+/**
+ * 64-bit integers as a Float64Array when every one is exact as a number (ids, counts); else as plain
+ * values (text past 2^53). Read as pairs of 32-bit words (Arrow's little-endian layout), so no BigInt
+ * is made per value: a million ids took a few hundred milliseconds that way.
+ */
 function safeNumbers(values: BigInt64Array): Float64Array | unknown[] {
   const out = new Float64Array(values.length);
+  const words = new Int32Array(values.buffer, values.byteOffset, values.length * 2);
   for (let i = 0; i < values.length; i++) {
-    const n = Number(values[i]);
+    const n = words[2 * i + 1] * 4294967296 + (words[2 * i] >>> 0);
     if (!Number.isSafeInteger(n)) return Array.from(values, plainValue);
     out[i] = n;
   }

@@ -148,34 +148,57 @@ async function lock(conn: duckdb.AsyncDuckDBConnection, guard: <T>(request: Prom
   performance.measure(kind === 'page' ? 'influence:engine-lock' : `influence:${kind}-engine-lock`, { start: locking });
 }
 
+type Measure = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+
+/** The time `work` takes, as a performance measure (`influence:` and the name). */
+async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    performance.measure(`influence:${name}`, { start });
+  }
+}
+
 /**
  * The page's engine setup (setup.ts): each table of the manifest inserted once its bytes are in,
  * each macro once the tables it reads are, each score table once its macro is, then the lock.
  */
 function datasetSteps(
   manifest: Manifest,
-  buffers: Promise<Uint8Array>[],
+  fetchTable: (table: Manifest['tables'][number]) => Promise<Uint8Array>,
   run: (sql: string) => Promise<void>,
   insert: (name: string, ipc: Uint8Array) => Promise<unknown>,
   lockIt: () => Promise<void>,
   mark: (stage: string) => void,
+  measure: Measure,
 ): Step[] {
   const tables = manifest.tables.map((t) => t.name);
   const names = (text: string, among: readonly string[]) => among.filter((n) => new RegExp(`\\b${n}\\b`, 'i').test(text));
+  let fetched = 0;
   let inserted = 0;
-  const steps: Step[] = manifest.tables.map((t, i) => ({
-    name: t.name,
-    needs: [],
-    input: buffers[i],
-    run: async () => {
-      await insert(t.name, await buffers[i]);
-      if (++inserted === tables.length) mark('tables');
-    },
-  }));
+  // Smallest first: those nobody has asked for yet are fetched (a few at a time) and inserted in this order.
+  const bySize = [...manifest.tables].sort((a, b) => a.bytes - b.bytes);
+  const steps: Step[] = bySize.map((t) => {
+    let bytes: Promise<Uint8Array>;
+    return {
+      name: t.name,
+      needs: [],
+      fetch: () =>
+        (bytes = fetchTable(t).then((b) => {
+          if (++fetched === tables.length) mark('data');
+          return b;
+        })),
+      run: async () => {
+        await insert(t.name, await bytes);
+        if (++inserted === tables.length) mark('tables');
+      },
+    };
+  });
   for (const [name, text] of Object.entries(MACROS)) steps.push({ name, needs: names(text, tables), run: () => run(text) });
   for (const [table, macro] of Object.entries(SCORE_TABLES)) steps.push({ name: table, needs: [macro], run: () => run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${macro}()`) });
   steps.push({ name: 'lock', mentioned: false, needs: steps.map((s) => s.name), run: lockIt });
-  return steps;
+  return steps.map((s) => ({ ...s, run: () => measure(`setup ${s.name}`, s.run) }));
 }
 
 async function start(kind: 'lab', onCrash: () => void): Promise<LabEngine>;
@@ -185,6 +208,7 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
   const dataset = kind !== 'lab';
   /** The page engine's stages, for the benchmark and the browser's performance panel. */
   const mark = (stage: string) => kind === 'page' && performance.mark(`influence:engine-${stage}`);
+  const measure: Measure = kind === 'page' ? measured : (_, work) => work();
   mark('start');
   // Only the `eh` build ships: every browser the report supports (current and previous majors of
   // Chrome, Edge, Firefox, Safari) has WebAssembly exceptions, and the `mvp` build is 39 MB more.
@@ -199,49 +223,43 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
   });
   const timer = setTimeout(() => fail(new EngineFailure('timeout', NOTICES.timeout)), START_TIMEOUT_MS);
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  let conn: duckdb.AsyncDuckDBConnection;
-  let manifest: Manifest;
-  let setup: Setup;
-  try {
-    const manifestPromise = dataset
-      ? fetchData('manifest.json', 'the manifest').then((r) => r.json() as Promise<Manifest>)
-      : Promise.resolve<Manifest>({ version: 'lab', tables: [] });
-    // The data downloads while the WebAssembly compiles, not after.
-    const buffersPromise = manifestPromise.then((m) =>
-      m.tables.map((t) => {
-        const bytes = fetchData(`${t.file}?v=${m.version}`, `table ${t.name}`).then(async (r) => new Uint8Array(await r.arrayBuffer()));
-        bytes.catch(() => {}); // a failure fails the setup (setup.ts)
-        return bytes;
-      }),
-    );
-    buffersPromise.then((b) => Promise.all(b).then(() => mark('data'))).catch(() => {});
+  /** Any failure stops the worker; its requests, and queries waiting for the setup, fail with it. */
+  const failWith = (error: unknown) => fail(engineFailure(error));
+  // The connection, once the WebAssembly is instantiated; the dataset's manifest meanwhile, then its
+  // tables as the setup asks for them (the queries of a figure touched early ask first).
+  const connected = (async () => {
     await guard(db.instantiate(bundle.mainModule));
     mark('wasm');
-    manifest = await guard(manifestPromise);
-    conn = await guard(db.connect());
-    await guard(conn.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));
-    const buffers = await guard(buffersPromise);
-    const c = conn;
-    setup = new Setup(
-      dataset
-        ? datasetSteps(
-            manifest,
-            buffers,
-            (sql) => guard(c.query(sql)).then(() => {}),
-            (name, ipc) => guard(c.insertArrowFromIPCStream(ipc, { name, create: true })),
-            () => lock(c, guard, kind),
-            mark,
-          )
-        : [],
-      (error) => fail(engineFailure(error)), // stops the worker
-    );
+    const c = await guard(db.connect());
+    await guard(c.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));
+    return c;
+  })();
+  connected.catch(failWith);
+  let manifest: Manifest;
+  try {
+    manifest = dataset ? await guard(fetchData('manifest.json', 'the manifest').then((r) => r.json() as Promise<Manifest>)) : { version: 'lab', tables: [] };
     // The lab's engine has no tables yet: it locks at once, and installs its macros once a world is loaded.
-    if (!dataset) await lock(c, guard, kind);
+    if (!dataset) await lock(await connected, guard, kind);
   } catch (error) {
     clearTimeout(timer);
-    fail(engineFailure(error)); // stops the worker
+    failWith(error);
     throw engineFailure(error);
   }
+  const setup = new Setup(
+    dataset
+      ? datasetSteps(
+          manifest,
+          (t) => fetchData(`${t.file}?v=${manifest.version}`, `table ${t.name}`).then(async (r) => new Uint8Array(await r.arrayBuffer())),
+          async (sql) => void (await guard((await connected).query(sql))),
+          async (name, ipc) => guard((await connected).insertArrowFromIPCStream(ipc, { name, create: true })),
+          async () => lock(await connected, guard, kind),
+          mark,
+          measure,
+        )
+      : [],
+    failWith,
+  );
+  crashed.catch((error) => setup.abort(error));
   setup.done.then(
     () => {
       clearTimeout(timer);
@@ -261,14 +279,14 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
    * whenever tables or macros are replaced, so a statement never outlives what it was planned on.
    */
   const prepared = new Map<string, Promise<number>>();
-  const forgetPrepared = () =>
-    conn.useUnsafe(async (bindings, id) => {
+  const forgetPrepared = async () =>
+    (await connected).useUnsafe(async (bindings, id) => {
       const statements = [...prepared.values()];
       prepared.clear();
       for (const statement of statements) await statement.then((s) => bindings.closePrepared(id, s)).catch(() => {});
     });
-  const queryIpc = (sql: string, values: Param[] = []): Promise<Uint8Array> =>
-    conn.useUnsafe(async (bindings, id) => {
+  const queryIpc = async (sql: string, values: Param[] = []): Promise<Uint8Array> =>
+    (await ask(connected)).useUnsafe(async (bindings, id) => {
       if (values.length === 0) return ask(bindings.runQuery(id, sql));
       let statement = prepared.get(sql);
       if (!statement) {
@@ -278,14 +296,19 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
       }
       return ask(bindings.runPrepared(id, await statement, values));
     });
-  // A query waits for the tables and macros it names (setup.ts); a statement of the page's own, and
-  // the SQL cell, for the whole setup and the lock.
+  // The engine is handed out as soon as its manifest is in, before its WebAssembly is ready: a query
+  // waits for the tables and macros it names (setup.ts), a statement of the page's own and the SQL
+  // cell for the whole setup and the lock; all of them fail with the engine.
   const engine = (): Engine => ({
     async exec(sql) {
-      await setup.done;
-      await ask(conn.query(sql));
+      await ask(setup.done);
+      await ask((await connected).query(sql));
     },
-    query: (sql, values) => setup.run(sql, async () => ipcFrame(await queryIpc(sql, values))),
+    query: (sql, values) =>
+      setup.run(sql, async () => {
+        const ipc = await measure('query', () => queryIpc(sql, values));
+        return measure('decode', async () => ipcFrame(ipc));
+      }),
   });
 
   const abandon = (reason: string) => fail(new EngineFailure('worker', `${NOTICES.worker} (${reason})`));
@@ -295,23 +318,25 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
     manifest,
     queryArrow: (sql, values = []) =>
       setup.run(sql, async () => {
-        download ??= ask(db.connect());
+        download ??= ask(connected.then(() => db.connect()));
         const statement = await ask((await download).prepare(sql));
         return ask(statement.query(...values)).finally(() => statement.close()) as Promise<Table>;
       }),
     ...engine(),
     async readOnly(sql, options) {
-      await setup.done;
-      return readOnly({ bindings: db, ask, lockedSettings: locked.get(conn)!, abandon }, sql, options);
+      await ask(setup.done);
+      return readOnly({ bindings: db, ask, lockedSettings: locked.get(await connected)!, abandon }, sql, options);
     },
     async loadTable(name, ipc, append = false) {
       await forgetPrepared();
+      const conn = await connected;
       if (!append) await ask(conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`));
       await ask(conn.insertArrowFromIPCStream(ipc, { name, create: !append }));
     },
     queryIpc,
     async installMacros() {
       await forgetPrepared();
+      const conn = await connected;
       for (const statement of SETUP_SQL) await ask(conn.query(statement));
     },
     view: engine,

@@ -11,8 +11,12 @@ export interface Step {
   name: string;
   /** Steps that must be done first. */
   needs: readonly string[];
-  /** Input that must be in hand before the step can run (a table's downloaded bytes); a rejection fails the setup at once. */
-  input?: Promise<unknown>;
+  /**
+   * Fetch the input that must be in hand before the step can run (a table's bytes); a rejection
+   * fails the setup at once. Called as soon as a query needs the step, else in step order with a
+   * few such fetches at a time (so a download nobody waits for yet does not slow one that is).
+   */
+  fetch?: () => Promise<unknown>;
   /** False for a step no query text names (the lock): it is only waited for by `done`. */
   mentioned?: boolean;
   run: () => Promise<void>;
@@ -21,6 +25,7 @@ export interface Step {
 interface State {
   step: Step;
   pattern: RegExp | null;
+  fetching: boolean;
   inputReady: boolean;
   urgent: boolean;
   started: boolean;
@@ -52,7 +57,8 @@ export class Setup {
       const state: State = {
         step,
         pattern: step.mentioned === false ? null : new RegExp(`\\b${escape(step.name)}\\b`, 'i'),
-        inputReady: step.input === undefined,
+        fetching: false,
+        inputReady: step.fetch === undefined,
         urgent: false,
         started: false,
         finished: false,
@@ -66,17 +72,31 @@ export class Setup {
     this.done = Promise.race([Promise.all(this.states.map((s) => s.done)).then(() => {}), this.failure]);
     this.done.catch(() => {});
     this.failure.catch(onError);
+    this.fetchSome();
+    void this.loop();
+  }
+
+  /** Start the fetches that are due: every needed step's, and others in order while fewer than `background` of those are under way. */
+  private fetchSome(): void {
+    let background = this.states.filter((s) => s.fetching && !s.inputReady && !s.urgent).length;
     for (const s of this.states) {
-      s.step.input?.then(
+      if (this.error !== null || s.fetching || s.inputReady) continue;
+      if (!s.urgent && background >= Setup.BACKGROUND_FETCHES) continue;
+      if (!s.urgent) background++;
+      s.fetching = true;
+      s.step.fetch!().then(
         () => {
           s.inputReady = true;
+          this.fetchSome();
           this.wake();
         },
         (error) => this.fail(error),
       );
     }
-    void this.loop();
   }
+
+  /** Fetches for steps no query waits for yet, at a time. */
+  static readonly BACKGROUND_FETCHES = 2;
 
   /** The steps a query text names, with everything they need, in setup order. */
   stepsFor(text: string): string[] {
@@ -100,6 +120,7 @@ export class Setup {
       const needed = this.stepsFor(text).map((n) => this.byName.get(n)!);
       if (needed.some((s) => !s.finished)) {
         for (const s of needed) s.urgent = true;
+        this.fetchSome();
         this.wake();
         await Promise.race([Promise.all(needed.map((s) => s.done)), this.failure]);
       }
@@ -108,6 +129,11 @@ export class Setup {
       this.waiting--;
       if (this.waiting === 0) this.wake();
     }
+  }
+
+  /** Fail the setup from outside (the engine's worker died): waiting queries reject with `error`. */
+  abort(error: unknown): void {
+    this.fail(error);
   }
 
   private fail(error: unknown): void {

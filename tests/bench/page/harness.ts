@@ -35,6 +35,17 @@ const harness = {
     }
     return { ms, rows };
   },
+  /** Milliseconds of each of `runs` runs of any statement (for trying a query's variants by hand from the console). */
+  async time(sql: string, runs = 1): Promise<number[]> {
+    const db = await engine();
+    const ms: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const t = performance.now();
+      await db.query(sql);
+      ms.push(performance.now() - t);
+    }
+    return ms;
+  },
   /** Query the placements that pass a filter (nearly all) and write them as the Parquet file a download saves: milliseconds and bytes. */
   async parquet(): Promise<{ ms: number; queryMs: number; rows: number; bytes: number }> {
     const db = await engine();

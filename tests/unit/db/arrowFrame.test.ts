@@ -9,6 +9,15 @@ describe('arrowFrame(table)', () => {
     expect(Array.from(frame.columns.id)).toEqual([1, 42, -7, 2 ** 53 - 1]);
   });
 
+  it('reads every 64-bit integer exactly, negative ones and the ends of the safe range included', () => {
+    const ids = [0n, -1n, 4294967295n, 4294967296n, -4294967296n, -4294967297n, 2n ** 53n - 1n, -(2n ** 53n - 1n), 123456789012345n];
+    const frame = arrowFrame(tableFromIPC(tableToIPC(tableFromArrays({ id: BigInt64Array.from(ids) }))));
+    expect(frame.columns.id).toBeInstanceOf(Float64Array);
+    expect(Array.from(frame.columns.id)).toEqual(ids.map(Number));
+    // One past either end of the safe range: the column keeps exact text instead.
+    expect(arrowFrame(tableFromIPC(tableToIPC(tableFromArrays({ id: BigInt64Array.from([1n, -(2n ** 53n)]) })))).columns.id).toEqual([1, '-9007199254740992']);
+  });
+
   it('keeps 64-bit ids past 2^53 exact, as text (a Klout topic id)', () => {
     const frame = arrowFrame(tableFromIPC(tableToIPC(tableFromArrays({ id: BigInt64Array.from([5n, 9_223_372_036_854_775_807n, 2n ** 53n]) }))));
     expect(frame.columns.id).toEqual([5, '9223372036854775807', '9007199254740992']);

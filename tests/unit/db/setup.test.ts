@@ -15,10 +15,11 @@ const tick = () => new Promise((r) => setTimeout(r, 0));
 /** Steps that log when they run; each table's bytes arrive when its deferred resolves. */
 function world(log: string[]) {
   const bytes = { topics: deferred(), placements: deferred(), account_features: deferred(), audience: deferred() };
+  const fetched: string[] = [];
   const step = (name: string, needs: string[] = [], input?: Promise<unknown>, mentioned?: boolean): Step => ({
     name,
     needs,
-    input,
+    fetch: input && (() => (fetched.push(name), input)),
     mentioned,
     run: async () => {
       log.push(name);
@@ -34,7 +35,7 @@ function world(log: string[]) {
     step('kred_scores', ['kred_score']),
     step('lock', ['topics', 'audience', 'account_features', 'placements', 'reach_score', 'kred_score', 'kred_scores'], undefined, false),
   ];
-  return { bytes, steps };
+  return { bytes, steps, fetched };
 }
 
 describe('the engine setup (steps, what a query needs first)', () => {
@@ -99,6 +100,32 @@ describe('the engine setup (steps, what a query needs first)', () => {
 
     const broken = new Setup([{ name: 'brands', needs: [], run: () => Promise.reject(new Error('insert failed')) }]);
     await expect(broken.run('SELECT * FROM brands', async () => 1)).rejects.toThrow('insert failed');
+  });
+
+  it('fetches what a waiting query needs at once, and others in order only a few at a time', async () => {
+    const { bytes, steps, fetched } = world([]);
+    const setup = new Setup(steps);
+    expect(fetched).toEqual(['topics', 'audience']); // two in the background, in step order
+    const query = setup.run('SELECT * FROM placements', async () => 1);
+    expect(fetched).toEqual(['topics', 'audience', 'placements']); // needed: at once
+    bytes.topics.resolve();
+    await tick();
+    expect(fetched).toEqual(['topics', 'audience', 'placements', 'account_features']); // the next in order, as one finished
+    bytes.placements.resolve();
+    expect(await query).toBe(1);
+    bytes.audience.resolve();
+    bytes.account_features.resolve();
+    await setup.done;
+    expect(fetched.length).toBe(4);
+  });
+
+  it('fails every waiting query when aborted from outside (the worker died)', async () => {
+    const { steps } = world([]);
+    const setup = new Setup(steps);
+    const query = setup.run('SELECT * FROM topics', async () => 1);
+    setup.abort(new Error('the worker died'));
+    await expect(query).rejects.toThrow('the worker died');
+    await expect(setup.done).rejects.toThrow('the worker died');
   });
 
   it('refuses a step that needs an unknown step', () => {
