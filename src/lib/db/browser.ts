@@ -7,9 +7,7 @@
  * through readOnly.ts. Nothing is fetched from outside the origin.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import watchedWorker from './duckdb-watched.worker.js?url';
+import { BUNDLE, adoptPreheated, duckdbWorker } from './preheat.ts';
 import type { Engine } from './engine.ts';
 import type { Frame } from '../data/frame.ts';
 import { ipcFrame } from './arrowFrame.ts';
@@ -213,22 +211,25 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
   // Only the `eh` build ships: every browser the report supports (current and previous majors of
   // Chrome, Edge, Firefox, Safari) has WebAssembly exceptions, and the `mvp` build is 39 MB more.
   if (!(await duckdb.getPlatformFeatures()).wasmExceptions) throw new EngineFailure('unsupported', NOTICES.unsupported);
-  const bundle = { mainModule: ehWasm, mainWorker: ehWorker };
-  // The worker's name is the WebAssembly's URL: it starts downloading and compiling it at once (duckdb-watched.worker.js).
-  const worker = new Worker(`${watchedWorker}#${encodeURIComponent(bundle.mainWorker)}`, { name: bundle.mainModule });
+  // The page's engine adopts the worker started ahead of it, if any (preheat.ts), with its instantiation under way.
+  const preheated = kind === 'page' ? adoptPreheated() : null;
+  const worker = preheated?.worker ?? duckdbWorker();
   const { crashed, fail, guard } = watch(worker);
   crashed.catch(() => {
     worker.terminate();
     onCrash();
   });
   const timer = setTimeout(() => fail(new EngineFailure('timeout', NOTICES.timeout)), START_TIMEOUT_MS);
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  // (Made once the preheated worker's instantiation has answered, so that answer is not taken for one of its own.)
+  let db!: duckdb.AsyncDuckDB;
   /** Any failure stops the worker; its requests, and queries waiting for the setup, fail with it. */
   const failWith = (error: unknown) => fail(engineFailure(error));
   // The connection, once the WebAssembly is instantiated; the dataset's manifest meanwhile, then its
   // tables as the setup asks for them (the queries of a figure touched early ask first).
   const connected = (async () => {
-    await guard(db.instantiate(bundle.mainModule));
+    if (preheated) await guard(preheated.instantiated);
+    db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    if (!preheated) await guard(db.instantiate(BUNDLE.mainModule));
     mark('wasm');
     const c = await guard(db.connect());
     await guard(c.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));

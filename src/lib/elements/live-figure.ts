@@ -1,22 +1,19 @@
 /**
  * <live-figure>: upgrades a pre-rendered figure cell. This file stays tiny because it is on the
- * critical path; the engine, Plot and the figure code load as soon as the page has loaded and
- * painted, or sooner when the reader touches a control or the URL asks for non-default
- * parameters.
+ * critical path; the engine, Plot and the figure code load only when the reader first touches a
+ * control, when the page's URL asks for non-default parameters, or when the browser is idle. The
+ * engine's worker starts before that, once the page has loaded and painted (preheat.ts: no work
+ * on the page's main thread), so that a first move finds DuckDB compiled and instantiated.
  */
 import { defineLazy } from '../client/lazy.ts';
+import { preheat } from '../db/preheat.ts';
 
-let warming = false;
-/**
- * Start the engine once per page as soon as the page has loaded and painted, so that a reader's
- * first move finds it running or ready (its WebAssembly takes about a second to compile and link,
- * in a worker, and the data loads meanwhile): off the critical path, after the first paint.
- */
-function warmAfterLoad(load: () => Promise<{ warm(): void }>): void {
-  if (warming) return;
-  warming = true;
-  // The frame after the load event has been painted: then the next task.
-  const soon = () => requestAnimationFrame(() => setTimeout(() => void load().then((r) => r.warm())));
+/** Preheat the engine's worker in the task after the frame that follows the load event (once per page with a figure). */
+let preheating = false;
+function preheatAfterLoad(): void {
+  if (preheating) return;
+  preheating = true;
+  const soon = () => requestAnimationFrame(() => setTimeout(preheat));
   if (document.readyState === 'complete') soon();
   else addEventListener('load', soon, { once: true });
 }
@@ -31,9 +28,23 @@ defineLazy('live-figure', () => import('./figure-runtime.ts'), {
   // (a restored view is rendered as each figure nears the viewport)
   restore: true,
   setup(el, wake, load) {
+    preheatAfterLoad();
     el.addEventListener('click', (e) => {
       if ((e.target as Element).closest('[data-download],[data-retry]')) wake(e);
     });
-    warmAfterLoad(load);
+    // Otherwise the engine warms up once the page is idle and a figure is within a screen of the
+    // viewport: a reader at the top of the essay is not made to pay for it while reading.
+    if (location.search.length > 1 || !('requestIdleCallback' in window && 'IntersectionObserver' in window)) return;
+    requestIdleCallback(() => {
+      const near = new IntersectionObserver(
+        (entries) => {
+          if (!entries.some((e) => e.isIntersecting)) return;
+          near.disconnect();
+          void load().then((r) => r.warm());
+        },
+        { rootMargin: '100% 0px' },
+      );
+      near.observe(el);
+    }, { timeout: 4000 });
   },
 });
