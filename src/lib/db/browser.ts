@@ -83,11 +83,6 @@ export const engine: () => Promise<BrowserEngine> = shared((onCrash) => start('p
  */
 const cellEngine: () => Promise<BrowserEngine> = shared((onCrash) => start('cell', onCrash));
 
-/** Start the SQL cell's engine ahead of its first statement (a hand on the cell). */
-export function warmCell(): void {
-  cellEngine().catch(() => {});
-}
-
 /**
  * Run one statement of the SQL cell on its engine, read-only (see readOnly.ts for what it
  * guarantees and the errors it throws). If the engine's worker dies meanwhile this rejects with an

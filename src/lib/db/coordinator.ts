@@ -7,7 +7,7 @@
  * statements run on an engine of their own (another worker), so a long one never holds a figure up. The
  * lab's worlds are queried through `queryWorld`, on the lab's engine.
  */
-import { engine, labEngine, runReadOnly, warmCell, type BrowserEngine, type LabEngine, type Manifest } from './browser.ts';
+import { engine, labEngine, runReadOnly, type BrowserEngine, type LabEngine, type Manifest } from './browser.ts';
 import { bindQuery, runQuery, type Priority, type QueryRun } from './run.ts';
 import type { ReadOnlyOptions, ReadOnlyResult } from './readOnly.ts';
 import type { Spec } from '../client/client.ts';
@@ -16,7 +16,7 @@ import type { Params } from '../../sql/bind.ts';
 import type { Frame } from '../data/frame.ts';
 
 export { EngineFailure } from './failure.ts';
-export { runReadOnly, warmCell, labEngine, type LabEngine, type Manifest, type QueryRun };
+export { runReadOnly, labEngine, type LabEngine, type Manifest, type QueryRun };
 
 /** Start the page's engine in the background (idle time, or the first sign of interest). */
 export function warm(): void {
