@@ -76,12 +76,18 @@ export class Setup {
     void this.loop();
   }
 
-  /** Start the fetches that are due: every needed step's, and others in order while fewer than `background` of those are under way. */
+  /**
+   * Start the fetches that are due: every needed step's at once; others in order, a few at a time,
+   * and only while no needed one is under way (downloads share the network and the decompression).
+   */
   private fetchSome(): void {
-    let background = this.states.filter((s) => s.fetching && !s.inputReady && !s.urgent).length;
+    const underWay = this.states.filter((s) => s.fetching && !s.inputReady);
+    let background = underWay.filter((s) => !s.urgent).length;
+    for (const s of this.states) if (s.urgent && !s.fetching && !s.inputReady) underWay.push(s);
+    const neededUnderWay = underWay.some((s) => s.urgent);
     for (const s of this.states) {
       if (this.error !== null || s.fetching || s.inputReady) continue;
-      if (!s.urgent && background >= Setup.BACKGROUND_FETCHES) continue;
+      if (!s.urgent && (neededUnderWay || background >= Setup.BACKGROUND_FETCHES)) continue;
       if (!s.urgent) background++;
       s.fetching = true;
       s.step.fetch!().then(

@@ -110,9 +110,10 @@ describe('the engine setup (steps, what a query needs first)', () => {
     expect(fetched).toEqual(['topics', 'audience', 'placements']); // needed: at once
     bytes.topics.resolve();
     await tick();
-    expect(fetched).toEqual(['topics', 'audience', 'placements', 'account_features']); // the next in order, as one finished
+    expect(fetched).toEqual(['topics', 'audience', 'placements']); // no other while a needed one is under way
     bytes.placements.resolve();
     expect(await query).toBe(1);
+    expect(fetched).toEqual(['topics', 'audience', 'placements', 'account_features']); // then the next in order
     bytes.audience.resolve();
     bytes.account_features.resolve();
     await setup.done;
