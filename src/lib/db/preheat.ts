@@ -32,7 +32,7 @@ const WARM_UP = {
     'SELECT id, coalesce(CASE WHEN raw <= med THEN 1 + 19 * (raw - lo) / nullif(med - lo, 0) WHEN raw <= p95 THEN 20 + 30 * (raw - med) / nullif(p95 - med, 0) ELSE 50 END, 20)::DOUBLE AS score FROM raw, anchors',
   prepared: 'SELECT id, round(score, 2) AS score FROM preheat_score($1)',
   join: 'SELECT r.id, r.handle, r.x, (CASE WHEN r.x > 3 THEN r.x ELSE 0 END)::DOUBLE AS y FROM preheat_rows r JOIN preheat_score(1) s USING (id) ORDER BY r.x, r.id',
-  drop: 'DROP MACRO TABLE preheat_score; DROP TABLE preheat_rows',
+  drop: 'DROP MACRO TABLE IF EXISTS preheat_score; DROP TABLE IF EXISTS preheat_rows',
 };
 
 interface Preheated {
@@ -48,6 +48,7 @@ let preheated: Preheated | null = null;
 /** Start the page engine's worker, its instantiation and warm-up now (once per page; nothing if the browser cannot run it). */
 export function preheat(): void {
   if (preheated || typeof Worker !== 'function' || typeof WebAssembly !== 'object') return;
+  performance.mark('influence:engine-preheat');
   const worker = duckdbWorker();
   // DuckDB-WASM's worker protocol, with request ids of our own (its AsyncDuckDB counts up from 0).
   let id = 0;
@@ -69,24 +70,30 @@ export function preheat(): void {
   worker.addEventListener('error', () => void (state.failed = true), { once: true });
   const instantiated = ask('INSTANTIATE', [BUNDLE.mainModule, null]);
   instantiated.catch(() => void (state.failed = true));
+  // Once the engine has adopted the worker (a reader's move), the warm-up stops after the statement
+  // under way: what it has not reached yet, the engine's own statements compile as they go.
   const warmUp = async () => {
     const conn = await ask('CONNECT', null);
+    const step = async (type: string, data: unknown, transfer?: Transferable[]) => {
+      if (state.adopted) throw new Error('adopted');
+      return ask(type, data, transfer);
+    };
+    const run = (sql: string) => step('RUN_QUERY', [conn, sql]);
     try {
-      const run = (sql: string) => ask('RUN_QUERY', [conn, sql]);
       await run(WARM_UP.settings);
       const rows = (await run(WARM_UP.rows)) as Uint8Array;
-      await ask('INSERT_ARROW_FROM_IPC_STREAM', [conn, rows, { name: 'preheat_rows', create: true }], [rows.buffer]);
+      await step('INSERT_ARROW_FROM_IPC_STREAM', [conn, rows, { name: 'preheat_rows', create: true }], [rows.buffer]);
       await run(WARM_UP.macro);
-      const statement = await ask('CREATE_PREPARED', [conn, WARM_UP.prepared]);
-      await ask('RUN_PREPARED', [conn, statement, [1.5]]);
-      await ask('CLOSE_PREPARED', [conn, statement]);
+      const statement = await step('CREATE_PREPARED', [conn, WARM_UP.prepared]);
+      await step('RUN_PREPARED', [conn, statement, [1.5]]).finally(() => ask('CLOSE_PREPARED', [conn, statement]));
       await run(WARM_UP.join);
-      await run(WARM_UP.drop);
     } finally {
+      // (The throw-away table and macro go, whichever statement it stopped after.)
+      await ask('RUN_QUERY', [conn, WARM_UP.drop]).catch(() => {});
       await ask('DISCONNECT', conn);
     }
   };
-  state.instantiated = instantiated.then(() => warmUp().catch(() => {}));
+  state.instantiated = instantiated.then(() => warmUp().catch(() => {})).then(() => void performance.mark('influence:engine-preheated'));
   state.instantiated.catch(() => {});
   preheated = state;
 }
