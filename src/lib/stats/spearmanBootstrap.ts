@@ -1,9 +1,6 @@
-import { rng } from '../random.ts';
-import { finitePairs } from './finitePairs.ts';
 import { orderBy } from './orderBy.ts';
-import { quantileSorted } from './quantile.ts';
 import { spearman } from './spearman.ts';
-import { checkBootstrapOptions, type BootstrapOptions, type Interval } from './bootstrap.ts';
+import { bootstrapStart, percentileInterval, type BootstrapOptions, type Interval } from './bootstrap.ts';
 
 /** Each value's place among the distinct values of its array (0 for the smallest), and how many there are. */
 function distinctCodes(values: Float64Array): { codes: Uint32Array; count: number } {
@@ -18,24 +15,18 @@ function distinctCodes(values: Float64Array): { codes: Uint32Array; count: numbe
 }
 
 /**
- * bootstrapInterval(x, y, spearman, options), to the last bit, without re-ranking each resample:
- * the same seeded resamples (each pair drawn a number of times) and the same statistic, the
- * Pearson correlation of average ranks summed in the same order (pairs in ascending order of x),
- * but each side's values are coded once by their place among its distinct values, so a resample's
- * ranks come from counts per code: O(n) per resample with no sort and no allocation, which keeps
- * the intervals at the end of a drag to milliseconds.
+ * bootstrapInterval(x, y, spearman, options), to the last bit, without sorting each resample: the
+ * same seeded resamples (each pair drawn a number of times) and the same statistic, the Pearson
+ * correlation (pearsonDense) of the same average ranks in the same order, but y is coded once by
+ * its place among its distinct values and x is walked in runs of equal values, so a resample's
+ * ranks come from counts: O(n) per resample with no sort and no allocation, which keeps the
+ * intervals at the end of a drag to milliseconds.
  */
 export function spearmanBootstrap(x: ArrayLike<number | null>, y: ArrayLike<number | null>, options: BootstrapOptions = {}): Interval {
-  const { samples = 1000, level = 0.95, seed = 1 } = options;
-  checkBootstrapOptions(samples, level);
-  const p = finitePairs(x, y);
-  const n = p.x.length;
-  const estimate = spearman(p.x, p.y);
-  if (n < 3) return { estimate, lo: NaN, hi: NaN };
-  const u = rng(seed);
   // Pairs in ascending order of x (the order bootstrapInterval hands them over in): runs of equal x
-  // are then adjacent, and a resample's rank of x is one walk over them.
-  const byX = orderBy(p.x, 'ascending');
+  // are then adjacent, and a resample's ranks of x are one walk over them.
+  const { p, n, estimate, samples, level, u, byX } = bootstrapStart(x, y, spearman, options);
+  if (!u || !byX) return { estimate, lo: NaN, hi: NaN };
   const cy = distinctCodes(p.y);
   const yCode = Uint32Array.from(byX, (j) => cy.codes[j]);
   const runEnd = new Uint32Array(n); // for the first pair of each run of equal x, where the run ends
@@ -88,8 +79,10 @@ export function spearmanBootstrap(x: ArrayLike<number | null>, y: ArrayLike<numb
       below += c;
       codesY++;
     }
-    // pearsonDense(ranks of x, ranks of y), term by term and in the same order: NaN (left out) when
-    // either side is all ties; its values scaled by their largest magnitude (the top rank) first.
+    // pearsonDense(ranks of x, ranks of y) written out over the pairs as drawn, in the same order of
+    // additions (so the result is the same double): it stays a copy of pearson.ts's sums because
+    // expanding the resample into rank arrays for pearsonDense made the interval twice as slow.
+    // NaN (left out) when either side is all ties; values scaled by their largest magnitude (the top rank) first.
     if (runsX < 2 || codesY < 2) continue;
     let mx = 0;
     let my = 0;
@@ -123,7 +116,5 @@ export function spearmanBootstrap(x: ArrayLike<number | null>, y: ArrayLike<numb
     const v = r > 1 ? 1 : r < -1 ? -1 : r;
     if (v === v) stats[m++] = v;
   }
-  const sorted = stats.subarray(0, m).sort();
-  const alpha = (1 - level) / 2;
-  return { estimate, lo: quantileSorted(sorted, alpha), hi: quantileSorted(sorted, 1 - alpha) };
+  return percentileInterval(estimate, stats, m, level);
 }
