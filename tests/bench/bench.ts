@@ -5,7 +5,7 @@
  * pre-compressed copies through src/tools/serve.ts on 127.0.0.1, drives headless Chromium over
  * several runs, and prints one table of medians and 95th percentiles. Not a test: timings on a
  * shared machine are noisy, so they are reported, not asserted. `--only` takes a comma-separated
- * list of the groups to run (sweep, load, sql-cell, touch, sql, lab, lighthouse; default all), for
+ * list of the groups to run (sweep, load, sql-cell, touch, sql, lab, byod, lighthouse; default all), for
  * measuring one part while changing it; rows of the other groups print as n/a.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
@@ -36,7 +36,7 @@ const { values: args } = parseArgs({
   },
 });
 const RUNS = Math.max(1, Number(args.runs) || 5);
-const GROUPS = ['sweep', 'load', 'sql-cell', 'touch', 'sql', 'lab', 'lighthouse'] as const;
+const GROUPS = ['sweep', 'load', 'sql-cell', 'touch', 'sql', 'lab', 'byod', 'lighthouse'] as const;
 const only = args.only ? new Set(args.only.split(',').map((g) => g.trim())) : null;
 for (const g of only ?? []) if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`bench: unknown group "${g}" (--only takes ${GROUPS.join(', ')})`);
 /** Whether a group of rows is measured in this run. */
@@ -486,7 +486,7 @@ if (wanted('lab')) {
 }
 // Your data: the 1M-row, ~100 MB export (tests/bench/byod-large.ts, written into .bench/ on first
 // use) picked on the page, read and parsed in its worker, mapped, typed and analysed (byod-upload.ts).
-{
+if (wanted('byod')) {
   const { largeExport, measureUpload } = await import('./byod-upload.ts');
   const file = largeExport(join(BENCH, 'byod-1m.csv'));
   for (let i = 0; i < Math.min(RUNS, 3); i++) {

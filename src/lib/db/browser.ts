@@ -31,6 +31,8 @@ export interface Manifest {
 
 export interface BrowserEngine extends Engine {
   manifest: Manifest;
+  /** Settles once every table and macro is in and the engine is locked (queries need not wait for it: each waits for what it reads). */
+  ready: Promise<void>;
   /** Run a query and get its result as an Arrow table (the explore download's Arrow file), on a connection of its own. */
   queryArrow(sql: string, values?: Param[]): Promise<Table>;
   /** Run one statement of the SQL cell so that it changes nothing (readOnly.ts). */
@@ -300,11 +302,11 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
       await ask(setup.done);
       await ask((await connected).query(sql));
     },
-    query: (sql, values) =>
-      setup.run(sql, async () => {
-        const ipc = await measure('query', () => queryIpc(sql, values));
-        return measure('decode', async () => ipcFrame(ipc));
-      }),
+    // (Only the worker's part holds the setup back: the rest of it goes on while the result is decoded and drawn.)
+    query: async (sql, values) => {
+      const ipc = await setup.run(sql, () => measure('query', () => queryIpc(sql, values)));
+      return measure('decode', async () => ipcFrame(ipc));
+    },
   });
 
   const abandon = (reason: string) => fail(new EngineFailure('worker', `${NOTICES.worker} (${reason})`));
@@ -312,6 +314,7 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
   let download: Promise<duckdb.AsyncDuckDBConnection> | null = null;
   return {
     manifest,
+    ready: setup.done,
     queryArrow: (sql, values = []) =>
       setup.run(sql, async () => {
         download ??= ask(connected.then(() => db.connect()));

@@ -6,14 +6,14 @@
  * on the page's main thread), so that a first move finds DuckDB compiled and instantiated.
  */
 import { defineLazy } from '../client/lazy.ts';
-import { preheat } from '../db/preheat.ts';
 
 /** Preheat the engine's worker in the task after the frame that follows the load event (once per page with a figure). */
 let preheating = false;
 function preheatAfterLoad(): void {
   if (preheating) return;
   preheating = true;
-  const soon = () => requestAnimationFrame(() => setTimeout(preheat));
+  // (Its module loads then too, off the critical path.)
+  const soon = () => requestAnimationFrame(() => setTimeout(() => void import('../db/preheat.ts').then((m) => m.preheat())));
   if (document.readyState === 'complete') soon();
   else addEventListener('load', soon, { once: true });
 }
