@@ -1,10 +1,12 @@
 /**
- * `npm run bench [-- --runs N] [--json FILE] [--skip-build] [--no-lighthouse]`: the benchmark of
+ * `npm run bench [-- --runs N] [--json FILE] [--skip-build] [--no-lighthouse] [--only GROUPS]`: the benchmark of
  * QUALITY.md. Builds the data and the site (timed: the full build), builds the 100k-account /
  * 1M-placement world into .bench/ (never shipped), serves the production build with its
  * pre-compressed copies through src/tools/serve.ts on 127.0.0.1, drives headless Chromium over
  * several runs, and prints one table of medians and 95th percentiles. Not a test: timings on a
- * shared machine are noisy, so they are reported, not asserted.
+ * shared machine are noisy, so they are reported, not asserted. `--only` takes a comma-separated
+ * list of the groups to run (sweep, load, sql-cell, touch, sql, lab, byod, lighthouse; default all), for
+ * measuring one part while changing it; rows of the other groups print as n/a.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,9 +32,15 @@ const { values: args } = parseArgs({
     json: { type: 'string' },
     'skip-build': { type: 'boolean', default: false },
     'no-lighthouse': { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const RUNS = Math.max(1, Number(args.runs) || 5);
+const GROUPS = ['sweep', 'load', 'sql-cell', 'touch', 'sql', 'lab', 'byod', 'lighthouse'] as const;
+const only = args.only ? new Set(args.only.split(',').map((g) => g.trim())) : null;
+for (const g of only ?? []) if (!(GROUPS as readonly string[]).includes(g)) throw new Error(`bench: unknown group "${g}" (--only takes ${GROUPS.join(', ')})`);
+/** Whether a group of rows is measured in this run. */
+const wanted = (group: (typeof GROUPS)[number]) => (only === null || only.has(group)) && !(group === 'lighthouse' && args['no-lighthouse']);
 const BENCH = join(root, '.bench');
 const DIST = join(BENCH, 'dist');
 const LARGE_DATA = join(BENCH, 'large');
@@ -42,7 +50,7 @@ const WORLD_DB = join(BENCH, 'world.duckdb');
 // Lighthouse is the benchmark's own dependency (tests/bench/package.json: ~110 packages that the
 // root install leaves out), installed on first use.
 const LIGHTHOUSE = join(root, 'tests/bench/node_modules/lighthouse/cli/index.js');
-if (!args['no-lighthouse'] && !existsSync(LIGHTHOUSE)) {
+if (wanted('lighthouse') && !existsSync(LIGHTHOUSE)) {
   console.log('bench: installing Lighthouse into tests/bench/node_modules (first use)');
   if (spawnSync('npm', ['ci', '--no-audit', '--no-fund'], { cwd: join(root, 'tests/bench'), stdio: 'inherit' }).status !== 0) {
     console.error('bench: could not install Lighthouse (npm ci in tests/bench failed); run with -- --no-lighthouse to skip it');
@@ -143,7 +151,7 @@ const notes: string[] = [];
 const firstTouch: Record<'default' | 'large', Record<string, number[]>> = { default: {}, large: {} };
 
 // The data step's break-even sweep on its own: uncached (an empty cache folder), then from that cache.
-{
+if (wanted('sweep')) {
   const { sweepStep } = await import('../../data/sweep/run.ts');
   const cacheDir = join(BENCH, 'sweep-cache');
   const out = join(BENCH, 'sweep-out');
@@ -271,10 +279,11 @@ async function interactive(url: string, label: 'default' | 'large') {
   const live = await page.evaluate(() => performance.now());
   const state = await page.locator(FIGURE).getAttribute('data-state');
   if (state !== 'live') throw new Error(`${label}: the figure failed: ${await page.locator(`${FIGURE} .status`).textContent()}`);
-  const engineMark = await page.evaluate(() => {
-    const m = performance.getEntriesByName('influence:engine-ready')[0];
-    return m ? m.startTime : null;
-  });
+  // The engine's setup finishes after the first chart (its remaining tables and the lock): wait for it.
+  const engineMark = await page
+    .waitForFunction(() => performance.getEntriesByName('influence:engine-ready')[0]?.startTime ?? false, null, { timeout: 120_000, polling: 50 })
+    .then((h) => h.jsonValue() as Promise<number>)
+    .catch(() => null);
   const stages = await firstTouchStages(page, t0, (await page.locator(FIGURE).getAttribute('data-figure'))!);
   for (const [stage, ms] of Object.entries(stages)) (firstTouch[label][stage] ??= []).push(ms);
   return { page, firstInteraction: live - t0, engineReadyMark: engineMark, key: t0 };
@@ -283,7 +292,7 @@ async function interactive(url: string, label: 'default' | 'large') {
 for (let r = 0; r < RUNS; r++) {
   log(`run ${r + 1} of ${RUNS}`);
   // Cold load of the front page: first chart, first paint, critical-path JavaScript.
-  {
+  if (wanted('load')) {
     const page = await coldPage(site.url);
     await page.waitForFunction(() => (window as unknown as { __bench: { chart?: number } }).__bench.chart !== undefined);
     const b = await bench(page);
@@ -309,16 +318,17 @@ for (let r = 0; r < RUNS; r++) {
     await lite.context().close();
   }
   // A long SQL-cell query must not hold up the page's other queries: on the explore page (where the
-  // cell shares the engine with the explore table), start a query that runs about 5 s, then move a
+  // cell shares the engine with the explore table), start a query that runs about 5 s (240M rows
+  // joined and filtered; about 1.6 s per 80M here), then move a
   // weight slider of the table while it runs; moves that ended after the query are not counted.
-  {
+  if (wanted('sql-cell')) {
     const page = await coldPage(`${site.url}explore/`);
     const EXPLORE = 'explore-view';
     await page.locator(EXPLORE).scrollIntoViewIfNeeded();
     for (const m of await sliderMoves(page, EXPLORE, 8)) note('slider → updated table (explore), nothing else running', m);
     await page.evaluate(() => {
       const cell = document.querySelector('sql-cell')!;
-      cell.querySelector('textarea')!.value = 'SELECT count(*) FROM range(200000) a(x), range(400) b(y) WHERE (x * 7 + y * 13) % 1000003 = 0';
+      cell.querySelector('textarea')!.value = 'SELECT count(*) FROM range(600000) a(x), range(400) b(y) WHERE (x * 7 + y * 13) % 1000003 = 0';
       cell.querySelector('form')!.requestSubmit();
     });
     await page.waitForFunction(() => document.querySelector('sql-cell')?.getAttribute('data-state') === 'running');
@@ -332,10 +342,12 @@ for (let r = 0; r < RUNS; r++) {
     await page.context().close();
   }
   // First interaction at the earliest moment, then slider moves, on the default data and on the large world.
-  for (const [label, server] of [
-    ['default', site],
-    ['large', large],
-  ] as const) {
+  for (const [label, server] of wanted('touch')
+    ? ([
+        ['default', site],
+        ['large', large],
+      ] as const)
+    : []) {
     const { page, firstInteraction, engineReadyMark, key } = await interactive(server.url, label);
     if (label === 'default') {
       note('engine ready after first interaction', engineReadyMark !== null ? Math.max(0, engineReadyMark - key) : firstInteraction);
@@ -383,10 +395,12 @@ async function nodeSql(dbPath: string, runs: number): Promise<number[]> {
   db.close();
   return ms;
 }
-for (const [label, server, db] of [
-  ['default', site, WORLD_DB],
-  ['large', large, join(LARGE_DATA, 'world.duckdb')],
-] as const) {
+for (const [label, server, db] of wanted('sql')
+  ? ([
+      ['default', site, WORLD_DB],
+      ['large', large, join(LARGE_DATA, 'world.duckdb')],
+    ] as const)
+  : []) {
   const page = await harness(server.url);
   const wasm = await page.evaluate((runs) => (window as unknown as { harness: { sql(n: string, r: number): Promise<{ ms: number[] }> } }).harness.sql('account_scores', runs), RUNS * 2 + 1);
   wasm.ms.shift();
@@ -407,7 +421,7 @@ for (const [label, server, db] of [
 // The lab's regeneration, as the lab page reports it: the default world regenerated several times
 // once the lab has warmed up (as it does while a reader reads), each to the end of its bootstrap
 // intervals; with the longest main-thread task the page's own long-task observer saw meanwhile.
-{
+if (wanted('lab')) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   const response = await page.goto(`${site.url}lab/`);
@@ -472,7 +486,7 @@ for (const [label, server, db] of [
 }
 // Your data: the 1M-row, ~100 MB export (tests/bench/byod-large.ts, written into .bench/ on first
 // use) picked on the page, read and parsed in its worker, mapped, typed and analysed (byod-upload.ts).
-{
+if (wanted('byod')) {
   const { largeExport, measureUpload } = await import('./byod-upload.ts');
   const file = largeExport(join(BENCH, 'byod-1m.csv'));
   for (let i = 0; i < Math.min(RUNS, 3); i++) {
@@ -491,7 +505,7 @@ for (const [label, server, db] of [
 await browser.close();
 
 // Lighthouse, mobile (its default: emulated phone, throttled) and desktop, on the front page.
-if (!args['no-lighthouse']) {
+if (wanted('lighthouse')) {
   for (const preset of ['mobile', 'desktop'] as const) {
     const out = join(BENCH, `lighthouse-${preset}.json`);
     const lh = spawnSync(
@@ -532,7 +546,7 @@ stop();
 
 if (buildMs !== null) results.set('full build (data + site)', [buildMs / 1000]);
 const rows: Row[] = figureRows(results);
-for (const label of ['default', 'large'] as const) {
+for (const label of wanted('touch') ? (['default', 'large'] as const) : []) {
   const stages = Object.entries(firstTouch[label]).filter(([, v]) => v.every(Number.isFinite));
   notes.push(`first touch, ${label} world (median ms after the touch): ${stages.map(([k, v]) => `${k} ${Math.round(median(v))}`).join(', ')}`);
 }

@@ -14,6 +14,8 @@ export async function firstTouchStages(page: Page, t0: number, figure: string): 
     return {
       'script requested': at(first(/\.js(\?|$)/)),
       'scripts loaded': at(last(/\.js(\?|$)/)),
+      'engine preheat': at(mark('influence:engine-preheat')),
+      'engine preheated': at(mark('influence:engine-preheated')),
       'engine start': at(mark('influence:engine-start')),
       'data fetched': at(last(/\.arrow(\?|$)/)),
       'wasm instantiated': at(mark('influence:engine-wasm')),

@@ -1,17 +1,18 @@
 /**
- * The one module that imports DuckDB-WASM. It starts the engine once, lazily (behind a shared
- * promise), from self-hosted bundles, loads the dataset's Arrow files, installs the shared SQL
- * macros, locks itself read-only (lock.ts) and runs queries with bound parameters, and the SQL
- * cell's statements through readOnly.ts. Nothing is fetched from outside the origin.
+ * The one module that imports DuckDB-WASM. It starts each engine once, lazily (behind a shared
+ * promise), from self-hosted bundles: the page's (figures, explore), the SQL cell's and the lab's,
+ * each in its own worker. A dataset engine loads the dataset's Arrow files and installs the shared
+ * SQL macros step by step, what a waiting query needs first (setup.ts), then locks itself
+ * read-only (lock.ts); it runs queries with bound parameters, and the SQL cell's statements
+ * through readOnly.ts. Nothing is fetched from outside the origin.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import watchedWorker from './duckdb-watched.worker.js?url';
+import { BUNDLE, adoptPreheated, duckdbWorker } from './preheat.ts';
 import type { Engine } from './engine.ts';
 import type { Frame } from '../data/frame.ts';
 import { ipcFrame } from './arrowFrame.ts';
-import { SETUP_SQL } from '../../sql/catalog.ts';
+import { MACROS, SCORE_TABLES, SETUP_SQL } from '../../sql/catalog.ts';
+import { Setup, type Step } from './setup.ts';
 import type { Param } from '../../sql/bind.ts';
 import type { Table } from 'apache-arrow';
 import { EngineFailure, NOTICES, engineFailure, isOutOfMemory } from './failure.ts';
@@ -30,6 +31,8 @@ export interface Manifest {
 
 export interface BrowserEngine extends Engine {
   manifest: Manifest;
+  /** Settles once every table and macro is in and the engine is locked (queries need not wait for it: each waits for what it reads). */
+  ready: Promise<void>;
   /** Run a query and get its result as an Arrow table (the explore download's Arrow file), on a connection of its own. */
   queryArrow(sql: string, values?: Param[]): Promise<Table>;
   /** Run one statement of the SQL cell so that it changes nothing (readOnly.ts). */
@@ -54,46 +57,59 @@ export interface LabEngine extends BrowserEngine {
   view(): Engine;
 }
 
-let started: Promise<BrowserEngine> | null = null;
-
-/** The engine, started on first call; every later call shares the same promise. A failed start can be retried. */
-export function engine(): Promise<BrowserEngine> {
-  if (!started) {
-    const current: Promise<BrowserEngine> = start(true, () => {
-      if (started === current) started = null; // the worker died: the next call starts a new one
-    }).catch((error) => {
-      if (started === current) started = null;
-      throw error;
-    });
-    started = current;
-  }
-  return started;
-}
+/** The three engines of a page, each in its own worker. */
+type Kind = 'page' | 'cell' | 'lab';
 
 /**
- * Run one statement of the SQL cell on the page's engine, read-only (see readOnly.ts for what it
+ * An engine started on first call and shared after; a failed start, or a worker that dies, leaves
+ * the next call to start a fresh one.
+ */
+function shared<E>(begin: (onCrash: () => void) => Promise<E>): () => Promise<E> {
+  let current: Promise<E> | null = null;
+  return () => {
+    if (!current) {
+      const mine: Promise<E> = begin(() => {
+        if (current === mine) current = null;
+      }).catch((error) => {
+        if (current === mine) current = null;
+        throw error;
+      });
+      current = mine;
+    }
+    return current;
+  };
+}
+
+/** The page's engine: the dataset, for the figures, explore and downloads. */
+export const engine: () => Promise<BrowserEngine> = shared((onCrash) => start('page', onCrash));
+
+/**
+ * The SQL cell's engine: the same data, locked the same way, in a worker of its own, started on its
+ * first statement. DuckDB-WASM's worker answers one request at a time, and one slice of a long
+ * statement can take most of a second (a cross join's), so a statement sharing the page's worker
+ * would hold every figure up; a worker that the cell crashes or gives up leaves the page's alone.
+ */
+const cellEngine: () => Promise<BrowserEngine> = shared((onCrash) => start('cell', onCrash));
+
+/**
+ * Run one statement of the SQL cell on its engine, read-only (see readOnly.ts for what it
  * guarantees and the errors it throws). If the engine's worker dies meanwhile this rejects with an
  * EngineFailure, and the next call starts a fresh engine.
  */
 export async function runReadOnly(sql: string, options: ReadOnlyOptions): Promise<ReadOnlyResult> {
-  return (await engine()).readOnly(sql, options);
+  return (await (holdsUserData ? engine() : cellEngine())).readOnly(sql, options);
 }
 
-let lab: Promise<LabEngine> | null = null;
+/**
+ * Whether the page's engine holds a reader's own file (Your data): the SQL cell then reads that
+ * engine, where the file's tables are, rather than load a second copy of a file of up to 100 MB
+ * into its own worker; a long statement there holds the page's other queries up, as it would any
+ * query on that page.
+ */
+let holdsUserData = false;
 
 /** The lab's own engine instance (no dataset loaded), started on first call and shared after. */
-export function labEngine(): Promise<LabEngine> {
-  if (!lab) {
-    const current: Promise<LabEngine> = start(false, () => {
-      if (lab === current) lab = null;
-    }).catch((error) => {
-      if (lab === current) lab = null;
-      throw error;
-    });
-    lab = current;
-  }
-  return lab;
-}
+export const labEngine: () => Promise<LabEngine> = shared((onCrash) => start('lab', onCrash));
 
 /**
  * Watch a worker: `crashed` rejects with an EngineFailure when the worker script fails to load,
@@ -135,65 +151,139 @@ async function fetchData(file: string, what: string): Promise<Response> {
   return r;
 }
 
-async function start(dataset: false, onCrash?: () => void): Promise<LabEngine>;
-async function start(dataset?: true, onCrash?: () => void): Promise<BrowserEngine>;
-async function start(dataset = true, onCrash: () => void = () => {}): Promise<LabEngine> {
+/** The engine-wide settings once locked (GLOBAL_SETTINGS_SQL's value), per connection. */
+const locked = new WeakMap<duckdb.AsyncDuckDBConnection, string>();
+
+/** Make the engine read-only from here on: no file or URL, no setting (lock.ts); later tables come as Arrow. */
+async function lock(conn: duckdb.AsyncDuckDBConnection, guard: <T>(request: Promise<T>) => Promise<T>, kind: Kind): Promise<void> {
+  const locking = performance.now();
+  for (const statement of LOCK_SQL) await guard(conn.query(statement));
+  locked.set(conn, String((await guard(conn.query(GLOBAL_SETTINGS_SQL))).getChildAt(0)?.get(0)));
+  performance.measure(kind === 'page' ? 'influence:engine-lock' : `influence:${kind}-engine-lock`, { start: locking });
+}
+
+type Measure = <T>(name: string, work: () => Promise<T>) => Promise<T>;
+
+/** The time `work` takes, as a performance measure (`influence:` and the name). */
+async function measured<T>(name: string, work: () => Promise<T>): Promise<T> {
+  const start = performance.now();
+  try {
+    return await work();
+  } finally {
+    performance.measure(`influence:${name}`, { start });
+  }
+}
+
+/**
+ * The page's engine setup (setup.ts): each table of the manifest inserted once its bytes are in,
+ * each macro once the tables it reads are, each score table once its macro is, then the lock.
+ */
+function datasetSteps(
+  manifest: Manifest,
+  fetchTable: (table: Manifest['tables'][number]) => Promise<Uint8Array>,
+  run: (sql: string) => Promise<void>,
+  insert: (name: string, ipc: Uint8Array) => Promise<unknown>,
+  lockIt: () => Promise<void>,
+  mark: (stage: string) => void,
+  measure: Measure,
+): Step[] {
+  const tables = manifest.tables.map((t) => t.name);
+  const names = (text: string, among: readonly string[]) => among.filter((n) => new RegExp(`\\b${n}\\b`, 'i').test(text));
+  let fetched = 0;
+  let inserted = 0;
+  // Smallest first: those nobody has asked for yet are fetched (a few at a time) and inserted in this order.
+  const bySize = [...manifest.tables].sort((a, b) => a.bytes - b.bytes);
+  const steps: Step[] = bySize.map((t) => {
+    let bytes: Promise<Uint8Array>;
+    return {
+      name: t.name,
+      needs: [],
+      fetch: () =>
+        (bytes = fetchTable(t).then((b) => {
+          if (++fetched === tables.length) mark('data');
+          return b;
+        })),
+      run: async () => {
+        await insert(t.name, await bytes);
+        if (++inserted === tables.length) mark('tables');
+      },
+    };
+  });
+  for (const [name, text] of Object.entries(MACROS)) steps.push({ name, needs: names(text, tables), run: () => run(text) });
+  for (const [table, macro] of Object.entries(SCORE_TABLES)) steps.push({ name: table, needs: [macro], run: () => run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${macro}()`) });
+  steps.push({ name: 'lock', mentioned: false, needs: steps.map((s) => s.name), run: lockIt });
+  return steps.map((s) => ({ ...s, run: () => measure(`setup ${s.name}`, s.run) }));
+}
+
+async function start(kind: 'lab', onCrash: () => void): Promise<LabEngine>;
+async function start(kind: 'page' | 'cell', onCrash: () => void): Promise<BrowserEngine>;
+async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
   if (typeof WebAssembly !== 'object' || typeof Worker !== 'function') throw new EngineFailure('unsupported', NOTICES.unsupported);
-  if (dataset) performance.mark('influence:engine-start');
+  const dataset = kind !== 'lab';
+  /** The page engine's stages, for the benchmark and the browser's performance panel. */
+  const mark = (stage: string) => kind === 'page' && performance.mark(`influence:engine-${stage}`);
+  const measure: Measure = kind === 'page' ? measured : (_, work) => work();
+  mark('start');
   // Only the `eh` build ships: every browser the report supports (current and previous majors of
   // Chrome, Edge, Firefox, Safari) has WebAssembly exceptions, and the `mvp` build is 39 MB more.
   if (!(await duckdb.getPlatformFeatures()).wasmExceptions) throw new EngineFailure('unsupported', NOTICES.unsupported);
-  const bundle = { mainModule: ehWasm, mainWorker: ehWorker };
-  const worker = new Worker(`${watchedWorker}#${encodeURIComponent(bundle.mainWorker)}`);
+  // The page's engine adopts the worker started ahead of it, if any (preheat.ts), with its instantiation under way.
+  const preheated = kind === 'page' ? adoptPreheated() : null;
+  const worker = preheated?.worker ?? duckdbWorker();
   const { crashed, fail, guard } = watch(worker);
   crashed.catch(() => {
     worker.terminate();
     onCrash();
   });
   const timer = setTimeout(() => fail(new EngineFailure('timeout', NOTICES.timeout)), START_TIMEOUT_MS);
-  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  let conn: duckdb.AsyncDuckDBConnection;
+  // (Made once the preheated worker's instantiation has answered, so that answer is not taken for one of its own.)
+  let db!: duckdb.AsyncDuckDB;
+  /** Any failure stops the worker; its requests, and queries waiting for the setup, fail with it. */
+  const failWith = (error: unknown) => fail(engineFailure(error));
+  // The connection, once the WebAssembly is instantiated; the dataset's manifest meanwhile, then its
+  // tables as the setup asks for them (the queries of a figure touched early ask first).
+  const connected = (async () => {
+    if (preheated) await guard(preheated.instantiated);
+    db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    if (!preheated) await guard(db.instantiate(BUNDLE.mainModule));
+    mark('wasm');
+    const c = await guard(db.connect());
+    await guard(c.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));
+    return c;
+  })();
+  connected.catch(failWith);
   let manifest: Manifest;
-  let lockedSettings: string;
   try {
-    const manifestPromise = dataset
-      ? fetchData('manifest.json', 'the manifest').then((r) => r.json() as Promise<Manifest>)
-      : Promise.resolve<Manifest>({ version: 'lab', tables: [] });
-    // The data downloads while the WebAssembly compiles, not after.
-    const buffersPromise = manifestPromise.then((m) =>
-      Promise.all(
-        m.tables.map(async (t) => {
-          const r = await fetchData(`${t.file}?v=${m.version}`, `table ${t.name}`);
-          return new Uint8Array(await r.arrayBuffer());
-        }),
-      ),
-    );
-    buffersPromise.catch(() => {});
-    await guard(db.instantiate(bundle.mainModule));
-    if (dataset) performance.mark('influence:engine-wasm');
-    manifest = await guard(manifestPromise);
-    conn = await guard(db.connect());
-    await guard(conn.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));
-    const buffers = await guard(buffersPromise);
-    if (dataset) performance.mark('influence:engine-data');
-    for (let i = 0; i < buffers.length; i++) {
-      await guard(conn.insertArrowFromIPCStream(buffers[i], { name: manifest.tables[i].name, create: true }));
-    }
-    if (dataset) performance.mark('influence:engine-tables');
-    // The lab's engine has no tables yet: its macros are installed once a world is loaded.
-    if (dataset) for (const statement of SETUP_SQL) await guard(conn.query(statement));
-    // Read-only from here on: no file or URL, no setting (lock.ts); later tables come as Arrow.
-    const locking = performance.now();
-    for (const statement of LOCK_SQL) await guard(conn.query(statement));
-    lockedSettings = String((await guard(conn.query(GLOBAL_SETTINGS_SQL))).getChildAt(0)?.get(0));
-    performance.measure(dataset ? 'influence:engine-lock' : 'influence:lab-engine-lock', { start: locking });
+    manifest = dataset ? await guard(fetchData('manifest.json', 'the manifest').then((r) => r.json() as Promise<Manifest>)) : { version: 'lab', tables: [] };
+    // The lab's engine has no tables yet: it locks at once, and installs its macros once a world is loaded.
+    if (!dataset) await lock(await connected, guard, kind);
   } catch (error) {
-    fail(engineFailure(error)); // stops the worker
-    throw engineFailure(error);
-  } finally {
     clearTimeout(timer);
+    failWith(error);
+    throw engineFailure(error);
   }
-  if (dataset) performance.mark('influence:engine-ready');
+  const setup = new Setup(
+    dataset
+      ? datasetSteps(
+          manifest,
+          (t) => fetchData(`${t.file}?v=${manifest.version}`, `table ${t.name}`).then(async (r) => new Uint8Array(await r.arrayBuffer())),
+          async (sql) => void (await guard((await connected).query(sql))),
+          async (name, ipc) => guard((await connected).insertArrowFromIPCStream(ipc, { name, create: true })),
+          async () => lock(await connected, guard, kind),
+          mark,
+          measure,
+        )
+      : [],
+    failWith,
+  );
+  crashed.catch((error) => setup.abort(error));
+  setup.done.then(
+    () => {
+      clearTimeout(timer);
+      mark('ready');
+    },
+    () => clearTimeout(timer),
+  );
   /** A request to the worker: fails if the worker dies meanwhile; running out of memory is named as such. */
   const ask = <T>(request: Promise<T>): Promise<T> =>
     guard(request).catch((error) => {
@@ -206,14 +296,14 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
    * whenever tables or macros are replaced, so a statement never outlives what it was planned on.
    */
   const prepared = new Map<string, Promise<number>>();
-  const forgetPrepared = () =>
-    conn.useUnsafe(async (bindings, id) => {
+  const forgetPrepared = async () =>
+    (await connected).useUnsafe(async (bindings, id) => {
       const statements = [...prepared.values()];
       prepared.clear();
       for (const statement of statements) await statement.then((s) => bindings.closePrepared(id, s)).catch(() => {});
     });
-  const queryIpc = (sql: string, values: Param[] = []): Promise<Uint8Array> =>
-    conn.useUnsafe(async (bindings, id) => {
+  const queryIpc = async (sql: string, values: Param[] = []): Promise<Uint8Array> =>
+    (await ask(connected)).useUnsafe(async (bindings, id) => {
       if (values.length === 0) return ask(bindings.runQuery(id, sql));
       let statement = prepared.get(sql);
       if (!statement) {
@@ -223,32 +313,42 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
       }
       return ask(bindings.runPrepared(id, await statement, values));
     });
+  // The engine is handed out as soon as its manifest is in, before its WebAssembly is ready: a query
+  // waits for the tables and macros it names (setup.ts), a statement of the page's own and the SQL
+  // cell for the whole setup and the lock; all of them fail with the engine.
   const engine = (): Engine => ({
     async exec(sql) {
-      await ask(conn.query(sql));
+      await ask(setup.done);
+      await ask((await connected).query(sql));
     },
-    query: async (sql, values) => ipcFrame(await queryIpc(sql, values)),
+    // (Only the worker's part holds the setup back: the rest of it goes on while the result is decoded and drawn.)
+    query: async (sql, values) => {
+      const ipc = await setup.run(sql, () => measure('query', () => queryIpc(sql, values)));
+      return measure('decode', async () => ipcFrame(ipc));
+    },
   });
 
-  const session = {
-    bindings: db,
-    ask,
-    lockedSettings,
-    abandon: (reason: string) => fail(new EngineFailure('worker', `${NOTICES.worker} (${reason})`)),
-  };
+  const abandon = (reason: string) => fail(new EngineFailure('worker', `${NOTICES.worker} (${reason})`));
 
   let download: Promise<duckdb.AsyncDuckDBConnection> | null = null;
   return {
     manifest,
-    async queryArrow(sql, values = []) {
-      download ??= ask(db.connect());
-      const statement = await ask((await download).prepare(sql));
-      return ask(statement.query(...values)).finally(() => statement.close()) as Promise<Table>;
-    },
+    ready: setup.done,
+    queryArrow: (sql, values = []) =>
+      setup.run(sql, async () => {
+        download ??= ask(connected.then(() => db.connect()));
+        const statement = await ask((await download).prepare(sql));
+        return ask(statement.query(...values)).finally(() => statement.close()) as Promise<Table>;
+      }),
     ...engine(),
-    readOnly: (sql, options) => readOnly(session, sql, options),
+    async readOnly(sql, options) {
+      await ask(setup.done);
+      return readOnly({ bindings: db, ask, lockedSettings: locked.get(await connected)!, abandon }, sql, options);
+    },
     async replaceData(table, statements) {
+      await ask(setup.done);
       await forgetPrepared();
+      const conn = await connected;
       const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
       const staging = table && quote(`${table.name}__incoming`);
       if (table) {
@@ -274,6 +374,7 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
           }
         }
         await ask(conn.query('COMMIT'));
+        if (kind === 'page' && table) holdsUserData = true;
       } catch (error) {
         await conn.query('ROLLBACK').catch(() => {});
         if (staging) await conn.query(`DROP TABLE IF EXISTS ${staging}`).catch(() => {});
@@ -282,12 +383,14 @@ async function start(dataset = true, onCrash: () => void = () => {}): Promise<La
     },
     async loadTable(name, ipc, append = false) {
       await forgetPrepared();
+      const conn = await connected;
       if (!append) await ask(conn.query(`DROP TABLE IF EXISTS "${name.replaceAll('"', '""')}"`));
       await ask(conn.insertArrowFromIPCStream(ipc, { name, create: !append }));
     },
     queryIpc,
     async installMacros() {
       await forgetPrepared();
+      const conn = await connected;
       for (const statement of SETUP_SQL) await ask(conn.query(statement));
     },
     view: engine,

@@ -4,7 +4,7 @@
  * LRU, parameterless results pinned, what is on screen first) and prefetches. Clients
  * (src/lib/client/client.ts) ask for its queries as specs (`named`, `text`, `readOnly`); their
  * requests, newest winning, and their elements' `data-state` are run there. The SQL cell's
- * statements run on a connection of their own, polled, so a long one never holds a figure up. The
+ * statements run on an engine of their own (another worker), so a long one never holds a figure up. The
  * lab's worlds are queried through `queryWorld`, on the lab's engine.
  */
 import { engine, labEngine, runReadOnly, type BrowserEngine, type LabEngine, type Manifest } from './browser.ts';

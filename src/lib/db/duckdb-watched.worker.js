@@ -3,6 +3,11 @@
 // its worker: the page's start request is never answered and waits for the start timeout. Here the
 // failure is thrown from the worker's top level, which the page sees as the Worker's `error` event.
 // The DuckDB worker script's URL comes as this script's fragment (it carries Vite's content hash).
+//
+// The WebAssembly's URL comes as the worker's name: its download and compile start here, at once,
+// while the DuckDB worker script below loads and before the page's start request arrives (DuckDB
+// only fetches it then). DuckDB's own fetch of that URL is answered with an empty response and its
+// instantiation uses the module compiled here, so the file is downloaded once.
 'use strict';
 
 const failLoudly = (error) => {
@@ -12,14 +17,40 @@ const failLoudly = (error) => {
   });
 };
 
-for (const name of ['instantiateStreaming', 'instantiate']) {
-  const original = WebAssembly[name];
-  if (typeof original !== 'function') continue;
-  WebAssembly[name] = function (...args) {
-    const result = original.apply(this, args);
-    result.catch(failLoudly);
-    return result;
+const { instantiate, instantiateStreaming } = WebAssembly;
+const wasm = self.name ? new URL(self.name, self.location.href).href : null;
+let early = null;
+if (wasm && typeof WebAssembly.compileStreaming === 'function' && typeof instantiateStreaming === 'function') {
+  early = WebAssembly.compileStreaming(fetch(wasm, { credentials: 'same-origin' }));
+  early.catch(() => {}); // reported when DuckDB asks for the module, below
+  const fetchOriginal = self.fetch;
+  let answered = false;
+  self.fetch = function (input, init) {
+    const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
+    if (answered || url !== wasm) return fetchOriginal.call(self, input, init);
+    answered = true;
+    return Promise.resolve(new Response(new Uint8Array(0), { status: 200, headers: { 'content-type': 'application/wasm' } }));
   };
 }
+
+let claimed = false;
+if (typeof instantiateStreaming === 'function') WebAssembly.instantiateStreaming = function (source, imports) {
+  let result;
+  if (early && !claimed) {
+    claimed = true;
+    Promise.resolve(source)
+      .then((response) => response.body && response.body.cancel())
+      .catch(() => {});
+    // (WebAssembly.instantiate of a compiled Module gives the Instance alone.)
+    result = early.then((module) => instantiate.call(WebAssembly, module, imports).then((instance) => ({ module, instance })));
+  } else result = instantiateStreaming.call(WebAssembly, source, imports);
+  result.catch(failLoudly);
+  return result;
+};
+if (typeof instantiate === 'function') WebAssembly.instantiate = function (...args) {
+  const result = instantiate.apply(WebAssembly, args);
+  result.catch(failLoudly);
+  return result;
+};
 
 importScripts(decodeURIComponent(self.location.hash.slice(1)));

@@ -1,9 +1,22 @@
 /**
  * <live-figure>: upgrades a pre-rendered figure cell. This file stays tiny because it is on the
  * critical path; the engine, Plot and the figure code load only when the reader first touches a
- * control, when the page's URL asks for non-default parameters, or when the browser is idle.
+ * control, when the page's URL asks for non-default parameters, or when the browser is idle. The
+ * engine's worker starts before that, once the page has loaded and painted (preheat.ts: no work
+ * on the page's main thread), so that a first move finds DuckDB compiled and instantiated.
  */
 import { defineLazy } from '../client/lazy.ts';
+
+/** Preheat the engine's worker in the task after the frame that follows the load event (once per page with a figure). */
+let preheating = false;
+function preheatAfterLoad(): void {
+  if (preheating) return;
+  preheating = true;
+  // (Its module loads then too, off the critical path.)
+  const soon = () => requestAnimationFrame(() => setTimeout(() => void import('../db/preheat.ts').then((m) => m.preheat())));
+  if (document.readyState === 'complete') soon();
+  else addEventListener('load', soon, { once: true });
+}
 
 defineLazy('live-figure', () => import('./figure-runtime.ts'), {
   events: ['input', 'change'],
@@ -15,6 +28,7 @@ defineLazy('live-figure', () => import('./figure-runtime.ts'), {
   // (a restored view is rendered as each figure nears the viewport)
   restore: true,
   setup(el, wake, load) {
+    preheatAfterLoad();
     el.addEventListener('click', (e) => {
       if ((e.target as Element).closest('[data-download],[data-retry]')) wake(e);
     });

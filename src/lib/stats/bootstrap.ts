@@ -18,6 +18,28 @@ export interface Interval {
   hi: number;
 }
 
+/** What a pairs bootstrap starts from: the finite pairs, the estimate on them all, and (with 3 pairs or more) the seeded generator and the pairs' order by x. Throws RangeError on invalid options. */
+export function bootstrapStart(
+  x: ArrayLike<number | null>,
+  y: ArrayLike<number | null>,
+  statistic: (x: Float64Array, y: Float64Array) => number,
+  { samples = 1000, level = 0.95, seed = 1 }: BootstrapOptions,
+) {
+  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
+  if (!(Number.isInteger(samples) && samples >= 1)) throw new RangeError(`samples must be a positive integer, got ${samples}`);
+  const p = finitePairs(x, y);
+  const estimate = statistic(p.x, p.y);
+  const enough = p.x.length >= 3;
+  return { p, n: p.x.length, estimate, samples, level, u: enough ? rng(seed) : null, byX: enough ? orderBy(p.x, 'ascending') : null };
+}
+
+/** The percentile interval of the first `m` resampled statistics (sorted here), around `estimate`. */
+export function percentileInterval(estimate: number, stats: Float64Array, m: number, level: number): Interval {
+  const sorted = stats.subarray(0, m).sort();
+  const alpha = (1 - level) / 2;
+  return { estimate, lo: quantileSorted(sorted, alpha), hi: quantileSorted(sorted, 1 - alpha) };
+}
+
 /**
  * A seeded percentile bootstrap interval of statistic(x, y), resampling pairs with replacement.
  * Pairs with a null/NaN/±Infinity value are dropped first; the estimate is the statistic on all
@@ -30,16 +52,10 @@ export function bootstrapInterval(
   x: ArrayLike<number | null>,
   y: ArrayLike<number | null>,
   statistic: (x: Float64Array, y: Float64Array) => number,
-  { samples = 1000, level = 0.95, seed = 1 }: BootstrapOptions = {},
+  options: BootstrapOptions = {},
 ): Interval {
-  if (!(level > 0 && level < 1)) throw new RangeError(`level must be in (0, 1), got ${level}`);
-  if (!(Number.isInteger(samples) && samples >= 1)) throw new RangeError(`samples must be a positive integer, got ${samples}`);
-  const p = finitePairs(x, y);
-  const n = p.x.length;
-  const estimate = statistic(p.x, p.y);
-  if (n < 3) return { estimate, lo: NaN, hi: NaN };
-  const u = rng(seed);
-  const byX = orderBy(p.x, 'ascending');
+  const { p, n, estimate, samples, level, u, byX } = bootstrapStart(x, y, statistic, options);
+  if (!u || !byX) return { estimate, lo: NaN, hi: NaN };
   const counts = new Uint32Array(n);
   const xb = new Float64Array(n);
   const yb = new Float64Array(n);
@@ -58,7 +74,5 @@ export function bootstrapInterval(
     const v = statistic(xb, yb);
     if (v === v) stats[m++] = v;
   }
-  const sorted = stats.subarray(0, m).sort();
-  const alpha = (1 - level) / 2;
-  return { estimate, lo: quantileSorted(sorted, alpha), hi: quantileSorted(sorted, 1 - alpha) };
+  return percentileInterval(estimate, stats, m, level);
 }
