@@ -5,13 +5,11 @@
  * (frame, provenance): no DOM.
  */
 import type { Frame } from '../data/frame.ts';
-import type { Column, ColumnType } from '../data/dictionary.ts';
+import { column, type Column, type ColumnType } from '../data/dictionary.ts';
 import { toCsv } from '../data/csv.ts';
 import { parquetDownload } from '../explore/downloads.ts';
 import { bindSql } from '../../sql/bind.ts';
 import type { Statement } from './queries.ts';
-
-const column = (name: string, type: ColumnType, unit: string, description: string): Column => ({ name, type, unit, description, kind: 'observable' });
 
 /** The columns of src/sql/byod/scored_rows.sql, typed and described. */
 export const SCORED_COLUMNS: { columns: Column[] } = {

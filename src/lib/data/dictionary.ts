@@ -38,6 +38,8 @@ export interface Table {
 }
 
 const c = (name: string, type: ColumnType, unit: string, description: string, kind: ColumnKind = 'observable'): Column => ({ name, type, unit, description, kind });
+/** A column's entry (observable unless said otherwise), for tables described elsewhere too (Your data's downloads). */
+export { c as column };
 const outcome = (name: string, type: ColumnType, unit: string, description: string): Column => ({ ...c(name, type, unit, description), outcome: true });
 
 // The tables are declared in full, one literal each: they read alike because they are data of one shape, not copied logic.

@@ -79,12 +79,9 @@ export function renderMatches(el: HTMLElement, a: Judged): void {
     : '';
 }
 
-function row(name: string, w: Walk, columns: { roas: boolean; roi: boolean }): HTMLTableRowElement {
+/** A table row: the first cell a row header, the rest right-aligned numbers; text only. */
+function tableRow(cells: string[]): HTMLTableRowElement {
   const tr = document.createElement('tr');
-  tr.dataset.walk = w.walk;
-  const cells = [name, n(w.bought, 1), money(w.spent), n(w.conversions, 1), w.conversions > 0 ? money(w.spent / w.conversions) : '–'];
-  if (columns.roas) cells.push(ratio(w.roas));
-  if (columns.roi) cells.push(signedPct(w.roi));
   cells.forEach((c, j) => {
     const td = document.createElement(j === 0 ? 'th' : 'td');
     if (j === 0) td.setAttribute('scope', 'row');
@@ -92,6 +89,15 @@ function row(name: string, w: Walk, columns: { roas: boolean; roi: boolean }): H
     td.textContent = c;
     tr.append(td);
   });
+  return tr;
+}
+
+function row(name: string, w: Walk, columns: { roas: boolean; roi: boolean }): HTMLTableRowElement {
+  const cells = [name, n(w.bought, 1), money(w.spent), n(w.conversions, 1), w.conversions > 0 ? money(w.spent / w.conversions) : '–'];
+  if (columns.roas) cells.push(ratio(w.roas));
+  if (columns.roi) cells.push(signedPct(w.roi));
+  const tr = tableRow(cells);
+  tr.dataset.walk = w.walk;
   return tr;
 }
 
@@ -138,17 +144,9 @@ export function renderDeciles(el: HTMLElement, a: Judged, revenue: boolean): voi
   $(el, '[data-deciles] thead [data-col="roas"]').hidden = !revenue;
   $(el, '[data-deciles] tbody').replaceChildren(
     ...a.deciles.map((d) => {
-      const tr = document.createElement('tr');
       const cells = [`${d.decile}${d.decile === 1 ? ' (largest reach)' : d.decile === 10 ? ' (smallest)' : ''}`, n(d.accounts), `${n(d.reachMin)}–${n(d.reachMax)}`, money(d.cost), n(d.conversions, 1), money(d.costPerConversion)];
       if (revenue) cells.push(ratio(d.roas));
-      cells.forEach((c, j) => {
-        const td = document.createElement(j === 0 ? 'th' : 'td');
-        if (j === 0) td.setAttribute('scope', 'row');
-        else td.className = 'num';
-        td.textContent = c;
-        tr.append(td);
-      });
-      return tr;
+      return tableRow(cells);
     }),
   );
 }
