@@ -130,6 +130,20 @@ describe('the locked engine (no guard in front)', () => {
     await context.close();
   });
 
+  it("the page's DuckDB worker was handed only the exports DuckDB's script names (duckdb-watched.worker.js), and runs", async () => {
+    const { page, context } = await suite.open('explore/');
+    await page.locator('#sql-text').fill('SELECT 1');
+    await page.getByRole('button', { name: /^Run/ }).click();
+    const worker = await lockedWorker(page);
+    const handed = await worker.evaluate(() => (performance.getEntriesByName('influence:duckdb-exports')[0] as PerformanceMark | undefined)?.detail);
+    expect(handed.of).toBeGreaterThan(50_000);
+    expect(handed.kept).toBeGreaterThan(50);
+    expect(handed.kept).toBeLessThan(1000);
+    const [sum] = await ask(worker, ['SELECT sum(x)::INTEGER FROM range(10) t(x)']);
+    expect(value(sum)).toBe(45);
+    await context.close();
+  });
+
   it("the lab's engine is locked too, and refuses the same read", async () => {
     const { page, context } = await suite.open('lab/');
     const requests = counter(context, target);
