@@ -13,6 +13,8 @@ import topicTree from './topic_tree.sql?raw';
 import topicMentions from './topic_mentions.sql?raw';
 import boughtFollowers from './bought_followers.sql?raw';
 import placementOutcomes from './placement_outcomes.sql?raw';
+import brandGoals from './brand_goals.sql?raw';
+import scoreSellRows from './score_sell_rows.sql?raw';
 import placementExpected from './placement_expected.sql?raw';
 import accountScores from './account_scores.sql?raw';
 import exploreAccounts from './explore/accounts.sql?raw';
@@ -46,6 +48,8 @@ export const QUERIES = {
   topic_mentions: topicMentions,
   bought_followers: boughtFollowers,
   placement_outcomes: placementOutcomes,
+  brand_goals: brandGoals,
+  score_sell_rows: scoreSellRows,
   placement_expected: placementExpected,
   account_scores: accountScores,
   explore_accounts: exploreAccounts,

@@ -12,7 +12,7 @@ describe('the outcome of each placement follows its brand\'s goal', () => {
   });
   afterAll(() => db.close());
 
-  it.each(['placement_outcomes', 'placement_scores'] as const)('%s: outcome is recalled for the awareness brand and conversions for the others', async (query) => {
+  it.each(['score_sell_rows', 'placement_scores'] as const)('%s: outcome is recalled for the awareness brand and conversions for the others', async (query) => {
     const { frame } = await runQuery(db, query, DEFAULTS);
     const goal = frame.columns.goal as ArrayLike<string>;
     const outcome = numbers(frame, 'outcome');
@@ -24,6 +24,20 @@ describe('the outcome of each placement follows its brand\'s goal', () => {
       expect(outcome[i]).toBe(goal[i] === 'awareness' ? recalled[i] : conversions[i]);
     }
     expect(seen).toEqual(new Set(['sales', 'awareness']));
+  });
+
+  it('placement_outcomes: every placement as numbers (brand, account, outcome), in brand and placement order, the same as the download rows', async () => {
+    const slim = (await runQuery(db, 'placement_outcomes', DEFAULTS)).frame;
+    expect(slim.names).toEqual(['brand_id', 'influencer_id', 'outcome']);
+    const full = (await runQuery(db, 'score_sell_rows', DEFAULTS)).frame;
+    const order = Array.from({ length: full.length }, (_, i) => i).sort(
+      (a, b) => (full.columns.brand_id[a] as number) - (full.columns.brand_id[b] as number) || (full.columns.placement_id[a] as number) - (full.columns.placement_id[b] as number),
+    );
+    expect(slim.length).toBe(full.length);
+    for (const name of slim.names) expect(Array.from(slim.columns[name]).map(Number), name).toEqual(order.map((i) => Number(full.columns[name][i])));
+    const brands = (await runQuery(db, 'brand_goals', DEFAULTS)).frame;
+    const placements = await db.query('SELECT count(DISTINCT brand_id)::INTEGER AS n FROM placements');
+    expect(brands.length).toBe(placements.columns.n[0]);
   });
 
   it.each(['tuneloop', 'voltra'])('brand_offers for %s: the outcome and its expectation follow the goal', async (brand) => {

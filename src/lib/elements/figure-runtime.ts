@@ -6,7 +6,7 @@
  * the viewport catches up as it nears it. Each figure is a client (client/client.ts): its
  * definition's queries, and its rendering of their results.
  */
-import { named, prefetch, warm as warmEngine, type QueryRun } from '../db/coordinator.ts';
+import { named, prefetch, query, warm as warmEngine, type QueryRun } from '../db/coordinator.ts';
 import { request, type Client, type Spec } from '../client/client.ts';
 import { FIGURES, dependencies, type FigureDef } from '../figures/registry.ts';
 import { PARAMS, formatParam, isChoice, pageParams, readParams, type ParamName, type ParamValues } from '../state/params.ts';
@@ -286,10 +286,11 @@ async function save(el: HTMLElement, cell: Cell, kind: string): Promise<void> {
   }
   const last = cell.last?.key === key ? cell.last : await update(el, cell, true);
   if (!last) return;
-  const rows: Frame = figure.rows ? figure.rows(last.model) : last.runs[0].frame;
+  const [download] = figure.download ? await query([figure.download], current()) : [];
+  const rows: Frame = download ? download.frame : figure.rows ? figure.rows(last.model) : last.runs[0].frame;
   if (kind === 'csv') saveFile(fileName(el, 'csv'), new Blob([toCsv(rows)], { type: 'text/csv;charset=utf-8' }));
   if (kind === 'json') {
-    const provenance = last.runs.map((r) => ({ query: `${r.name}.sql`, sql: r.text, parameters: r.params }));
+    const provenance = (download ? [download] : last.runs).map((r) => ({ query: `${r.name}.sql`, sql: r.text, parameters: r.params }));
     const body = JSON.stringify({ provenance, rows: frameRows(rows) }, null, 2);
     saveFile(fileName(el, 'json'), new Blob([body], { type: 'application/json' }));
   }

@@ -10,8 +10,10 @@ import type { ChartOptions } from '../charts/scoreVsConversions.ts';
 
 export interface FigureDef<M = unknown> {
   title: string;
-  /** The queries it runs (in parallel); the first one's rows are what "download rows" gives unless `rows` says otherwise. */
+  /** The queries it runs (in parallel); the first one's rows are what "download rows" gives unless `rows` or `download` says otherwise. */
   queries: QueryName[];
+  /** A query whose rows the download gives, run at the click with the figure's parameters (for rows the chart does not need). */
+  download?: QueryName;
   /** The parameters it has controls for. */
   params: ParamName[];
   /** Further parameters its queries or model depend on, set by controls elsewhere on the page. */

@@ -46,13 +46,12 @@ describe('the outcome each verdict names', () => {
   });
 
   it('does the score sell: the awareness brand’s strength names recall', () => {
-    const rows = ['taskwise', 'tuneloop'].flatMap((slug, b) =>
-      Array.from({ length: 30 }, (_, k) => ({ brand: slug, brand_name: slug, goal: slug === 'tuneloop' ? 'awareness' : 'sales', placement_id: b * 30 + k + 1, influencer_id: k + 1, handle: `h${k}`, followers: 100, cost: 10, conversions: 0, outcome: k, revenue: 0 })),
-    );
+    const rows = [1, 2].flatMap((brand_id) => Array.from({ length: 30 }, (_, k) => ({ brand_id, influencer_id: k + 1, outcome: k })));
     const names = Object.keys(rows[0]);
     const placements: Frame = { names, columns: Object.fromEntries(names.map((n) => [n, rows.map((r) => (r as Record<string, unknown>)[n])])), length: rows.length };
+    const brands: Frame = { names: ['brand_id', 'brand', 'brand_name', 'goal'], columns: { brand_id: [1, 2], brand: ['taskwise', 'tuneloop'], brand_name: ['Taskwise', 'Tuneloop'], goal: ['sales', 'awareness'] }, length: 2 };
     const scores: Frame = { names: ['influencer_id', 'score'], columns: { influencer_id: Array.from({ length: 30 }, (_, k) => k + 1), score: Float64Array.from({ length: 30 }, (_, k) => k) }, length: 30 };
-    const live = scoreSellLive(scoreSellModel(placements, scores, { intervals: false }));
+    const live = scoreSellLive(scoreSellModel(placements, brands, scores, { intervals: false }));
     expect(live['verdict.sell.tuneloop']).toBe('ranks people who recall the post well');
     expect(live['verdict.sell.taskwise']).toBe('ranks purchases well');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../../src/lib/data/frame.ts';
 import { rng } from '../../../src/lib/random.ts';
-import { MAX_DOTS, TOP_SHARE, scoreSellModel, scoreSellRows } from '../../../src/lib/figures/scoreSell.ts';
+import { MAX_DOTS, TOP_SHARE, scoreSellModel } from '../../../src/lib/figures/scoreSell.ts';
 import { spearman } from '../../../src/lib/stats/spearman.ts';
 import { captureRatio } from '../../../src/lib/stats/gainCurve.ts';
 
@@ -18,15 +18,23 @@ function world(placementsPerBrand: number, accounts = 50) {
   ] as const) {
     for (let k = 0; k < placementsPerBrand; k++) {
       const id = ids[Math.floor(u() * accounts)];
-      rows.push({ brand_id: brandId, brand: slug, brand_name: name, placement_id: placement++, influencer_id: id, handle: `h${id}`, followers: id * 3, cost: 10, conversions: -1, outcome: Math.floor(u() * scoreOf.get(id)! / 10), revenue: 0 });
+      rows.push({ brand_id: brandId, brand: slug, placement_id: placement++, influencer_id: id, outcome: Math.floor(u() * scoreOf.get(id)! / 10) });
     }
   }
-  const names = Object.keys(rows[0]);
+  // As placement_outcomes.sql gives them: numbers only, the brands' names in brand_goals.sql's rows.
+  const names = ['brand_id', 'influencer_id', 'outcome'];
   const placements: Frame = { names, columns: Object.fromEntries(names.map((n) => [n, rows.map((r) => r[n])])), length: rows.length };
   const shuffled = [...ids].sort(() => u() - 0.5);
   const scores: Frame = { names: ['influencer_id', 'score'], columns: { influencer_id: shuffled, score: Float64Array.from(shuffled, (id) => scoreOf.get(id)!) }, length: accounts };
   return { placements, scores, rows, scoreOf };
 }
+
+/** brand_goals.sql's rows for the two brands, in another order than their ids (the model matches by id). */
+const BRANDS: Frame = {
+  names: ['brand_id', 'brand', 'brand_name', 'goal'],
+  columns: { brand_id: [2, 1], brand: ['voltra', 'taskwise'], brand_name: ['Voltra', 'Taskwise'], goal: ['sales', 'sales'] },
+  length: 2,
+};
 
 describe('scoreSellModel(placements, scores)', () => {
   it.each([
@@ -34,7 +42,7 @@ describe('scoreSellModel(placements, scores)', () => {
     ['50 accounts (too few for buckets: the general functions)', 50],
   ])('matches scores to placements by account, whatever order the scores come in, and judges each brand on all its placements: %s', (_name, accounts) => {
     const { placements, scores, rows, scoreOf } = world(300, accounts);
-    const model = scoreSellModel(placements, scores, { intervals: false });
+    const model = scoreSellModel(placements, BRANDS, scores, { intervals: false });
     expect(model.brands.map((b) => [b.brand, b.name, b.n])).toEqual([
       ['taskwise', 'Taskwise', 300],
       ['voltra', 'Voltra', 300],
@@ -53,14 +61,14 @@ describe('scoreSellModel(placements, scores)', () => {
 
   it('re-matches when the scored accounts change (a different frame of ids)', () => {
     const { placements, scores } = world(100);
-    const first = scoreSellModel(placements, scores, { intervals: false });
+    const first = scoreSellModel(placements, BRANDS, scores, { intervals: false });
     const reversed: Frame = { ...scores, columns: { influencer_id: [...(scores.columns.influencer_id as number[])].reverse(), score: Float64Array.from(scores.columns.score as Float64Array).reverse() } };
-    expect(scoreSellModel(placements, reversed, { intervals: false }).brands.map((b) => b.rho)).toEqual(first.brands.map((b) => b.rho));
+    expect(scoreSellModel(placements, BRANDS, reversed, { intervals: false }).brands.map((b) => b.rho)).toEqual(first.brands.map((b) => b.rho));
   });
 
   it('draws an even sample of at most MAX_DOTS dots per brand and says how many placements there are', () => {
     const { placements, scores } = world(MAX_DOTS * 2 + 1);
-    const model = scoreSellModel(placements, scores, { intervals: false });
+    const model = scoreSellModel(placements, BRANDS, scores, { intervals: false });
     for (const b of model.brands) {
       expect(b.n).toBe(MAX_DOTS * 2 + 1);
       expect(b.points.length).toBeLessThanOrEqual(MAX_DOTS);
@@ -72,24 +80,9 @@ describe('scoreSellModel(placements, scores)', () => {
     const { placements, scores, rows, scoreOf } = world(60);
     const missing = rows[0].influencer_id as number;
     const without: Frame = { ...scores, length: scores.length - 1, columns: Object.fromEntries(Object.entries(scores.columns).map(([k, v]) => [k, Array.from(v).filter((_, i) => (scores.columns.influencer_id as number[])[i] !== missing)])) };
-    const model = scoreSellModel(placements, without, { intervals: false });
+    const model = scoreSellModel(placements, BRANDS, without, { intervals: false });
     const mine = rows.filter((r) => r.brand === 'taskwise');
     const reference = spearman(mine.map((r) => (r.influencer_id === missing ? NaN : scoreOf.get(r.influencer_id as number)!)), mine.map((r) => r.outcome as number));
     expect(model.brands[0].rho).toBeCloseTo(reference, 12);
-  });
-});
-
-describe('scoreSellRows(model)', () => {
-  it('lists every placement with its score, by brand, then score (highest first), then placement', () => {
-    const { placements, scores, scoreOf } = world(80, 20);
-    const out = scoreSellRows(scoreSellModel(placements, scores, { intervals: false }));
-    expect(out.names).toEqual(['brand_id', 'brand', 'brand_name', 'placement_id', 'influencer_id', 'handle', 'followers', 'score', 'cost', 'conversions', 'outcome', 'revenue']);
-    expect(out.length).toBe(160);
-    const key = (i: number) => [out.columns.brand_id[i], -(out.columns.score[i] as number), out.columns.placement_id[i]] as number[];
-    for (let i = 1; i < out.length; i++) {
-      const [a, b] = [key(i - 1), key(i)];
-      expect(a[0] < b[0] || (a[0] === b[0] && (a[1] < b[1] || (a[1] === b[1] && a[2] < b[2])))).toBe(true);
-      expect(out.columns.score[i]).toBe(scoreOf.get(out.columns.influencer_id[i] as number));
-    }
   });
 });
