@@ -3,20 +3,20 @@
  * placements that ran (Spearman, with a seeded bootstrap interval), and the share of the best
  * possible conversions that hiring the top tenth by score would have captured.
  *
- * Three queries feed it: the placements with their outcomes, as numbers, and the brands' names
+ * Three queries feed it: the placements with their outcomes, as numbers, and the brands' names and goals
  * (no parameter: run once per engine), and every account's score under the current weights (the
  * only query a weight slider re-runs). The model matches them by account; the matching is prepared
  * once per pair of results and reused. The download's rows come from a query of their own, run at
  * the click (score_sell_rows.sql).
- * Each brand is judged on its goal's outcome (placement_outcomes.sql): purchases, or for the
- * awareness brand the people who recall the post.
+ * Each brand is judged on its goal's outcome (outcomeColumn, as the queries' `outcome`): purchases,
+ * or for the awareness brand the people who recall the post.
  */
 import type { Frame } from '../data/frame.ts';
 import { numbers } from '../data/frame.ts';
 import { prepareOutcome, scoreRanking, type PreparedOutcome } from '../stats/scoreRanking.ts';
 import { scoreVsConversionsChart, type BrandPanel } from '../charts/scoreVsConversions.ts';
 import type { ChartOptions } from '../charts/scoreVsConversions.ts';
-import { outcomeInWords, rankingStrength } from './verdict.ts';
+import { outcomeColumn, outcomeInWords, rankingStrength } from './verdict.ts';
 import { count, fixed, percent } from '../format.ts';
 import { groupIndices } from '../data/groupRows.ts';
 import { WEIGHTS, type FigureDef } from './figureDef.ts';
@@ -68,18 +68,19 @@ function brandsOf(placements: Frame, brandGoals: Frame): Prepared {
   const label = new Map<unknown, number>();
   for (let i = 0; i < brandGoals.length; i++) label.set(brandGoals.columns.brand_id[i], i);
   const { brand, brand_name: brandName, goal } = brandGoals.columns as Record<string, ArrayLike<string>>;
-  const conversions = numbers(placements, 'outcome');
+  const column = { conversions: numbers(placements, 'conversions'), recalled: numbers(placements, 'recalled') };
   const groups = groupIndices(placements.columns.brand_id);
   const brands = [...groups].map(([id, rows]): BrandRows => {
     const stride = Math.ceil(rows.length / MAX_DOTS);
-    const c = new Float64Array(rows.length);
-    for (let k = 0; k < rows.length; k++) c[k] = conversions[rows[k]];
     const b = label.get(id);
     if (b === undefined) throw new Error(`placement_outcomes: brand ${String(id)} is not among the brands`);
+    const outcome = column[outcomeColumn(goal[b])];
+    const c = new Float64Array(rows.length);
+    for (let k = 0; k < rows.length; k++) c[k] = outcome[rows[k]];
     return {
       slug: brand[b],
       name: brandName[b],
-      judgedOn: outcomeInWords(goal?.[b]),
+      judgedOn: outcomeInWords(goal[b]),
       rows,
       conversions: c,
       drawn: Uint32Array.from({ length: Math.ceil(rows.length / stride) }, (_, k) => k * stride),

@@ -23,6 +23,9 @@ export const hasInterval = (e: { lo: number; hi: number }) => Number.isFinite(e.
  */
 export const outcomeInWords = (goal: unknown): string => (goal === 'awareness' ? 'people who recall the post' : 'purchases');
 
+/** The placement column a brand's goal counts (the queries' `outcome`: their CASE on the goal, where the rows carry both). */
+export const outcomeColumn = (goal: unknown): 'recalled' | 'conversions' => (goal === 'awareness' ? 'recalled' : 'conversions');
+
 /** What a brand of the catalog is judged on, in words, by its slug. */
 export const brandOutcome = (slug: string): string => outcomeInWords(BRANDS.find((b) => b.slug === slug)?.goal);
 

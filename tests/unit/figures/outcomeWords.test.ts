@@ -46,7 +46,8 @@ describe('the outcome each verdict names', () => {
   });
 
   it('does the score sell: the awareness brand’s strength names recall', () => {
-    const rows = [1, 2].flatMap((brand_id) => Array.from({ length: 30 }, (_, k) => ({ brand_id, influencer_id: k + 1, outcome: k })));
+    // Tuneloop's recall follows the score, its purchases run against it: the strength must come from recall.
+    const rows = [1, 2].flatMap((brand_id) => Array.from({ length: 30 }, (_, k) => ({ brand_id, influencer_id: k + 1, conversions: brand_id === 2 ? 30 - k : k, recalled: brand_id === 2 ? k : 30 - k })));
     const names = Object.keys(rows[0]);
     const placements: Frame = { names, columns: Object.fromEntries(names.map((n) => [n, rows.map((r) => (r as Record<string, unknown>)[n])])), length: rows.length };
     const brands: Frame = { names: ['brand_id', 'brand', 'brand_name', 'goal'], columns: { brand_id: [1, 2], brand: ['taskwise', 'tuneloop'], brand_name: ['Taskwise', 'Tuneloop'], goal: ['sales', 'awareness'] }, length: 2 };

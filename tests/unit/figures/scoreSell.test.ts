@@ -18,12 +18,15 @@ function world(placementsPerBrand: number, accounts = 50) {
   ] as const) {
     for (let k = 0; k < placementsPerBrand; k++) {
       const id = ids[Math.floor(u() * accounts)];
-      rows.push({ brand_id: brandId, brand: slug, placement_id: placement++, influencer_id: id, outcome: Math.floor(u() * scoreOf.get(id)! / 10) });
+      rows.push({ brand_id: brandId, brand: slug, placement_id: placement++, influencer_id: id, outcome: Math.floor(u() * scoreOf.get(id)! / 10), recalled: -1 });
     }
   }
   // As placement_outcomes.sql gives them: numbers only, the brands' names in brand_goals.sql's rows.
-  const names = ['brand_id', 'influencer_id', 'outcome'];
-  const placements: Frame = { names, columns: Object.fromEntries(names.map((n) => [n, rows.map((r) => r[n])])), length: rows.length };
+  const placements: Frame = {
+    names: ['brand_id', 'influencer_id', 'conversions', 'recalled'],
+    columns: { brand_id: rows.map((r) => r.brand_id), influencer_id: rows.map((r) => r.influencer_id), conversions: rows.map((r) => r.outcome), recalled: rows.map((r) => r.recalled) },
+    length: rows.length,
+  };
   const shuffled = [...ids].sort(() => u() - 0.5);
   const scores: Frame = { names: ['influencer_id', 'score'], columns: { influencer_id: shuffled, score: Float64Array.from(shuffled, (id) => scoreOf.get(id)!) }, length: accounts };
   return { placements, scores, rows, scoreOf };
