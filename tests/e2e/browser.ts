@@ -133,3 +133,14 @@ export async function pickByodFile(page: Page, file: string | { name: string; mi
 /** The column chosen for each role in the "Your data" mapping step ('' for none). */
 export const byodMapping = (page: Page): Promise<Record<string, string>> =>
   page.evaluate(() => Object.fromEntries(Array.from(document.querySelectorAll<HTMLSelectElement>('select[data-role]'), (s) => [s.dataset.role!, s.value])));
+
+/** Run a statement in the page's SQL cell and wait for its answer: its state, the result table's rows as text, its error. */
+export async function runSqlCell(page: Page, sql: string): Promise<{ state: string; rows: string[][]; error: string }> {
+  await page.fill('#sql-text', sql);
+  await page.click('sql-cell [data-run]');
+  await page.waitForFunction(() => ['done', 'error', 'refused'].includes(document.querySelector('sql-cell')!.getAttribute('data-state') ?? ''), null, { timeout: 45_000 });
+  const state = (await page.locator('sql-cell').getAttribute('data-state'))!;
+  const rows = state === 'done' ? await page.locator('sql-cell [data-sql-result] tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent ?? ''))) : [];
+  await page.evaluate(() => document.querySelector('sql-cell')!.setAttribute('data-state', 'idle'));
+  return { state, rows, error: (await page.locator('[data-sql-error]').textContent()) ?? '' };
+}

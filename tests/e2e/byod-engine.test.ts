@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import type { Page, Request } from 'playwright-core';
 import { parquetMetadata, parquetReadObjects } from 'hyparquet';
-import { browserSuite, pickByodFile } from './browser.ts';
+import { browserSuite, pickByodFile, runSqlCell } from './browser.ts';
 import { expected, spearmanRho, type Truth } from '../fixtures/byod/conventions.ts';
 
 /**
@@ -77,16 +77,7 @@ async function download(selector: string): Promise<Buffer> {
 
 const text = (sel: string) => page.locator(sel).textContent().then((t) => t ?? '');
 
-/** Run a statement in the page's SQL cell; the result table's rows as text. */
-async function sqlCell(sql: string): Promise<{ state: string; rows: string[][]; error: string }> {
-  await page.fill('#sql-text', sql);
-  await page.click('sql-cell [data-run]');
-  await page.waitForFunction(() => ['done', 'error', 'refused'].includes(document.querySelector('sql-cell')!.getAttribute('data-state') ?? ''), null, { timeout: 45_000 });
-  const state = (await page.locator('sql-cell').getAttribute('data-state'))!;
-  const rows = state === 'done' ? await page.locator('sql-cell [data-sql-result] tbody tr').evaluateAll((trs) => trs.map((tr) => Array.from(tr.children, (td) => td.textContent ?? ''))) : [];
-  await page.evaluate(() => document.querySelector('sql-cell')!.setAttribute('data-state', 'idle'));
-  return { state, rows, error: await text('[data-sql-error]') };
-}
+const sqlCell = (sql: string) => runSqlCell(page, sql);
 
 describe('Your data in the engine', () => {
   it('analyses the file in SQL and shows the statements that ran, with their parameters', async () => {

@@ -4,7 +4,7 @@
  * tables, and the judging queries (src/sql/byod/) give the numbers the page shows. Every statement
  * that ran is kept, with its parameters, for "Show SQL".
  */
-import { loadUserData, queryText } from '../db/coordinator.ts';
+import { loadUserData, queryStoppable, queryText } from '../db/coordinator.ts';
 import { rows as rowsOf, type Frame } from '../data/frame.ts';
 import type { Prepared } from './prepare.ts';
 import { preparedToIpc, BYOD_TABLE } from './toArrow.ts';
@@ -87,13 +87,17 @@ export interface JudgeInput {
   /** Brand topic words (splitTopics' output). */
   brandTopics: string[];
   margin: number | null;
+  /** Stops the load and the queries while they run (the reader's Cancel, or a newer load): judge then rejects with its reason, and the tables are as before if the load had not finished. */
+  signal?: AbortSignal;
+  /** Called once the rows and the tables derived from them are in the engine (before the judging queries). */
+  loaded?: () => void;
 }
 
-/** A query's rows; its time is measured as `byod:NAME` (for the benchmark's stages). */
-const query = async (s: Statement): Promise<Record<string, unknown>[]> => {
+/** A query's rows (stopped when `signal` aborts); its time is measured as `byod:NAME` (for the benchmark's stages). */
+const query = async (s: Statement, signal?: AbortSignal): Promise<Record<string, unknown>[]> => {
   const { sql, values } = bound(s);
   const start = performance.now();
-  const frame = await queryText(sql, values);
+  const frame = await (signal ? queryStoppable(sql, values, signal) : queryText(sql, values));
   performance.measure(`byod:${s.name}${s.part ? `:${s.part.split(' ')[0]}` : ''}`, { start });
   return rowsOf(frame);
 };
@@ -121,16 +125,18 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   const setup = setupStatements(input);
   const derive = input.rows ? setup : topicStatements(input.brandTopics);
   const start = performance.now();
-  await loadUserData(input.rows ? { name: BYOD_TABLE, ipc: input.ipc ?? preparedToIpc(input.rows) } : null, derive.map(bound));
+  const { signal } = input;
+  await loadUserData(input.rows ? { name: BYOD_TABLE, ipc: input.ipc ?? preparedToIpc(input.rows) } : null, derive.map(bound), signal);
   performance.measure('byod:load', { start });
+  input.loaded?.();
   const q = judgingQueries({ margin: input.margin, quick: true });
   const [rho, gain, deciles, budget, matches, summary] = await Promise.all([
-    query(q.rho),
-    query(q.gain),
-    query(q.deciles),
-    query(q.budget),
-    query(MATCHES),
-    query(SUMMARY),
+    query(q.rho, signal),
+    query(q.gain, signal),
+    query(q.deciles, signal),
+    query(q.budget, signal),
+    query(MATCHES, signal),
+    query(SUMMARY, signal),
   ]);
   const { rho: rhoReach, relevance } = rhos(rho, input.brandTopics);
   const curve = (name: 'reach' | 'oracle' | 'relevance') => gain.filter((g) => g.ranking === name);
@@ -172,11 +178,16 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   };
 }
 
-/** The second pass on the same tables: rho's bootstrap interval and the budget test's random orders. */
-export async function resample(j: Judged, margin: number | null): Promise<Judged> {
+/** Put a file's rows and the tables derived from them back in the engine, judging nothing (its results are still on the page). */
+export async function restore(input: Pick<JudgeInput, 'perAccount' | 'hasEngagement' | 'brandTopics'> & { rows: Prepared }): Promise<void> {
+  await loadUserData({ name: BYOD_TABLE, ipc: preparedToIpc(input.rows) }, setupStatements(input).map(bound));
+}
+
+/** The second pass on the same tables: rho's bootstrap interval and the budget test's random orders (stopped when `signal` aborts). */
+export async function resample(j: Judged, margin: number | null, signal?: AbortSignal): Promise<Judged> {
   const q = judgingQueries({ margin });
   const random = { ...judgingQueries({ margin, randomOnly: true }).budget, part: 'random orders' };
-  const [rho, budget] = await Promise.all([query(q.rho), j.budget ? query(random) : Promise.resolve([])]);
+  const [rho, budget] = await Promise.all([query(q.rho, signal), j.budget ? query(random, signal) : Promise.resolve([])]);
   const r = rhos(rho, j.relevance?.brandTopics ?? []);
   const walks = [...(j.budget?.walks.filter((w) => w.walk !== 'random') ?? []), ...budget.map(walkOf)];
   const log = j.log.map((s) => (s.name === 'rho' ? q.rho : s)).filter((s) => s.part !== random.part);

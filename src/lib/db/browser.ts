@@ -18,6 +18,7 @@ import type { Table } from 'apache-arrow';
 import { EngineFailure, NOTICES, engineFailure, isOutOfMemory } from './failure.ts';
 import { GLOBAL_SETTINGS_SQL, LOCK_SQL } from './lock.ts';
 import { readOnly, type ReadOnlyOptions, type ReadOnlyResult } from './readOnly.ts';
+import { concatIpc, runPending } from './pending.ts';
 
 export { EngineFailure } from './failure.ts';
 
@@ -37,12 +38,15 @@ export interface BrowserEngine extends Engine {
   queryArrow(sql: string, values?: Param[]): Promise<Table>;
   /** Run one statement of the SQL cell so that it changes nothing (readOnly.ts). */
   readOnly(sql: string, options: ReadOnlyOptions): Promise<ReadOnlyResult>;
+  /** Run a query on a connection of its own, stopped while it runs when `signal` aborts (pending.ts; it then rejects with the signal's reason). */
+  queryStoppable(sql: string, values: Param[], signal: AbortSignal): Promise<Frame>;
   /**
    * Replace a user's data in one go: a table from Arrow IPC stream bytes (optional), then the
-   * statements that derive tables from it, in one transaction. If anything fails, every table is
-   * as it was before (the data loaded earlier survives) and the error is thrown.
+   * statements that derive tables from it, in one transaction. If anything fails, or `signal`
+   * aborts (the statement running is stopped), every table is as it was before (the data loaded
+   * earlier survives) and the error, or the signal's reason, is thrown.
    */
-  replaceData(table: { name: string; ipc: Uint8Array } | null, statements: { sql: string; values: Param[] }[]): Promise<void>;
+  replaceData(table: { name: string; ipc: Uint8Array } | null, statements: { sql: string; values: Param[] }[], signal?: AbortSignal): Promise<void>;
 }
 
 /** The lab's engine: starts empty; worlds regenerated in the browser are loaded into it table by table. */
@@ -345,8 +349,23 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
       await ask(setup.done);
       return readOnly({ bindings: db, ask, lockedSettings: locked.get(await connected)!, abandon }, sql, options);
     },
-    async replaceData(table, statements) {
+    queryStoppable: async (sql, values, signal) => {
+      await ask(connected);
+      const ipc = await setup.run(sql, () =>
+        measure('query', async () => {
+          const conn = await ask(db.connectInternal());
+          try {
+            return concatIpc(await runPending(db, conn, sql, values, signal, ask));
+          } finally {
+            await ask(db.disconnect(conn)).catch(() => {});
+          }
+        }),
+      );
+      return measure('decode', async () => ipcFrame(ipc));
+    },
+    async replaceData(table, statements, signal) {
       await ask(setup.done);
+      signal?.throwIfAborted();
       await forgetPrepared();
       const conn = await connected;
       const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
@@ -367,12 +386,14 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
           await ask(conn.query(`ALTER TABLE ${staging} RENAME TO ${quote(table.name)}`));
         }
         for (const { sql, values } of statements) {
-          if (values.length === 0) await ask(conn.query(sql));
+          if (signal) await conn.useUnsafe((bindings, id) => runPending(bindings, id, sql, values, signal, ask));
+          else if (values.length === 0) await ask(conn.query(sql));
           else {
             const statement = await ask(conn.prepare(sql));
             await ask(statement.query(...values)).finally(() => statement.close());
           }
         }
+        signal?.throwIfAborted();
         await ask(conn.query('COMMIT'));
         if (kind === 'page' && table) holdsUserData = true;
       } catch (error) {

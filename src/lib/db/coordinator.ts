@@ -53,10 +53,15 @@ export async function queryArrow(name: QueryName, params: Params) {
  * (the only way user data enters: the engine reads no file), replacing any table of that name, then
  * the statements that derive tables from it; with `table` null, only the statements. If any step
  * fails, the tables are as they were before and the error is thrown: the data loaded earlier
- * survives a failed load.
+ * survives a failed load. With `signal`, an abort stops the statement running and undoes the load alike.
  */
-export async function loadUserData(table: { name: string; ipc: Uint8Array } | null, statements: BoundSql[]): Promise<void> {
-  return (await engine()).replaceData(table, statements);
+export async function loadUserData(table: { name: string; ipc: Uint8Array } | null, statements: BoundSql[], signal?: AbortSignal): Promise<void> {
+  return (await engine()).replaceData(table, statements, signal);
+}
+
+/** A query on the user's data that the reader can stop while it runs (Your data's Cancel): rejects with the signal's reason once stopped. */
+export async function queryStoppable(sql: string, values: Parameters<BrowserEngine['query']>[1], signal: AbortSignal): Promise<Frame> {
+  return (await engine()).queryStoppable(sql, values ?? [], signal);
 }
 
 /** A client's query of the catalog, as a spec: run through the cache, at the priority given (what is on screen first). */

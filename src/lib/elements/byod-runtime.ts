@@ -11,7 +11,7 @@ import type { ColumnDecision, DecimalMark } from '../byod/numbers.ts';
 import { detectGrain, type Grain } from '../byod/grain.ts';
 import { recall, remember } from '../byod/remember.ts';
 import { reachMeaningOf, warningsFor } from '../byod/readings.ts';
-import { judge, resample, rewalk, scoredRows, type Judged } from '../byod/judge.ts';
+import { judge, resample, restore, rewalk, scoredRows, type Judged } from '../byod/judge.ts';
 import { FileWorker, JoinedFiles, type FileSource } from '../byod/worker-client.ts';
 import { proposeKey } from '../byod/join.ts';
 import type { Summary } from '../byod/parsed.ts';
@@ -59,8 +59,10 @@ interface App {
   seq: number;
   current: Loaded | null;
   typing?: ReturnType<typeof setTimeout>;
-  /** The load in progress (its Cancel). */
+  /** The load in progress, from reading the file to its second pass in the engine (its Cancel; a newer load aborts it too). */
   loading?: AbortController;
+  /** Which change of the tables (App.tables) the engine holds: a load stopped after its tables went in leaves them unlike the file shown. */
+  engineTables: number;
   /** Changes of the choice, applied one after the other (each waits for the worker's answer). */
   chain: Promise<void>;
   /** A second file loaded to be joined to the first, and the first file alone while the join is shown. */
@@ -92,7 +94,7 @@ const storage = (): Storage | null => {
 
 export async function attach(el: HTMLElement, event: Event): Promise<void> {
   let app = apps.get(el);
-  if (!app) apps.set(el, (app = { seq: 0, current: null, chain: Promise.resolve(), queue: Promise.resolve(), tables: 0 }));
+  if (!app) apps.set(el, (app = { seq: 0, current: null, chain: Promise.resolve(), queue: Promise.resolve(), tables: 0, engineTables: 0 }));
   const target = event.target as HTMLElement;
   if (event.type === 'drop') {
     const files = (event as DragEvent).dataTransfer?.files;
@@ -180,16 +182,55 @@ function marginOf(el: HTMLElement): number | null {
 /** What the reader is told when the engine could not judge a file (its first line: DuckDB adds advice meant for programmers). */
 const engineMessage = (file: string, e: unknown) => (e instanceof ByodError ? e.message : `"${file}" could not be analysed in your browser's database engine: ${String((e as Error).message).split('\n')[0]}`);
 
-/** Load a file's typed rows into the page's engine and judge them there (after any engine work asked before); throws a ByodError. */
-async function engineJudge(el: HTMLElement, app: App, file: string, rows: Prepared, ipc: Uint8Array | undefined, choice: Choice): Promise<Computed> {
+/** Whether the engine's SQL for this page is running (the e2e tests press Cancel then). */
+async function sqlRunning<T>(el: HTMLElement, work: () => Promise<T>): Promise<T> {
+  el.toggleAttribute('data-sql-running', true);
+  try {
+    return await work();
+  } finally {
+    el.toggleAttribute('data-sql-running', false);
+  }
+}
+
+/**
+ * Load a file's typed rows into the page's engine and judge them there (after any engine work asked
+ * before); throws a ByodError, or the signal's reason once it aborts (the SQL running stops).
+ */
+async function engineJudge(el: HTMLElement, app: App, file: string, rows: Prepared, ipc: Uint8Array | undefined, choice: Choice, signal?: AbortSignal): Promise<Computed> {
   const grain = detectGrain(rows);
   const perAccount = Boolean(grain && choice.perAccount);
   const tables = ++app.tables;
   try {
-    const judged = await exclusive(app, () => judge({ rows, ipc, perAccount, hasEngagement: Boolean(rows.engagement), brandTopics: brandTopics(el, choice.mapping), margin: marginOf(el) }));
+    const judged = await exclusive(app, () => {
+      signal?.throwIfAborted();
+      return sqlRunning(el, () => judge({ rows, ipc, perAccount, hasEngagement: Boolean(rows.engagement), brandTopics: brandTopics(el, choice.mapping), margin: marginOf(el), signal, loaded: () => void (app.engineTables = tables) }));
+    });
     return { rows, grain, perAccount, judged, tables };
   } catch (e) {
+    if (signal?.aborted) throw e;
     throw new ByodError('engine', engineMessage(file, e));
+  }
+}
+
+/** Whether an abort is the reader's Cancel or a newer load's (not a failure). */
+const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+
+/**
+ * After a load stopped once its tables had replaced those of the file shown: put the shown file's
+ * tables back in the engine (its results on the page stay as they are), so the SQL cell, the
+ * downloads and new choices read the file shown.
+ */
+async function restoreEngine(el: HTMLElement, app: App): Promise<void> {
+  const cur = app.current;
+  if (!cur?.computed || app.engineTables === cur.computed.tables) return;
+  const c = cur.computed;
+  const tables = ++app.tables;
+  try {
+    await exclusive(app, () => restore({ rows: c.rows, perAccount: c.perAccount, hasEngagement: Boolean(c.rows.engagement), brandTopics: c.judged.relevance?.brandTopics ?? brandTopics(el, cur.choice.mapping) }));
+    app.engineTables = tables;
+    if (app.current === cur) app.current = { ...cur, computed: { ...c, tables } };
+  } catch (e) {
+    if (app.current === cur) showError(el, engineMessage(cur.table.file, e));
   }
 }
 
@@ -198,49 +239,72 @@ async function engineJudge(el: HTMLElement, app: App, file: string, rows: Prepar
  * typed columns with byod_rows as Arrow IPC (made in the worker), then judge them in the page's
  * engine (per account when chosen and the handle repeats); throws a ByodError for a bad column.
  */
-async function compute(el: HTMLElement, app: App, cur: Pick<Loaded, 'worker' | 'learn' | 'table'>, choice: Choice, typed = true): Promise<Computed | null> {
+async function compute(el: HTMLElement, app: App, cur: Pick<Loaded, 'worker' | 'learn' | 'table'>, choice: Choice, typed = true, signal?: AbortSignal): Promise<Computed | null> {
   const options = { prepare: typed, ipc: typed }; // a joined source makes its IPC on the page
   const chosen = await cur.worker.choose(choice.mapping, choice.marks, options);
+  signal?.throwIfAborted();
   cur.learn(chosen.decisions);
   if (!chosen.prepared) return null;
-  return engineJudge(el, app, cur.table.file, chosen.prepared, chosen.ipc, choice);
+  return engineJudge(el, app, cur.table.file, chosen.prepared, chosen.ipc, choice, signal);
 }
 
 /**
  * The second pass, once the quick numbers are on the page: rho's bootstrap interval and the budget
  * test's random orders, then the page is 'loaded'. Dropped if the engine's tables changed or
- * another file began loading meanwhile; a failure leaves the quick numbers and says why.
+ * another file began loading meanwhile; a failure leaves the quick numbers and says why. With the
+ * load's `controller`, its Cancel stops the pass (the quick numbers stay, and the page says so),
+ * and the Cancel goes once the pass is over.
  */
-async function finish(el: HTMLElement, app: App, tables: number): Promise<void> {
+async function finish(el: HTMLElement, app: App, tables: number, controller?: AbortController): Promise<void> {
   const seq = app.seq; // a file being loaded meanwhile supersedes this too
   const current = () => app.seq === seq && app.tables === tables && app.current?.computed?.tables === tables;
+  const signal = controller?.signal;
   try {
-    const judged = await exclusive(app, async () => (current() ? resample(app.current!.computed!.judged, marginOf(el)) : null));
+    const judged = await exclusive(app, async () => (current() ? sqlRunning(el, () => resample(app.current!.computed!.judged, marginOf(el), signal)) : null));
     const cur = app.current;
     if (!judged || !current() || !cur?.computed) return;
     app.current = { ...cur, computed: { ...cur.computed, judged } };
     await renderResults(el, app.current);
   } catch (e) {
     if (!current()) return;
-    showError(el, `The intervals and random orders could not be computed: ${String((e as Error).message).split('\n')[0]}`);
+    if (signal?.aborted && isAbort(e)) $(el, '[data-status]').textContent = `The intervals and the random orders of "${app.current!.table.file}" were cancelled: the numbers shown are its point estimates, without their intervals and without the random orders of the budget test. Load the file again for them.`;
+    else showError(el, `The intervals and random orders could not be computed: ${String((e as Error).message).split('\n')[0]}`);
   }
-  if (current()) el.dataset.state = 'loaded';
+  if (!current()) return;
+  if (controller) endLoading(el, app, controller);
+  el.dataset.state = 'loaded';
 }
 
-/** Read and parse a file in a worker of its own, with the progress bar and a Cancel (throws the file's ByodError, or an AbortError). */
-async function openFile(el: HTMLElement, app: App, file: File, seq: number): Promise<FileWorker> {
+/** Show the Cancel and start a load's controller (aborting the load under way: newest load wins). */
+function beginLoading(el: HTMLElement, app: App): AbortController {
   app.loading?.abort();
   const controller = (app.loading = new AbortController());
-  const progress = $<HTMLProgressElement>(el, '[data-progress]');
-  const status = $(el, '[data-status]');
   const cancel = el.querySelector<HTMLButtonElement>('[data-cancel]');
-  clearError(el);
-  progress.hidden = false;
-  progress.value = 0;
   if (cancel) {
     cancel.hidden = false;
     cancel.onclick = () => controller.abort();
   }
+  return controller;
+}
+
+/** The load of `controller` is over (done, failed or cancelled): its Cancel goes, unless a newer load has its own. */
+function endLoading(el: HTMLElement, app: App, controller: AbortController): void {
+  if (app.loading !== controller) return;
+  app.loading = undefined;
+  const cancel = el.querySelector<HTMLButtonElement>('[data-cancel]');
+  if (cancel) cancel.hidden = true;
+}
+
+/**
+ * Read and parse a file in a worker of its own, with the progress bar and a Cancel (throws the
+ * file's ByodError, or an AbortError); the Cancel stays for what the load does next (its SQL).
+ */
+async function openFile(el: HTMLElement, app: App, file: File, seq: number, controller: AbortController): Promise<FileWorker> {
+  const progress = $<HTMLProgressElement>(el, '[data-progress]');
+  const status = $(el, '[data-status]');
+  clearError(el);
+  progress.hidden = false;
+  progress.value = 0;
   el.dataset.state = app.current ? 'loaded loading' : 'loading';
   status.textContent = `Reading "${file.name}"…`;
   warm();
@@ -257,8 +321,6 @@ async function openFile(el: HTMLElement, app: App, file: File, seq: number): Pro
     if (seq === app.seq) {
       progress.hidden = true;
       progress.value = 0;
-      if (cancel) cancel.hidden = true;
-      app.loading = undefined;
     }
   }
 }
@@ -281,7 +343,7 @@ function refused(el: HTMLElement, app: App, file: File, e: unknown): void {
  * their names), analysed when the required ones are there, else the mapping step. Null when a
  * newer load came meanwhile; throws a ByodError for a bad column.
  */
-async function present(el: HTMLElement, app: App, source: FileSource, seq: number): Promise<Loaded | null> {
+async function present(el: HTMLElement, app: App, source: FileSource, seq: number, controller: AbortController): Promise<Loaded | null> {
   const table = source.summary;
   const status = $(el, '[data-status]');
   el.dataset.parsedIn = source.context;
@@ -297,7 +359,7 @@ async function present(el: HTMLElement, app: App, source: FileSource, seq: numbe
     const recalled = Boolean(saved && REQUIRED_ROLES.every((r) => saved.mapping[r]));
     const choice: Choice = recalled ? { mapping: saved!.mapping, marks: saved!.marks, perAccount: true } : { mapping: autoMap(table.names, numeric), marks: {}, perAccount: true };
     const missing = REQUIRED_ROLES.filter((r) => !choice.mapping[r]);
-    const computed = await compute(el, app, { worker: source, learn, table }, choice, missing.length === 0);
+    const computed = await compute(el, app, { worker: source, learn, table }, choice, missing.length === 0, controller.signal);
     if (seq !== app.seq) return null;
     const shown: Loaded = { table, worker: source, decisions, learn, choice, computed, recalled };
     app.current = shown;
@@ -308,8 +370,9 @@ async function present(el: HTMLElement, app: App, source: FileSource, seq: numbe
     if (computed) {
       await renderResults(el, shown);
       status.textContent = `Loaded "${table.file}": ${size}.`;
-      await finish(el, app, computed.tables);
+      await finish(el, app, computed.tables, controller);
     } else {
+      endLoading(el, app, controller);
       el.dataset.state = 'mapping';
       status.textContent = `Loaded "${table.file}": ${size}. Choose its columns below.`;
       el.querySelector<HTMLSelectElement>(`#byod-role-${missing[0]}`)?.focus();
@@ -324,12 +387,13 @@ async function load(el: HTMLElement, app: App, file: File): Promise<void> {
   const seq = ++app.seq;
   const t0 = performance.now();
   let worker: FileWorker | null = null;
+  const controller = beginLoading(el, app);
   try {
-    worker = await openFile(el, app, file, seq);
+    worker = await openFile(el, app, file, seq, controller);
     if (seq !== app.seq) return worker.close();
     const t1 = performance.now();
     const before = { current: app.current, base: app.base, second: app.second };
-    const shown = await present(el, app, worker, seq);
+    const shown = await present(el, app, worker, seq, controller);
     if (!shown) return worker.close();
     // The files shown before are replaced: their workers can go.
     for (const s of [before.current?.worker, before.base?.worker, before.second]) if (s && s !== worker) s.close();
@@ -341,7 +405,9 @@ async function load(el: HTMLElement, app: App, file: File): Promise<void> {
   } catch (e) {
     if (app.current?.worker !== worker) worker?.close();
     if (seq !== app.seq) return;
+    endLoading(el, app, controller);
     refused(el, app, file, e);
+    if (isAbort(e)) await restoreEngine(el, app);
   }
 }
 
@@ -349,8 +415,10 @@ async function load(el: HTMLElement, app: App, file: File): Promise<void> {
 async function loadSecond(el: HTMLElement, app: App, file: File): Promise<void> {
   if (!app.current) return;
   const seq = ++app.seq;
+  const controller = beginLoading(el, app);
   try {
-    const worker = await openFile(el, app, file, seq);
+    const worker = await openFile(el, app, file, seq, controller);
+    endLoading(el, app, controller);
     if (seq !== app.seq) return worker.close();
     if (app.base) unjoin(el, app); // the join shown used the second file this one replaces
     app.second?.close();
@@ -362,6 +430,7 @@ async function loadSecond(el: HTMLElement, app: App, file: File): Promise<void> 
     el.querySelector<HTMLSelectElement>('#byod-key-0')?.focus();
   } catch (e) {
     if (seq !== app.seq) return;
+    endLoading(el, app, controller);
     refused(el, app, file, e);
   }
 }
@@ -373,15 +442,21 @@ async function join(el: HTMLElement, app: App): Promise<void> {
   const key: [string, string] = [$<HTMLSelectElement>(el, '#byod-key-0').value, $<HTMLSelectElement>(el, '#byod-key-1').value];
   const seq = ++app.seq;
   clearError(el);
+  const controller = beginLoading(el, app);
   try {
     const joined = await JoinedFiles.join([base.worker, app.second], key);
     if (seq !== app.seq) return;
     app.base = base; // an earlier join of the same two files is replaced, its workers kept
-
-    await present(el, app, joined, seq);
+    await present(el, app, joined, seq, controller);
   } catch (e) {
     if (seq !== app.seq) return;
-    showError(el, `${e instanceof ByodError ? e.message : (e as Error).message} The files are not joined.`);
+    endLoading(el, app, controller);
+    if (!(app.current?.worker instanceof JoinedFiles)) app.base = undefined;
+    if (isAbort(e)) {
+      el.dataset.state = app.current?.computed ? 'loaded' : 'mapping';
+      $(el, '[data-status]').textContent = `Joining the two files was cancelled; the results below are still those of "${app.current!.table.file}".`;
+      await restoreEngine(el, app);
+    } else showError(el, `${e instanceof ByodError ? e.message : (e as Error).message} The files are not joined.`);
   }
 }
 
@@ -508,7 +583,7 @@ async function rerun(el: HTMLElement, app: App): Promise<void> {
   const seq = app.seq;
   const current = () => app.seq === seq && app.tables === tables && Boolean(app.current?.computed);
   try {
-    const judged = await exclusive(app, async () => (app.tables === tables ? judge({ rows: null, perAccount: c.perAccount, hasEngagement: Boolean(c.rows.engagement), brandTopics: brandTopics(el, cur.choice.mapping), margin: marginOf(el) }) : null));
+    const judged = await exclusive(app, async () => (app.tables === tables ? judge({ rows: null, perAccount: c.perAccount, hasEngagement: Boolean(c.rows.engagement), brandTopics: brandTopics(el, cur.choice.mapping), margin: marginOf(el), loaded: () => void (app.engineTables = tables) }) : null));
     const now = app.current;
     if (!judged || !current() || !now?.computed) return;
     // New topics change nothing of reach: its interval and the random orders stay as they were meanwhile.
