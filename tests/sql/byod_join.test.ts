@@ -3,8 +3,9 @@
  * the page reads them (each file's side of the join from the parsing worker's code), and on a small
  * hand-worked case (repeated keys, blank keys, case and spaces); in DuckDB on Node and in
  * DuckDB-WASM with the sides handed over as Arrow IPC. Its rows are held to the fixtures' true values
- * and counts, and to join.ts (the same join in TypeScript, which the page runs until its engine
- * runs the SQL).
+ * and counts, and to join.ts (the same join in TypeScript, kept as this test's oracle: the page
+ * runs the SQL); so are the counts the page shows (join_counts.sql) and the rows it analyses
+ * (joined_rows.sql).
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,6 +20,8 @@ import type { Prepared, PreparedSide } from '../../src/lib/byod/prepare.ts';
 import { JOINED, ROSTER, SALES } from '../fixtures/byod/join.ts';
 
 const SQL = readFileSync(new URL('../../src/sql/byod/join.sql', import.meta.url), 'utf8');
+const COUNTS_SQL = readFileSync(new URL('../../src/sql/byod/join_counts.sql', import.meta.url), 'utf8');
+const ROWS_SQL = readFileSync(new URL('../../src/sql/byod/joined_rows.sql', import.meta.url), 'utf8');
 const ROLES = ['handle', 'reach', 'engagement', 'cost', 'conversions', 'revenue', 'topics'] as const;
 
 const mappingOf = (m: Partial<Record<string, string>>): Mapping => ({ ...emptyMapping(), ...m }) as Mapping;
@@ -84,6 +87,12 @@ describe('join.sql in DuckDB on Node', () => {
     const f = await db.query(SQL, []);
     return { names: f.names, columns: Object.fromEntries(Object.entries(f.columns).map(([k, v]) => [k, Array.from(v)])) as Record<string, unknown[]> };
   };
+  /** join_counts.sql on join.sql's rows kept as byod_join (as the page runs them), in joinCounts's shape. */
+  const counts = async () => {
+    await db.exec(`CREATE OR REPLACE TABLE byod_join AS ${SQL}`);
+    const c = (await db.query(COUNTS_SQL, [])).columns;
+    return { matched: c.matched[0], unmatched: [c.unmatched_first[0], c.unmatched_second[0]], example: [c.example_first[0], c.example_second[0]], repeated: [c.repeated_first[0], c.repeated_second[0]] };
+  };
 
   it('joins the sales report to the roster on the discount code: the true rows, and the unmatched rows of each file', async () => {
     const [a, b] = await fixtureSides();
@@ -108,8 +117,13 @@ describe('join.sql in DuckDB on Node', () => {
     const ts = joinSides(a, b);
     expect(withoutMatched(ts)).toEqual(asJoined(r.columns));
     expect(joinCounts(ts)).toEqual({ matched: 28, unmatched: [2, 4], example: ['CREATOR29', 'CREATOR31'], repeated: [0, 0] });
+    // The counts the page shows come from join_counts.sql: the same.
+    expect(await counts()).toEqual(joinCounts(ts));
     const p = joinedPrepared(ts, 'joined');
     expect([p.rows, Array.from(p.reach), Array.from(p.conversions)]).toEqual([28, JOINED.truth.reach, JOINED.truth.conversions]);
+    // The joined rows the page analyses (joined_rows.sql): the matched rows, in order.
+    const j = (await db.query(ROWS_SQL, [])).columns;
+    expect([Array.from(j.row), Array.from(j.handle), Array.from(j.reach), Array.from(j.conversions)]).toEqual([JOINED.truth.handle.map((_, i) => i + 1), JOINED.truth.handle, JOINED.truth.reach, JOINED.truth.conversions]);
     db.close();
   });
 
@@ -133,6 +147,7 @@ describe('join.sql in DuckDB on Node', () => {
     const ts = joinSides(a, b);
     expect(withoutMatched(ts)).toEqual({ ...asJoined(r.columns), columns: { ...asJoined(r.columns).columns, handle: ['h1', 'h2', 'h3', 'h3', 'h4', 'h5', '', ''] } });
     expect(joinCounts(ts)).toEqual({ matched: 4, unmatched: [2, 2], example: ['c', 'd'], repeated: [1, 1] });
+    expect(await counts()).toEqual(joinCounts(ts));
     expect(() => joinedPrepared(joinSides(a, side(['a'], [1], 'conversions')), 'x.csv + y.csv')).toThrow(/Choose the column of "x.csv \+ y.csv" that holds the reach/);
   });
 });

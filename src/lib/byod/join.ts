@@ -1,8 +1,9 @@
 /**
  * Two files joined on a key the reader confirms (a discount-code sales report and a creator roster):
- * the columns of both offered as one header, a proposal for the key, and the join of
- * src/sql/byod/join.sql run in TypeScript until the page's engine runs the SQL itself (a test
- * holds the two to identical rows).
+ * the columns of both offered as one header and a proposal for the key, which the page uses. The
+ * join itself runs in the page's engine (src/sql/byod/join.sql, join_counts.sql, joined_rows.sql);
+ * joinSides, joinCounts and joinedPrepared below are the same join written in TypeScript, kept only
+ * as the SQL tests' independent oracle (tests/sql/byod_join.test.ts): the page never runs them.
  */
 import { ByodError } from './errors.ts';
 import { nameScore, normaliseName } from './mapping.ts';

@@ -6,9 +6,10 @@
  */
 import { loadUserData, queryStoppable, queryText } from '../db/coordinator.ts';
 import { rows as rowsOf, type Frame } from '../data/frame.ts';
-import type { Prepared } from './prepare.ts';
-import { preparedToIpc, BYOD_TABLE } from './toArrow.ts';
-import { bound, judgingQueries, plainQuery, setupStatements, topicStatements, weightsFor, type ScoreWeights, type Statement } from './queries.ts';
+import { blanksOf, type Prepared, type PreparedSide } from './prepare.ts';
+import { preparedToIpc, sideToIpc, BYOD_TABLE } from './toArrow.ts';
+import { bound, joinStatements, JOIN_SIDES, judgingQueries, plainQuery, setupStatements, topicStatements, weightsFor, type ScoreWeights, type Statement } from './queries.ts';
+import { ByodError } from './errors.ts';
 import type { GainInput } from './gainChart.ts';
 
 const num = (v: unknown): number => (v === null || v === undefined ? NaN : Number(v));
@@ -91,6 +92,8 @@ export interface JudgeInput {
   signal?: AbortSignal;
   /** Called once the rows and the tables derived from them are in the engine (before the judging queries). */
   loaded?: () => void;
+  /** The rows are the join the engine holds (byod_join, made by joinInEngine for these same rows): byod_rows is made from it in SQL, not from `ipc`. */
+  joined?: boolean;
 }
 
 /** A query's rows (stopped when `signal` aborts); its time is measured as `byod:NAME` (for the benchmark's stages). */
@@ -126,7 +129,9 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   const derive = input.rows ? setup : topicStatements(input.brandTopics);
   const start = performance.now();
   const { signal } = input;
-  await loadUserData(input.rows ? { name: BYOD_TABLE, ipc: input.ipc ?? preparedToIpc(input.rows) } : null, derive.map(bound), signal);
+  const join = input.rows && input.joined ? joinStatements() : null;
+  const table = input.rows && !join ? { name: BYOD_TABLE, ipc: input.ipc ?? preparedToIpc(input.rows) } : null;
+  await loadUserData(table, (join ? [join.rows, ...derive] : derive).map(bound), signal);
   performance.measure('byod:load', { start });
   input.loaded?.();
   const q = judgingQueries({ margin: input.margin, quick: true });
@@ -173,9 +178,70 @@ export async function judge(input: JudgeInput): Promise<Judged> {
       roas: num(d.roas),
     })),
     matches: matches.map((m) => ({ word: String(m.word), brand: Boolean(m.brand), inFile: Boolean(m.in_file), kloutTopic: (m.klout_topic as string | null) ?? null, matchedBy: (m.matched_by as string | null) ?? null })),
-    log: [...setup, q.rho, q.gain, q.deciles, q.budget],
+    log: [...(input.joined ? joinLog() : []), ...setup, q.rho, q.gain, q.deciles, q.budget],
     complete: false,
   };
+}
+
+/** The join's statements as Show SQL lists them, in the order they ran: the join, its counts, the joined rows. */
+const joinLog = (): Statement[] => {
+  const j = joinStatements();
+  return [j.join, j.counts, j.rows];
+};
+
+/** What the page tells the reader about a join: matched rows, unmatched rows on each side (with an example key), repeated keys (join_counts.sql). */
+export interface JoinCounts {
+  matched: number;
+  unmatched: [number, number];
+  /** A key of each file that found no match (blank when none, or only blank keys). */
+  example: [string, string];
+  /** Distinct keys of the matched rows that more than one row of each file has. */
+  repeated: [number, number];
+}
+
+/**
+ * Join two files in the engine on their key columns (join.sql): each file's side goes in as Arrow
+ * IPC with its key (byod_first, byod_second), the join is kept as byod_join, and its counts come
+ * from join_counts.sql. With `rows`, also the joined rows (joined_rows.sql) as prepared columns, for
+ * what the page reads of them in TypeScript (the per-post grain, the engagement column) and for
+ * judge({ joined: true }), which makes byod_rows from byod_join in SQL. The tables analysed before
+ * are untouched. Throws prepare's ByodError when reach or conversions is in neither file.
+ */
+export async function joinInEngine(sides: [PreparedSide, PreparedSide], file: string, rows: boolean): Promise<{ counts: JoinCounts; prepared: Prepared | null }> {
+  const statements = joinStatements();
+  const start = performance.now();
+  await loadUserData({ name: JOIN_SIDES[0], ipc: sideToIpc(sides[0]) }, []);
+  await loadUserData({ name: JOIN_SIDES[1], ipc: sideToIpc(sides[1]) }, [bound(statements.join)]);
+  const c = (await query(statements.counts))[0];
+  const counts: JoinCounts = {
+    matched: num(c.matched),
+    unmatched: [num(c.unmatched_first), num(c.unmatched_second)],
+    example: [String(c.example_first ?? ''), String(c.example_second ?? '')],
+    repeated: [num(c.repeated_first), num(c.repeated_second)],
+  };
+  performance.measure('byod:join', { start });
+  if (!rows) return { counts, prepared: null };
+  for (const role of ['reach', 'conversions'] as const) {
+    if (!sides[0][role] && !sides[1][role]) throw new ByodError('unmapped', `Choose the column of "${file}" that holds ${role === 'reach' ? 'the reach (followers or audience size)' : 'the conversions (sales, sign-ups)'}: none was recognised by its name.`);
+  }
+  const frame = await queryText(bound(plainQuery('joined_rows')).sql, []);
+  const has = (role: 'handle' | 'engagement' | 'cost' | 'revenue' | 'topics') => Boolean(sides[0][role] || sides[1][role]);
+  const col = (name: string) => frame.columns[name];
+  const nums = (name: string) => Float64Array.from(col(name) as ArrayLike<unknown>, (v) => (v === null || v === undefined ? NaN : Number(v)));
+  const topics = (v: unknown): string[] => (v && typeof v === 'object' && 'toArray' in v ? Array.from((v as { toArray(): ArrayLike<string> }).toArray()) : []);
+  const p: Prepared = {
+    rows: frame.length,
+    handle: has('handle') ? Array.from(col('handle') as ArrayLike<unknown>, (v) => (v ?? '') as string) : null,
+    reach: nums('reach'),
+    engagement: has('engagement') ? nums('engagement') : null,
+    cost: has('cost') ? nums('cost') : null,
+    conversions: nums('conversions'),
+    revenue: has('revenue') ? nums('revenue') : null,
+    topics: has('topics') ? Array.from(col('topics') as ArrayLike<unknown>, topics) : null,
+    blanks: {},
+  };
+  p.blanks = blanksOf(p);
+  return { counts, prepared: p };
 }
 
 /** Put a file's rows and the tables derived from them back in the engine, judging nothing (its results are still on the page). */

@@ -20,6 +20,9 @@ import budgetSql from '../../sql/byod/budget.sql?raw';
 import matchesSql from '../../sql/byod/matches.sql?raw';
 import summarySql from '../../sql/byod/summary.sql?raw';
 import scoredRowsSql from '../../sql/byod/scored_rows.sql?raw';
+import joinSql from '../../sql/byod/join.sql?raw';
+import joinCountsSql from '../../sql/byod/join_counts.sql?raw';
+import joinedRowsSql from '../../sql/byod/joined_rows.sql?raw';
 import reachScoreSql from '../../sql/macros/reach_score.sql?raw';
 import { bindSql, type Param, type Params } from '../../sql/bind.ts';
 import { BOOTSTRAP_LIMIT } from '../stats/spearmanInterval.ts';
@@ -40,6 +43,9 @@ export const BYOD_SQL = {
   matches: matchesSql,
   summary: summarySql,
   scored_rows: scoredRowsSql,
+  join: joinSql,
+  join_counts: joinCountsSql,
+  joined_rows: joinedRowsSql,
 } as const;
 
 /** The reach-score macro the scores call, installed when the engine started (shown with them). */
@@ -137,6 +143,19 @@ export function judgingQueries({ budgetShare = 0.25, margin = null, seed = 1, sh
     budget: ask('budget', { budget_share: budgetShare, deterministic: !randomOnly, seed, runs: quick ? 0 : 200, random_rows: 200_000, margin }),
   };
 }
+
+/** The two files' sides as tables, each with its key column (toArrow.ts's sideTable). */
+export const JOIN_SIDES = ['byod_first', 'byod_second'] as const;
+
+/**
+ * The two-file join in the engine: join.sql's rows kept as byod_join (from the sides byod_first and
+ * byod_second), its counts, and the joined rows as byod_rows (run with the setup, in its transaction).
+ */
+export const joinStatements = (): Record<'join' | 'counts' | 'rows', Statement> => ({
+  join: keep('join', 'byod_join', 'TABLE'),
+  counts: ask('join_counts', {}),
+  rows: keep('joined_rows', 'byod_rows', 'TABLE'),
+});
 
 /** A statement of a query file with no parameters. */
 export const plainQuery = (name: ByodQuery): Statement => ask(name, {});

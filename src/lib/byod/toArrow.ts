@@ -18,7 +18,7 @@
  * ~0.3 s) and in Node tests alike.
  */
 import { Field, Float64, Int32, List, Table, Utf8, makeData, makeVector, tableToIPC, type Data, type DataType, type Vector } from 'apache-arrow';
-import type { Prepared } from './prepare.ts';
+import type { Prepared, PreparedSide } from './prepare.ts';
 
 export const BYOD_TABLE = 'byod_rows';
 export const NUMERIC_COLUMNS = ['reach', 'engagement', 'cost', 'conversions', 'revenue'] as const;
@@ -83,8 +83,8 @@ function topicLists(topics: string[][] | null, n: number): Data<DataType> {
   return makeData({ type: new List(new Field('item', new Utf8(), true)), length: n, nullCount: 0, valueOffsets: offsets, child: utf8(flat) });
 }
 
-/** The Arrow table byod_rows of a Prepared. */
-export function preparedTable(p: Prepared): Table {
+/** The Arrow table byod_rows of a Prepared (or of one side of a join, whose reach or conversions may be in the other file). */
+export function preparedTable(p: Prepared | PreparedSide): Table {
   const n = p.rows;
   const columns: Record<string, Vector> = {
     row: makeVector(makeData({ type: new Int32(), length: n, nullCount: 0, data: Int32Array.from({ length: n }, (_, i) => i + 1) })),
@@ -97,3 +97,10 @@ export function preparedTable(p: Prepared): Table {
 
 /** The Arrow IPC stream bytes of byod_rows for a Prepared: what the page hands the engine. */
 export const preparedToIpc = (p: Prepared): Uint8Array => tableToIPC(preparedTable(p), 'stream');
+
+/** One file of a join as Arrow IPC stream bytes: byod_rows's columns and the file's key column as `key` (join.sql's byod_first or byod_second). */
+export function sideToIpc(side: PreparedSide): Uint8Array {
+  if (!side.key) throw new Error('a side of a join needs its key column');
+  const t = preparedTable(side);
+  return tableToIPC(new Table({ ...Object.fromEntries(t.schema.fields.map((f) => [f.name, t.getChild(f.name)!])), key: makeVector(utf8(side.key)) }), 'stream');
+}

@@ -8,7 +8,8 @@ import { ByodError } from './errors.ts';
 import { ParsedFile, type Chosen, type Summary } from './parsed.ts';
 import { emptyMapping, ROLES, type Mapping } from './mapping.ts';
 import type { DecimalMark } from './numbers.ts';
-import { combineNames, joinCounts, joinedPrepared, joinSides, type JoinCounts, type Origin } from './join.ts';
+import { combineNames, type Origin } from './join.ts';
+import { joinInEngine, type JoinCounts } from './judge.ts';
 
 export type ToWorker =
   | { type: 'load'; file: File; maxBytes?: number; maxRows?: number }
@@ -150,10 +151,14 @@ export interface FileSource {
   close(): void;
 }
 
+/** Engine work of the page, run after whatever it asked of the engine before (the page's queue). */
+export type Exclusive = <T>(job: () => Promise<T>) => Promise<T>;
+
 /**
- * Two loaded files joined on a key the reader confirmed (join.ts): one header of both files'
- * columns; a choice of columns asks each file's worker for its part (with its key column) and
- * joins them. The join runs in TypeScript (join.ts) until the page's engine runs join.sql.
+ * Two loaded files joined on a key the reader confirmed: one header of both files' columns
+ * (join.ts); a choice of columns asks each file's worker for its part (with its key column) and
+ * the page's engine joins them (join.sql, through judge.ts's joinInEngine), the unmatched rows of
+ * each file counted in SQL (join_counts.sql).
  */
 export class JoinedFiles implements FileSource {
   readonly summary: Summary;
@@ -163,11 +168,13 @@ export class JoinedFiles implements FileSource {
   /** The counts of the join on the keys alone (the rows and the unmatched rows of each file). */
   readonly counts: JoinCounts;
   private origin: Map<string, Origin>;
+  private exclusive: Exclusive;
 
-  private constructor(files: [FileWorker, FileWorker], key: [string, string], counts: JoinCounts) {
+  private constructor(files: [FileWorker, FileWorker], key: [string, string], counts: JoinCounts, exclusive: Exclusive) {
     this.files = files;
     this.key = key;
     this.counts = counts;
+    this.exclusive = exclusive;
     const [a, b] = files.map((f) => f.summary);
     const { names, origin } = combineNames(a.names, b.names, b.file);
     this.origin = origin;
@@ -188,15 +195,15 @@ export class JoinedFiles implements FileSource {
     };
   }
 
-  /** Join two loaded files on a column of each (throws when no row matches). */
-  static async join(files: [FileWorker, FileWorker], key: [string, string]): Promise<JoinedFiles> {
+  /** Join two loaded files on a column of each, in the engine (run by `exclusive`); throws when no row matches. */
+  static async join(files: [FileWorker, FileWorker], key: [string, string], exclusive: Exclusive): Promise<JoinedFiles> {
     const none = emptyMapping();
     const [a, b] = await Promise.all(files.map((f, s) => f.choose(none, {}, { key: key[s] })));
-    const counts = joinCounts(joinSides(a.side!, b.side!));
+    const { counts } = await exclusive(() => joinInEngine([a.side!, b.side!], `${files[0].summary.file} + ${files[1].summary.file}`, false));
     if (counts.matched === 0) {
       throw new ByodError('join-none', `No row of "${files[0].summary.file}" has a "${key[0]}" that a row of "${files[1].summary.file}" has in "${key[1]}" (keys are compared ignoring case and spaces around them). Choose other key columns.`);
     }
-    return new JoinedFiles(files, key, counts);
+    return new JoinedFiles(files, key, counts, exclusive);
   }
 
   /** Each file's part of a choice: its own column names for the roles whose columns it holds, and the marks of its columns. */
@@ -226,8 +233,8 @@ export class JoinedFiles implements FileSource {
     }
     const ms = { decide: Math.max(...answers.map((a) => a.ms.decide)), prepare: 0, ipc: 0 };
     if (!prepare) return { decisions, ms };
-    const prepared = joinedPrepared(joinSides(answers[0].side!, answers[1].side!), this.summary.file);
-    return { decisions, prepared, ms: { ...ms, prepare: performance.now() - t0 } };
+    const { prepared } = await this.exclusive(() => joinInEngine([answers[0].side!, answers[1].side!], this.summary.file, true));
+    return { decisions, prepared: prepared!, ms: { ...ms, prepare: performance.now() - t0 } };
   }
 
   close(): void {

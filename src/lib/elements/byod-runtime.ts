@@ -37,6 +37,8 @@ interface Computed {
   judged: Judged;
   /** Which load of the engine's tables this is (App.tables when it was made). */
   tables: number;
+  /** The rows are two files joined in the engine (byod_rows made from byod_join in SQL). */
+  joined: boolean;
 }
 
 interface Loaded {
@@ -196,16 +198,16 @@ async function sqlRunning<T>(el: HTMLElement, work: () => Promise<T>): Promise<T
  * Load a file's typed rows into the page's engine and judge them there (after any engine work asked
  * before); throws a ByodError, or the signal's reason once it aborts (the SQL running stops).
  */
-async function engineJudge(el: HTMLElement, app: App, file: string, rows: Prepared, ipc: Uint8Array | undefined, choice: Choice, signal?: AbortSignal): Promise<Computed> {
+async function engineJudge(el: HTMLElement, app: App, file: string, rows: Prepared, ipc: Uint8Array | undefined, choice: Choice, signal?: AbortSignal, joined = false): Promise<Computed> {
   const grain = detectGrain(rows);
   const perAccount = Boolean(grain && choice.perAccount);
   const tables = ++app.tables;
   try {
     const judged = await exclusive(app, () => {
       signal?.throwIfAborted();
-      return sqlRunning(el, () => judge({ rows, ipc, perAccount, hasEngagement: Boolean(rows.engagement), brandTopics: brandTopics(el, choice.mapping), margin: marginOf(el), signal, loaded: () => void (app.engineTables = tables) }));
+      return sqlRunning(el, () => judge({ rows, ipc, perAccount, hasEngagement: Boolean(rows.engagement), brandTopics: brandTopics(el, choice.mapping), margin: marginOf(el), signal, joined, loaded: () => void (app.engineTables = tables) }));
     });
-    return { rows, grain, perAccount, judged, tables };
+    return { rows, grain, perAccount, judged, tables, joined };
   } catch (e) {
     if (signal?.aborted) throw e;
     throw new ByodError('engine', engineMessage(file, e));
@@ -245,7 +247,7 @@ async function compute(el: HTMLElement, app: App, cur: Pick<Loaded, 'worker' | '
   signal?.throwIfAborted();
   cur.learn(chosen.decisions);
   if (!chosen.prepared) return null;
-  return engineJudge(el, app, cur.table.file, chosen.prepared, chosen.ipc, choice, signal);
+  return engineJudge(el, app, cur.table.file, chosen.prepared, chosen.ipc, choice, signal, cur.worker instanceof JoinedFiles);
 }
 
 /**
@@ -444,7 +446,7 @@ async function join(el: HTMLElement, app: App): Promise<void> {
   clearError(el);
   const controller = beginLoading(el, app);
   try {
-    const joined = await JoinedFiles.join([base.worker, app.second], key);
+    const joined = await JoinedFiles.join([base.worker, app.second], key, (job) => exclusive(app, job));
     if (seq !== app.seq) return;
     app.base = base; // an earlier join of the same two files is replaced, its workers kept
     await present(el, app, joined, seq, controller);
@@ -551,13 +553,18 @@ function rechoose(el: HTMLElement, app: App, change: (c: Choice) => Choice, undo
   app.chain = app.chain.then(async () => {
     const cur = app.current;
     if (!cur) return;
+    const seq = app.seq;
+    // Another file (or join) loaded meanwhile: this change is dropped. (The second pass of the
+    // previous choice may still land meanwhile and replace app.current with the same file's
+    // object: the change applies to that.)
+    const superseded = () => app.seq !== seq || app.current?.table !== cur.table;
     const choice = change(cur.choice);
     const ready = REQUIRED_ROLES.every((r) => choice.mapping[r]);
     try {
       // Without the required columns there is nothing to analyse; with results shown, preparing names the missing column.
       const computed = await compute(el, app, cur, choice, ready || Boolean(cur.computed));
-      if (app.current !== cur) return; // another file was loaded meanwhile
-      app.current = { ...cur, choice, computed };
+      if (superseded()) return;
+      app.current = { ...app.current!, choice, computed };
       clearError(el);
       remember(storage(), cur.table.names, { mapping: choice.mapping, marks: choice.marks });
       renderMapping(el, app.current);
@@ -566,7 +573,7 @@ function rechoose(el: HTMLElement, app: App, change: (c: Choice) => Choice, undo
         void finish(el, app, computed.tables); // the next change need not wait for the resampling
       } else el.dataset.state = 'mapping';
     } catch (e) {
-      if (app.current !== cur) return;
+      if (superseded()) return;
       undo();
       showError(el, `${e instanceof ByodError ? e.message : (e as Error).message} The previous choice is kept.`);
     }
@@ -583,7 +590,7 @@ async function rerun(el: HTMLElement, app: App): Promise<void> {
   const seq = app.seq;
   const current = () => app.seq === seq && app.tables === tables && Boolean(app.current?.computed);
   try {
-    const judged = await exclusive(app, async () => (app.tables === tables ? judge({ rows: null, perAccount: c.perAccount, hasEngagement: Boolean(c.rows.engagement), brandTopics: brandTopics(el, cur.choice.mapping), margin: marginOf(el), loaded: () => void (app.engineTables = tables) }) : null));
+    const judged = await exclusive(app, async () => (app.tables === tables ? judge({ rows: null, perAccount: c.perAccount, hasEngagement: Boolean(c.rows.engagement), brandTopics: brandTopics(el, cur.choice.mapping), margin: marginOf(el), joined: c.joined, loaded: () => void (app.engineTables = tables) }) : null));
     const now = app.current;
     if (!judged || !current() || !now?.computed) return;
     // New topics change nothing of reach: its interval and the random orders stay as they were meanwhile.
