@@ -65,8 +65,8 @@ describe('Your data: Cancel during the SQL passes', () => {
     expect(await page.locator('byod-app [data-cancel]').isHidden()).toBe(true);
     expect({ meta: await text('[data-file-meta]'), rho: await text('[data-kpi="rho"] strong'), sql: await text('[data-sql-log]') }).toEqual(before);
     // The large file's tables had gone into the engine: the file shown is put back (the SQL cell reads it).
+    await page.waitForFunction(() => !document.querySelector('byod-app')!.hasAttribute('data-sql-running'), null, WAIT);
     expect((await runSqlCell(page, 'SELECT count(*) AS n FROM byod_accounts')).rows).toEqual([[String(N)]]);
-    expect(await page.locator('byod-app').getAttribute('data-sql-running')).toBeNull();
     expect(await pickByodFile(page, { ...good, name: 'after.csv' })).toEqual({ state: 'loaded', error: '' });
     expect(await text('[data-file-meta]')).toMatch(/^"after.csv": 60 rows/);
   });

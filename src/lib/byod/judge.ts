@@ -272,12 +272,12 @@ const budgetOf = (rows: Record<string, unknown>[]): Judged['budget'] => {
 
 /**
  * Re-run only the budget test (a new margin): the orders first, then the random orders apart
- * (as in the two passes); the walks with their ROI, and the two statements that ran.
+ * (as in the two passes); the walks with their ROI, and the two statements that ran (stopped when `signal` aborts).
  */
-export async function rewalk(margin: number | null): Promise<{ statements: Statement[]; walks: Walk[] }> {
+export async function rewalk(margin: number | null, signal?: AbortSignal): Promise<{ statements: Statement[]; walks: Walk[] }> {
   const orders = judgingQueries({ margin, quick: true }).budget;
   const random = { ...judgingQueries({ margin, randomOnly: true }).budget, part: 'random orders' };
-  const walks = [...(await query(orders)), ...(await query(random))].map(walkOf);
+  const walks = [...(await query(orders, signal)), ...(await query(random, signal))].map(walkOf);
   return { statements: [orders, random], walks };
 }
 

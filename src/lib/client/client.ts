@@ -125,9 +125,17 @@ export async function request<P, Q extends Specs>(client: Client<P, Q>, params: 
   }
 }
 
-/** Stop the client's newest request (the reader's Cancel): its specs see the abort, and its failure is reported as usual. */
+/** What a request stopped by the reader's Cancel fails with (its signal's reason): a failure the client may tell apart. */
+export class Cancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+/** Stop the client's newest request (the reader's Cancel): its specs see the abort (with a Cancelled reason), and its failure is reported as usual. */
 export function cancel(client: Client<any, any>): void {
-  pending.get(client)?.abort(new Error('cancelled'));
+  pending.get(client)?.abort(new Cancelled());
 }
 
 /** Whether the client has a request under way. */

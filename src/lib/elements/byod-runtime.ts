@@ -16,6 +16,8 @@ import { FileWorker, JoinedFiles, type FileSource } from '../byod/worker-client.
 import { proposeKey } from '../byod/join.ts';
 import type { Summary } from '../byod/parsed.ts';
 import { warm } from '../db/coordinator.ts';
+import { Cancelled, Superseded, cancel, isPending, request, work, type Client, type Spec } from '../client/client.ts';
+import { count } from '../format.ts';
 import { li, renderBudget, renderDeciles, renderKpis, renderMatches, renderScoreNote, renderSqlLog } from './byod-results.ts';
 import { saveFile } from './save-file.ts';
 
@@ -57,12 +59,30 @@ interface Loaded {
   recalled: boolean;
 }
 
+/** A recomputation of the tables shown (new topics, a new margin): its result, and the tables and load it was made for. */
+interface Rerun<T> {
+  result: T;
+  tables: number;
+  seq: number;
+}
+
+/** What the reader asked to load: a file, a second file to join, or the join of the two on their key columns. */
+type LoadAsk = { kind: 'file'; file: File } | { kind: 'second'; file: File } | { kind: 'join'; key: [string, string]; base: Loaded & { worker: FileWorker }; second: FileWorker };
+
 interface App {
+  /** Counts each load (a file, a second file, a join, going back from a join): work for an earlier one is dropped. */
   seq: number;
   current: Loaded | null;
   typing?: ReturnType<typeof setTimeout>;
-  /** The load in progress, from reading the file to its second pass in the engine (its Cancel; a newer load aborts it too). */
-  loading?: AbortController;
+  /**
+   * The loads, as one client of the client interface (client.ts): the newest load wins (an older
+   * one's signal aborts, stopping its parsing or its SQL), and the Cancel stops the load under
+   * way, from reading the file to its second pass in the engine.
+   */
+  loader: Client<LoadAsk, { source: Spec<FileSource> }>;
+  /** New brand topics (relevance again) and a new margin (the budget test again): each the newest wins. */
+  topics: Client<null, { run: Spec<Rerun<Judged> | null> }>;
+  margin: Client<null, { run: Spec<Rerun<Awaited<ReturnType<typeof rewalk>>> | null> }>;
   /** Which change of the tables (App.tables) the engine holds: a load stopped after its tables went in leaves them unlike the file shown. */
   engineTables: number;
   /** Changes of the choice, applied one after the other (each waits for the worker's answer). */
@@ -96,7 +116,7 @@ const storage = (): Storage | null => {
 
 export async function attach(el: HTMLElement, event: Event): Promise<void> {
   let app = apps.get(el);
-  if (!app) apps.set(el, (app = { seq: 0, current: null, chain: Promise.resolve(), queue: Promise.resolve(), tables: 0, engineTables: 0 }));
+  if (!app) apps.set(el, (app = makeApp(el)));
   const target = event.target as HTMLElement;
   if (event.type === 'drop') {
     const files = (event as DragEvent).dataTransfer?.files;
@@ -214,8 +234,10 @@ async function engineJudge(el: HTMLElement, app: App, file: string, rows: Prepar
   }
 }
 
-/** Whether an abort is the reader's Cancel or a newer load's (not a failure). */
-const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+/** Whether a load failed because the reader pressed Cancel (the parsing worker's own AbortError, or the request's Cancelled). */
+const isAbort = (e: unknown) => e instanceof Cancelled || (e instanceof DOMException && e.name === 'AbortError');
+/** Whether a newer load took over from the one of this signal. */
+const superseded = (signal: AbortSignal) => signal.aborted && signal.reason instanceof Superseded;
 
 /**
  * After a load stopped once its tables had replaced those of the file shown: put the shown file's
@@ -228,7 +250,7 @@ async function restoreEngine(el: HTMLElement, app: App): Promise<void> {
   const c = cur.computed;
   const tables = ++app.tables;
   try {
-    await exclusive(app, () => restore({ rows: c.rows, perAccount: c.perAccount, hasEngagement: Boolean(c.rows.engagement), brandTopics: c.judged.relevance?.brandTopics ?? brandTopics(el, cur.choice.mapping) }));
+    await exclusive(app, () => sqlRunning(el, () => restore({ rows: c.rows, perAccount: c.perAccount, hasEngagement: Boolean(c.rows.engagement), brandTopics: c.judged.relevance?.brandTopics ?? brandTopics(el, cur.choice.mapping) })));
     app.engineTables = tables;
     if (app.current === cur) app.current = { ...cur, computed: { ...c, tables } };
   } catch (e) {
@@ -257,10 +279,9 @@ async function compute(el: HTMLElement, app: App, cur: Pick<Loaded, 'worker' | '
  * load's `controller`, its Cancel stops the pass (the quick numbers stay, and the page says so),
  * and the Cancel goes once the pass is over.
  */
-async function finish(el: HTMLElement, app: App, tables: number, controller?: AbortController): Promise<void> {
+async function finish(el: HTMLElement, app: App, tables: number, signal?: AbortSignal): Promise<void> {
   const seq = app.seq; // a file being loaded meanwhile supersedes this too
   const current = () => app.seq === seq && app.tables === tables && app.current?.computed?.tables === tables;
-  const signal = controller?.signal;
   try {
     const judged = await exclusive(app, async () => (current() ? sqlRunning(el, () => resample(app.current!.computed!.judged, marginOf(el), signal)) : null));
     const cur = app.current;
@@ -269,58 +290,47 @@ async function finish(el: HTMLElement, app: App, tables: number, controller?: Ab
     await renderResults(el, app.current);
   } catch (e) {
     if (!current()) return;
-    if (signal?.aborted && isAbort(e)) $(el, '[data-status]').textContent = `The intervals and the random orders of "${app.current!.table.file}" were cancelled: the numbers shown are its point estimates, without their intervals and without the random orders of the budget test. Load the file again for them.`;
+    if (signal?.aborted && signal.reason instanceof Cancelled) $(el, '[data-status]').textContent = `The intervals and the random orders of "${app.current!.table.file}" were cancelled: the numbers shown are its point estimates, without their intervals and without the random orders of the budget test. Load the file again for them.`;
     else showError(el, `The intervals and random orders could not be computed: ${String((e as Error).message).split('\n')[0]}`);
   }
   if (!current()) return;
-  if (controller) endLoading(el, app, controller);
+  if (signal) showCancel(el, false);
   el.dataset.state = 'loaded';
 }
 
-/** Show the Cancel and start a load's controller (aborting the load under way: newest load wins). */
-function beginLoading(el: HTMLElement, app: App): AbortController {
-  app.loading?.abort();
-  const controller = (app.loading = new AbortController());
-  const cancel = el.querySelector<HTMLButtonElement>('[data-cancel]');
-  if (cancel) {
-    cancel.hidden = false;
-    cancel.onclick = () => controller.abort();
-  }
-  return controller;
-}
-
-/** The load of `controller` is over (done, failed or cancelled): its Cancel goes, unless a newer load has its own. */
-function endLoading(el: HTMLElement, app: App, controller: AbortController): void {
-  if (app.loading !== controller) return;
-  app.loading = undefined;
-  const cancel = el.querySelector<HTMLButtonElement>('[data-cancel]');
-  if (cancel) cancel.hidden = true;
+/** Show or hide the loads' Cancel. */
+function showCancel(el: HTMLElement, shown: boolean): void {
+  const button = el.querySelector<HTMLButtonElement>('[data-cancel]');
+  if (button) button.hidden = !shown;
 }
 
 /**
  * Read and parse a file in a worker of its own, with the progress bar and a Cancel (throws the
  * file's ByodError, or an AbortError); the Cancel stays for what the load does next (its SQL).
  */
-async function openFile(el: HTMLElement, app: App, file: File, seq: number, controller: AbortController): Promise<FileWorker> {
+async function openFile(el: HTMLElement, file: File, signal: AbortSignal): Promise<FileWorker> {
   const progress = $<HTMLProgressElement>(el, '[data-progress]');
   const status = $(el, '[data-status]');
   clearError(el);
   progress.hidden = false;
   progress.value = 0;
-  el.dataset.state = app.current ? 'loaded loading' : 'loading';
   status.textContent = `Reading "${file.name}"…`;
-  warm();
   try {
-    return await FileWorker.open(file, {
-      signal: controller.signal,
+    const worker = await FileWorker.open(file, {
+      signal,
       onProgress: (stage, share) => {
-        if (seq !== app.seq) return;
+        if (signal.aborted) return;
         progress.value = share;
         status.textContent = `${stage} "${file.name}"… ${Math.round(share * 100)}%`;
       },
     });
+    if (signal.aborted) {
+      worker.close();
+      throw signal.reason;
+    }
+    return worker;
   } finally {
-    if (seq === app.seq) {
+    if (!superseded(signal)) {
       progress.hidden = true;
       progress.value = 0;
     }
@@ -332,7 +342,7 @@ function refused(el: HTMLElement, app: App, file: File, e: unknown): void {
   el.dataset.state = app.current?.computed ? 'loaded' : app.current ? 'mapping' : 'empty';
   const status = $(el, '[data-status]');
   const before = app.current ? ` the results below are still those of "${app.current.table.file}".` : '';
-  if (e instanceof DOMException && e.name === 'AbortError') {
+  if (isAbort(e)) {
     status.textContent = `Loading "${file.name}" was cancelled;${before || ' nothing was loaded.'}`;
     return;
   }
@@ -345,7 +355,7 @@ function refused(el: HTMLElement, app: App, file: File, e: unknown): void {
  * their names), analysed when the required ones are there, else the mapping step. Null when a
  * newer load came meanwhile; throws a ByodError for a bad column.
  */
-async function present(el: HTMLElement, app: App, source: FileSource, seq: number, controller: AbortController): Promise<Loaded | null> {
+async function present(el: HTMLElement, app: App, source: FileSource, signal: AbortSignal): Promise<Loaded | null> {
   const table = source.summary;
   const status = $(el, '[data-status]');
   el.dataset.parsedIn = source.context;
@@ -361,105 +371,137 @@ async function present(el: HTMLElement, app: App, source: FileSource, seq: numbe
     const recalled = Boolean(saved && REQUIRED_ROLES.every((r) => saved.mapping[r]));
     const choice: Choice = recalled ? { mapping: saved!.mapping, marks: saved!.marks, perAccount: true } : { mapping: autoMap(table.names, numeric), marks: {}, perAccount: true };
     const missing = REQUIRED_ROLES.filter((r) => !choice.mapping[r]);
-    const computed = await compute(el, app, { worker: source, learn, table }, choice, missing.length === 0, controller.signal);
-    if (seq !== app.seq) return null;
+    const computed = await compute(el, app, { worker: source, learn, table }, choice, missing.length === 0, signal);
+    if (signal.aborted) throw signal.reason;
     const shown: Loaded = { table, worker: source, decisions, learn, choice, computed, recalled };
     app.current = shown;
     renderFile(el, shown);
     renderMapping(el, shown);
     renderJoin(el, app);
-    const size = `${table.rows.toLocaleString('en-US')} rows, ${table.names.length} columns`;
+    const size = `${count(table.rows)} rows, ${table.names.length} columns`;
     if (computed) {
       await renderResults(el, shown);
       status.textContent = `Loaded "${table.file}": ${size}.`;
-      await finish(el, app, computed.tables, controller);
+      await finish(el, app, computed.tables, signal);
     } else {
-      endLoading(el, app, controller);
+      showCancel(el, false);
       el.dataset.state = 'mapping';
       status.textContent = `Loaded "${table.file}": ${size}. Choose its columns below.`;
       el.querySelector<HTMLSelectElement>(`#byod-role-${missing[0]}`)?.focus();
     }
     return shown;
   } finally {
-    if (seq === app.seq) progress.hidden = true;
+    if (!superseded(signal)) progress.hidden = true;
   }
 }
 
-async function load(el: HTMLElement, app: App, file: File): Promise<void> {
-  const seq = ++app.seq;
-  const t0 = performance.now();
-  let worker: FileWorker | null = null;
-  const controller = beginLoading(el, app);
-  try {
-    worker = await openFile(el, app, file, seq, controller);
-    if (seq !== app.seq) return worker.close();
-    const t1 = performance.now();
-    const before = { current: app.current, base: app.base, second: app.second };
-    const shown = await present(el, app, worker, seq, controller);
-    if (!shown) return worker.close();
-    // The files shown before are replaced: their workers can go.
-    for (const s of [before.current?.worker, before.base?.worker, before.second]) if (s && s !== worker) s.close();
-    app.base = undefined;
-    app.second = undefined;
-    renderJoin(el, app);
-    // The stages, for the benchmark: parsed in the worker, then mapped, typed and analysed.
-    el.dataset.loadMs = JSON.stringify({ parsed: Math.round(t1 - t0), analysed: Math.round(performance.now() - t1), read: Math.round(worker.summary.ms.read), parse: Math.round(worker.summary.ms.parse) });
-  } catch (e) {
-    if (app.current?.worker !== worker) worker?.close();
-    if (seq !== app.seq) return;
-    endLoading(el, app, controller);
-    refused(el, app, file, e);
-    if (isAbort(e)) await restoreEngine(el, app);
-  }
+/** The page's state for a <byod-app>, with its clients. */
+function makeApp(el: HTMLElement): App {
+  const app = { seq: 0, current: null, chain: Promise.resolve(), queue: Promise.resolve(), tables: 0, engineTables: 0 } as unknown as App;
+  app.loader = loaderOf(el, app);
+  app.topics = topicsOf(el, app);
+  app.margin = marginClientOf(el, app);
+  const button = el.querySelector<HTMLButtonElement>('[data-cancel]');
+  if (button) button.onclick = () => cancel(app.loader);
+  return app;
 }
 
+const load = (el: HTMLElement, app: App, file: File) => request(app.loader, { kind: 'file', file });
 /** Load a second file to join to the first: it waits in its own worker until the reader confirms the key columns. */
-async function loadSecond(el: HTMLElement, app: App, file: File): Promise<void> {
-  if (!app.current) return;
-  const seq = ++app.seq;
-  const controller = beginLoading(el, app);
-  try {
-    const worker = await openFile(el, app, file, seq, controller);
-    endLoading(el, app, controller);
-    if (seq !== app.seq) return worker.close();
-    if (app.base) unjoin(el, app); // the join shown used the second file this one replaces
-    app.second?.close();
-    app.second = worker;
-    const status = $(el, '[data-status]');
-    el.dataset.state = app.current.computed ? 'loaded' : 'mapping';
-    status.textContent = `Loaded "${file.name}": ${worker.summary.rows.toLocaleString('en-US')} rows, ${worker.summary.names.length} columns. Say which column of each file holds the same key, then join them.`;
-    renderJoin(el, app, true);
-    el.querySelector<HTMLSelectElement>('#byod-key-0')?.focus();
-  } catch (e) {
-    if (seq !== app.seq) return;
-    endLoading(el, app, controller);
-    refused(el, app, file, e);
-  }
-}
+const loadSecond = (el: HTMLElement, app: App, file: File) => (app.current ? request(app.loader, { kind: 'second', file }) : undefined);
 
 /** Join the first file (alone) and the second on the key columns chosen, and show the joined rows. */
-async function join(el: HTMLElement, app: App): Promise<void> {
+function join(el: HTMLElement, app: App) {
   const base = app.base ?? app.current;
   if (!base || !app.second || !(base.worker instanceof FileWorker)) return;
   const key: [string, string] = [$<HTMLSelectElement>(el, '#byod-key-0').value, $<HTMLSelectElement>(el, '#byod-key-1').value];
-  const seq = ++app.seq;
-  clearError(el);
-  const controller = beginLoading(el, app);
-  try {
-    const joined = await JoinedFiles.join([base.worker, app.second], key, (job) => exclusive(app, job));
-    if (seq !== app.seq) return;
-    app.base = base; // an earlier join of the same two files is replaced, its workers kept
-    await present(el, app, joined, seq, controller);
-  } catch (e) {
-    if (seq !== app.seq) return;
-    endLoading(el, app, controller);
-    if (!(app.current?.worker instanceof JoinedFiles)) app.base = undefined;
-    if (isAbort(e)) {
-      el.dataset.state = app.current?.computed ? 'loaded' : 'mapping';
-      $(el, '[data-status]').textContent = `Joining the two files was cancelled; the results below are still those of "${app.current!.table.file}".`;
-      await restoreEngine(el, app);
-    } else showError(el, `${e instanceof ByodError ? e.message : (e as Error).message} The files are not joined.`);
-  }
+  return request(app.loader, { kind: 'join', key, base: base as Loaded & { worker: FileWorker }, second: app.second });
+}
+
+/**
+ * The loads as a client: its one step reads and parses the file in its worker (or joins the two
+ * files in the engine), and showing the result maps, analyses and draws it (present), through the
+ * second pass. A newer load aborts this one's signal (Superseded); the reader's Cancel aborts it
+ * with Cancelled, and the page then says so, with the file shown before as it was (its tables
+ * put back in the engine if the stopped load had replaced them). The status line's data-state
+ * follows the loads.
+ */
+function loaderOf(el: HTMLElement, app: App): App['loader'] {
+  const fileOf = (ask: LoadAsk) => (ask.kind === 'join' ? null : ask.file);
+  return {
+    el: $(el, '[data-status]'),
+    query: (ask) => ({
+      source: work<FileSource>(ask.kind === 'join' ? 'join' : 'parse', async (signal) => {
+        if (ask.kind !== 'join') return openFile(el, ask.file, signal);
+        const joined = await JoinedFiles.join([ask.base.worker, ask.second], ask.key, (job) => exclusive(app, job));
+        signal.throwIfAborted();
+        return joined;
+      }),
+    }),
+    queryPending: (ask) => {
+      ++app.seq;
+      (ask as LoadAsk & { t0?: number }).t0 = performance.now();
+      clearError(el);
+      showCancel(el, true);
+      if (ask.kind !== 'join') {
+        el.dataset.state = app.current ? 'loaded loading' : 'loading';
+        warm();
+      }
+      return () => {
+        if (!isPending(app.loader)) showCancel(el, false);
+      };
+    },
+    async queryResult({ source }, ask, signal) {
+      if (ask.kind === 'second') return secondLoaded(el, app, source as FileWorker);
+      const t1 = performance.now();
+      const before = { current: app.current, base: app.base, second: app.second };
+      if (ask.kind === 'join') app.base = ask.base; // an earlier join of the same two files is replaced, its workers kept
+      let shown: Loaded | null = null;
+      try {
+        shown = await present(el, app, source, signal);
+      } finally {
+        if (!shown && ask.kind === 'file') source.close();
+      }
+      if (ask.kind === 'join' || !shown) return;
+      // The files shown before are replaced: their workers can go.
+      for (const s of [before.current?.worker, before.base?.worker, before.second]) if (s && s !== source) s.close();
+      app.base = undefined;
+      app.second = undefined;
+      renderJoin(el, app);
+      // The stages, for the benchmark: parsed in the worker, then mapped, typed and analysed.
+      const t0 = (ask as LoadAsk & { t0?: number }).t0 ?? t1;
+      const w = source as FileWorker;
+      el.dataset.loadMs = JSON.stringify({ parsed: Math.round(t1 - t0), analysed: Math.round(performance.now() - t1), read: Math.round(w.summary.ms.read), parse: Math.round(w.summary.ms.parse) });
+    },
+    queryError(e, ask) {
+      showCancel(el, false);
+      const file = fileOf(ask);
+      if (file) {
+        refused(el, app, file, e);
+        if (ask.kind === 'file' && isAbort(e)) void restoreEngine(el, app);
+        return;
+      }
+      if (!(app.current?.worker instanceof JoinedFiles)) app.base = undefined;
+      if (isAbort(e)) {
+        el.dataset.state = app.current?.computed ? 'loaded' : 'mapping';
+        $(el, '[data-status]').textContent = `Joining the two files was cancelled; the results below are still those of "${app.current!.table.file}".`;
+        void restoreEngine(el, app);
+      } else showError(el, `${e instanceof ByodError ? e.message : (e as Error).message} The files are not joined.`);
+    },
+  };
+}
+
+/** A second file is loaded: it waits for the reader to confirm the key columns. */
+function secondLoaded(el: HTMLElement, app: App, worker: FileWorker): void {
+  if (!app.current) return worker.close();
+  if (app.base) unjoin(el, app); // the join shown used the second file this one replaces
+  app.second?.close();
+  app.second = worker;
+  showCancel(el, false);
+  el.dataset.state = app.current.computed ? 'loaded' : 'mapping';
+  $(el, '[data-status]').textContent = `Loaded "${worker.summary.file}": ${count(worker.summary.rows)} rows, ${worker.summary.names.length} columns. Say which column of each file holds the same key, then join them.`;
+  renderJoin(el, app, true);
+  el.querySelector<HTMLSelectElement>('#byod-key-0')?.focus();
 }
 
 /** Back to the first file alone: the second file's worker ends. */
@@ -535,7 +577,7 @@ function renderJoin(el: HTMLElement, app: App, fresh = false): void {
   }
   const c = joined.counts;
   const [fa, fb] = joined.files.map((f) => f.summary.file);
-  const n = (v: number) => v.toLocaleString('en-US');
+  const n = count;
   const rows = (v: number) => `${n(v)} ${v === 1 ? 'row' : 'rows'}`;
   const unmatched = (v: number, file: string, example: string) => (v ? `${rows(v)} of "${file}" ${v === 1 ? 'has' : 'have'} no match${example ? ` (such as "${example.slice(0, 30)}")` : ''}` : `every row of "${file}" has a match`);
   const repeated = ([0, 1] as const).filter((s) => c.repeated[s]).map((s) => `${n(c.repeated[s])} ${c.repeated[s] === 1 ? 'key appears' : 'keys appear'} on more than one row of "${[fa, fb][s]}", so the matching rows of the other file are counted once for each`);
@@ -582,48 +624,81 @@ function rechoose(el: HTMLElement, app: App, change: (c: Choice) => Choice, undo
 }
 
 /** New brand topics: match them again and recompute relevance in the engine, then redraw. */
-async function rerun(el: HTMLElement, app: App): Promise<void> {
-  const cur = app.current;
-  if (!cur?.computed) return;
-  const c = cur.computed;
-  const tables = ++app.tables;
-  const seq = app.seq;
-  const current = () => app.seq === seq && app.tables === tables && Boolean(app.current?.computed);
-  try {
-    const judged = await exclusive(app, async () => (app.tables === tables ? judge({ rows: null, perAccount: c.perAccount, hasEngagement: Boolean(c.rows.engagement), brandTopics: brandTopics(el, cur.choice.mapping), margin: marginOf(el), joined: c.joined, loaded: () => void (app.engineTables = tables) }) : null));
-    const now = app.current;
-    if (!judged || !current() || !now?.computed) return;
-    // New topics change nothing of reach: its interval and the random orders stay as they were meanwhile.
-    const before = now.computed.judged;
-    const random = before.complete ? before.budget?.walks.find((w) => w.walk === 'random') : undefined;
-    const kept: Judged = before.complete ? { ...judged, rho: before.rho, budget: judged.budget && random ? { ...judged.budget, walks: [...judged.budget.walks, random] } : judged.budget } : judged;
-    app.current = { ...now, computed: { ...now.computed, judged: kept, tables } };
-    await renderResults(el, app.current);
-    await finish(el, app, tables);
-  } catch (e) {
-    if (current()) showError(el, engineMessage(cur.table.file, e));
-  }
+const rerun = (el: HTMLElement, app: App) => (app.current?.computed ? request(app.topics, null) : undefined);
+
+/**
+ * The brand topics as a client: the newest topics win (an older run's SQL is stopped). Its result
+ * is dropped if the file or its tables changed meanwhile; reach's interval and the random orders
+ * stay as they were (new topics change nothing of reach).
+ */
+function topicsOf(el: HTMLElement, app: App): App['topics'] {
+  let last = { tables: -1, seq: -1 };
+  const current = (r: { tables: number; seq: number }) => app.seq === r.seq && app.tables === r.tables && Boolean(app.current?.computed);
+  return {
+    el: $(el, '[data-brand-box]'),
+    query: () => ({
+      run: work('relevance', async (signal) => {
+        const cur = app.current;
+        if (!cur?.computed) return null;
+        const c = cur.computed;
+        const tables = ++app.tables;
+        last = { tables, seq: app.seq };
+        const result = await exclusive(app, async () => (app.tables === tables ? judge({ rows: null, perAccount: c.perAccount, hasEngagement: Boolean(c.rows.engagement), brandTopics: brandTopics(el, cur.choice.mapping), margin: marginOf(el), joined: c.joined, signal, loaded: () => void (app.engineTables = tables) }) : null));
+        return result && { result, ...last };
+      }),
+    }),
+    async queryResult({ run }) {
+      const now = app.current;
+      if (!run || !current(run) || !now?.computed) return;
+      const judged = run.result;
+      const before = now.computed.judged;
+      const random = before.complete ? before.budget?.walks.find((w) => w.walk === 'random') : undefined;
+      const kept: Judged = before.complete ? { ...judged, rho: before.rho, budget: judged.budget && random ? { ...judged.budget, walks: [...judged.budget.walks, random] } : judged.budget } : judged;
+      app.current = { ...now, computed: { ...now.computed, judged: kept, tables: run.tables } };
+      await renderResults(el, app.current);
+      await finish(el, app, run.tables);
+    },
+    queryError(e) {
+      if (current(last)) showError(el, engineMessage(app.current!.table.file, e));
+    },
+  };
 }
 
 /** A new margin: only the budget test runs again, now with ROI. */
-async function remargin(el: HTMLElement, app: App): Promise<void> {
-  if (!app.current?.computed?.judged.budget) return;
-  const tables = app.tables;
-  const seq = app.seq;
-  const margin = marginOf(el);
-  try {
-    const { statements, walks } = await exclusive(app, () => rewalk(margin));
-    // Applied to what is shown now (a second pass may have landed meanwhile), unless the tables changed or the margin did again.
-    const cur = app.current;
-    if (seq !== app.seq || tables !== app.tables || margin !== marginOf(el) || !cur?.computed?.judged.budget) return;
-    const j = cur.computed.judged;
-    const judged: Judged = { ...j, budget: { ...j.budget!, walks }, log: [...j.log.filter((s) => s.name !== 'budget'), ...statements] };
-    app.current = { ...cur, computed: { ...cur.computed, judged } };
-    renderBudget(el, judged, cur.choice.mapping, margin);
-    renderSqlLog(el, judged.log);
-  } catch (e) {
-    if (seq === app.seq && tables === app.tables) showError(el, engineMessage(app.current?.table.file ?? 'your file', e));
-  }
+const remargin = (el: HTMLElement, app: App) => (app.current?.computed?.judged.budget ? request(app.margin, null) : undefined);
+
+/**
+ * The margin as a client: the newest margin wins (an older run's SQL is stopped); applied to what
+ * is shown when it lands (a second pass may have landed meanwhile), unless the tables changed.
+ */
+function marginClientOf(el: HTMLElement, app: App): App['margin'] {
+  let last = { tables: -1, seq: -1 };
+  const current = (r: { tables: number; seq: number }) => app.seq === r.seq && app.tables === r.tables;
+  return {
+    el: $(el, '[data-budget-box]'),
+    query: () => ({
+      run: work('budget', async (signal) => {
+        if (!app.current?.computed?.judged.budget) return null;
+        last = { tables: app.tables, seq: app.seq };
+        const margin = marginOf(el);
+        const run = { ...last };
+        return { result: await exclusive(app, () => rewalk(margin, signal)), ...run };
+      }),
+    }),
+    queryResult({ run }) {
+      const cur = app.current;
+      if (!run || !current(run) || !cur?.computed?.judged.budget) return;
+      const { statements, walks } = run.result;
+      const j = cur.computed.judged;
+      const judged: Judged = { ...j, budget: { ...j.budget!, walks }, log: [...j.log.filter((s) => s.name !== 'budget'), ...statements] };
+      app.current = { ...cur, computed: { ...cur.computed, judged } };
+      renderBudget(el, judged, cur.choice.mapping, marginOf(el));
+      renderSqlLog(el, judged.log);
+    },
+    queryError(e) {
+      if (current(last)) showError(el, engineMessage(app.current?.table.file ?? 'your file', e));
+    },
+  };
 }
 
 /** A file name for a download, from the user's file name. */
@@ -648,7 +723,7 @@ async function download(el: HTMLElement, app: App, kind: 'csv' | 'parquet' | 'sv
       const prov = files.byodProvenance({ file: cur.table.file, rows: frame.length, log: cur.computed!.judged.log, generatedAt: new Date().toISOString() });
       saveFile(downloadName(cur.table.file, 'scored.parquet'), new Blob([files.scoredParquet(frame, prov)], { type: 'application/vnd.apache.parquet' }));
     }
-    status.textContent = `Saved ${frame.length.toLocaleString('en-US')} ${frame.length === 1 ? 'account' : 'accounts'} with their scores as ${kind === 'csv' ? 'CSV' : 'Parquet'}.`;
+    status.textContent = `Saved ${count(frame.length)} ${frame.length === 1 ? 'account' : 'accounts'} with their scores as ${kind === 'csv' ? 'CSV' : 'Parquet'}.`;
   } catch (e) {
     status.textContent = `The download could not be made: ${(e as Error).message}`;
   }
@@ -657,7 +732,7 @@ async function download(el: HTMLElement, app: App, kind: 'csv' | 'parquet' | 'sv
 function renderFile(el: HTMLElement, cur: Loaded): void {
   $(el, '[data-loaded]').hidden = false;
   const t = cur.table;
-  $(el, '[data-file-meta]').textContent = `"${t.file}": ${t.rows.toLocaleString('en-US')} rows × ${t.names.length} columns. Detected ${t.detected.join(', ')}.`;
+  $(el, '[data-file-meta]').textContent = `"${t.file}": ${count(t.rows)} rows × ${t.names.length} columns. Detected ${t.detected.join(', ')}.`;
   $(el, '[data-notes]').replaceChildren(...t.notes.map(li));
 }
 
@@ -764,7 +839,7 @@ function renderGrain(el: HTMLElement, cur: Loaded, computed: Computed): void {
   $(el, '[data-grain-box]').hidden = !g;
   if (!g) return;
   const column = cur.choice.mapping.handle!;
-  const n = (v: number) => v.toLocaleString('en-US');
+  const n = count;
   $(el, '[data-grain]').textContent = `"${column}" repeats: ${n(g.rows)} rows hold ${n(g.accounts)} different values (up to ${n(g.most)} rows for "${g.mostHandle.slice(0, 40)}"), so the rows are per post or per ad, not per account.${g.blank ? ` ${n(g.blank)} ${g.blank === 1 ? 'row has' : 'rows have'} no value in it and ${g.blank === 1 ? 'is' : 'are'} left out when rows are added up per account.` : ''}`;
   $<HTMLInputElement>(el, '[data-per-account]').checked = cur.choice.perAccount;
   $(el, '[data-grain-result]').textContent = computed.perAccount
