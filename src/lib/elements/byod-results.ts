@@ -4,11 +4,12 @@
  */
 import type { Judged, Rho, Walk } from '../byod/judge.ts';
 import { REACH_SCORE_MACRO, type Statement } from '../byod/queries.ts';
-import { fixed, usdCents as usd } from '../format.ts';
+import { count, fixed, formatNumber, usdCents as usd } from '../format.ts';
 
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string) => el.querySelector<T & Element>(sel)!;
 const pct = (v: number) => (Number.isFinite(v) ? `${Math.round(v * 100)}%` : 'not defined');
-const n = (v: number, digits = 0) => (Number.isFinite(v) ? v.toLocaleString('en-US', { maximumFractionDigits: digits }) : '–');
+/** A count or amount: grouped, at most `digits` decimals (trailing zeros dropped), an en dash when not defined. */
+const n = (v: number, digits = 0) => formatNumber(v, `,.${digits}~f`);
 const money = (v: number) => (Number.isFinite(v) ? usd(v) : '–');
 const ratio = (v: number) => (Number.isFinite(v) ? `${v.toFixed(2)}×` : '–');
 const signedPct = (v: number) => (Number.isFinite(v) ? `${v > 0 ? '+' : ''}${Math.round(v * 100)}%` : '–');
@@ -35,7 +36,7 @@ const interval = (r: Rho) =>
 
 /** The headline numbers: rho of the reach score, the top share's capture, rho of relevance. */
 export function renderKpis(el: HTMLElement, a: Judged): void {
-  const over = `over ${a.used.toLocaleString('en-US')} accounts`;
+  const over = `over ${count(a.used)} accounts`;
   const items = [
     kpi('Spearman ρ, reach vs conversions', fixed(a.rho.estimate), Number.isFinite(a.rho.lo) ? `${interval(a.rho)}, ${over}` : `${over} (too few for an interval)`, 'rho'),
     kpi(`Top ${Math.round(a.share * 100)}% by reach capture`, pct(a.capture.reach), `of conversions; the best possible order ${pct(a.capture.oracle)}, a random one ${Math.round(a.share * 100)}%`, 'capture'),
@@ -57,8 +58,8 @@ export function renderScoreNote(el: HTMLElement, a: Judged, columns: { reach: st
   ];
   const anchors =
     a.anchoredOn === 'your file'
-      ? `Its 1–100 anchors (median 20, 95th percentile 50, maximum 99) come from your ${a.accounts.toLocaleString('en-US')} accounts.`
-      : `Its 1–100 anchors (median 20, 95th percentile 50, maximum 99) come from the simulated world's ${a.worldAccounts.toLocaleString('en-US')} accounts under the same weights, because your file has fewer than 200 accounts with a score; an account smaller or larger than any there scores below 1 or above 99.`;
+      ? `Its 1–100 anchors (median 20, 95th percentile 50, maximum 99) come from your ${count(a.accounts)} accounts.`
+      : `Its 1–100 anchors (median 20, 95th percentile 50, maximum 99) come from the simulated world's ${count(a.worldAccounts)} accounts under the same weights, because your file has fewer than 200 accounts with a score; an account smaller or larger than any there scores below 1 or above 99.`;
   const note = $(el, '[data-score-note]');
   note.textContent = `The reach score is the report's own Klout-like score, computed in SQL on your accounts: ${parts.join('; ')}. ${anchors}`;
   note.dataset.anchoredOn = a.anchoredOn === 'your file' ? 'file' : 'world';
@@ -75,7 +76,7 @@ export function renderMatches(el: HTMLElement, a: Judged): void {
   const matched = own.filter((m) => m.kloutTopic);
   $(el, '[data-topic-brand]').textContent = brand.length ? `Your brand's topics, matched to Klout's topics: ${brand.map(said).join('; ')}.` : '';
   $(el, '[data-topic-file]').textContent = own.length
-    ? `Your file's topic words: ${own.length.toLocaleString('en-US')}, ${matched.length.toLocaleString('en-US')} of them matched to a Klout topic${matched.length ? ` (${matched.slice(0, 8).map(said).join('; ')}${matched.length > 8 ? '; …' : ''})` : ''}. A matched topic also counts for its parents in Klout's ontology, at half strength per level.`
+    ? `Your file's topic words: ${count(own.length)}, ${count(matched.length)} of them matched to a Klout topic${matched.length ? ` (${matched.slice(0, 8).map(said).join('; ')}${matched.length > 8 ? '; …' : ''})` : ''}. A matched topic also counts for its parents in Klout's ontology, at half strength per level.`
     : '';
 }
 
