@@ -44,3 +44,14 @@ export function defineLazy<R>(tag: string, load: () => Promise<R>, options: Lazy
     },
   );
 }
+
+/**
+ * Run `work` once the page has loaded and painted: in the task after the frame that follows the
+ * load event (or now, if the page has loaded already). For work that must stay off the critical
+ * path, such as preheating the engine's worker (the preheat module itself loads then too).
+ */
+export function afterFirstPaint(work: () => void): void {
+  const soon = () => requestAnimationFrame(() => setTimeout(work));
+  if (document.readyState === 'complete') soon();
+  else addEventListener('load', soon, { once: true });
+}

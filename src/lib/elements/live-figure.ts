@@ -5,17 +5,14 @@
  * engine's worker starts before that, once the page has loaded and painted (preheat.ts: no work
  * on the page's main thread), so that a first move finds DuckDB compiled and instantiated.
  */
-import { defineLazy } from '../client/lazy.ts';
+import { afterFirstPaint, defineLazy } from '../client/lazy.ts';
 
-/** Preheat the engine's worker in the task after the frame that follows the load event (once per page with a figure). */
+/** Preheat the engine's worker once the page has loaded and painted (once per page with a figure; its module loads then too, off the critical path). */
 let preheating = false;
 function preheatAfterLoad(): void {
   if (preheating) return;
   preheating = true;
-  // (Its module loads then too, off the critical path.)
-  const soon = () => requestAnimationFrame(() => setTimeout(() => void import('../db/preheat.ts').then((m) => m.preheat())));
-  if (document.readyState === 'complete') soon();
-  else addEventListener('load', soon, { once: true });
+  afterFirstPaint(() => void import('../db/preheat.ts').then((m) => m.preheat()));
 }
 
 defineLazy('live-figure', () => import('./figure-runtime.ts'), {
