@@ -2,6 +2,8 @@
  * The interactive half of <byod-app>: load a file (picker or drop), map its columns, run the
  * analysis and render it. A load replaces what is shown only once the new file has passed every
  * check; a failed load shows its message and leaves the earlier data and results as they were.
+ * The loads, the brand topics and the margin are clients of the client interface (client.ts):
+ * the newest of each wins, and the loads' Cancel stops one under way, in its worker or in its SQL.
  * All text from the file reaches the page through textContent, never as HTML.
  */
 import { ByodError } from '../byod/errors.ts';
@@ -428,6 +430,8 @@ function join(el: HTMLElement, app: App) {
  */
 function loaderOf(el: HTMLElement, app: App): App['loader'] {
   const fileOf = (ask: LoadAsk) => (ask.kind === 'join' ? null : ask.file);
+  /** When the newest load started (for the benchmark's stages). */
+  let started = 0;
   return {
     el: $(el, '[data-status]'),
     query: (ask) => ({
@@ -440,7 +444,7 @@ function loaderOf(el: HTMLElement, app: App): App['loader'] {
     }),
     queryPending: (ask) => {
       ++app.seq;
-      (ask as LoadAsk & { t0?: number }).t0 = performance.now();
+      started = performance.now();
       clearError(el);
       showCancel(el, true);
       if (ask.kind !== 'join') {
@@ -469,9 +473,8 @@ function loaderOf(el: HTMLElement, app: App): App['loader'] {
       app.second = undefined;
       renderJoin(el, app);
       // The stages, for the benchmark: parsed in the worker, then mapped, typed and analysed.
-      const t0 = (ask as LoadAsk & { t0?: number }).t0 ?? t1;
       const w = source as FileWorker;
-      el.dataset.loadMs = JSON.stringify({ parsed: Math.round(t1 - t0), analysed: Math.round(performance.now() - t1), read: Math.round(w.summary.ms.read), parse: Math.round(w.summary.ms.parse) });
+      el.dataset.loadMs = JSON.stringify({ parsed: Math.round(t1 - started), analysed: Math.round(performance.now() - t1), read: Math.round(w.summary.ms.read), parse: Math.round(w.summary.ms.parse) });
     },
     queryError(e, ask) {
       showCancel(el, false);
