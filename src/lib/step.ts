@@ -14,3 +14,13 @@ export function snapToStep(v: number, { min, max, step }: { min: number; max: nu
 export function orderedRange(lo: number | null, hi: number | null): [number | null, number | null] {
   return lo !== null && hi !== null && lo > hi ? [hi, lo] : [lo, hi];
 }
+
+/**
+ * The step a drag reaches next: from `v`, one step on in the direction it moved from `before`,
+ * snapped; null when it has not moved (no direction yet) or would leave [min, max].
+ */
+export function stepAhead(v: number, before: number | undefined, range: { min: number; max: number; step: number }): number | null {
+  if (before === undefined || before === v || !(range.step > 0)) return null;
+  const next = snapToStep(v + Math.sign(v - before) * range.step, { ...range, max: Infinity });
+  return next < range.min || next > range.max ? null : next;
+}

@@ -4,7 +4,7 @@
  * through the view's client (client/client.ts: the newest request wins, data-state follows).
  * Downloads re-run the same query for every filtered row.
  */
-import { manifest, named, query, queryArrow, text } from '../db/coordinator.ts';
+import { manifest, named, prefetch, query, queryArrow, text } from '../db/coordinator.ts';
 import type { QueryRun } from '../db/run.ts';
 import type { Frame } from '../data/frame.ts';
 import { request, type Client, type Spec } from '../client/client.ts';
@@ -15,6 +15,7 @@ import { DEFAULT_STATE, WEIGHT_NAMES, cleanHandle, fileStem, followersRange, sco
 import { PARAMS } from '../state/params.ts';
 import { saveFile } from './save-file.ts';
 import { count, fixed, formatNumber } from '../format.ts';
+import { stepAhead } from '../step.ts';
 import { urlState, type UrlState } from '../client/url-state.ts';
 
 /** The table's queries: a page of rows, and the count of filtered rows when the filters changed. */
@@ -99,6 +100,7 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
       const out = el.querySelector<HTMLOutputElement>(`output[name="${target.name}-out"]`);
       if (out) out.value = fixed(Number(target.value));
       target.setAttribute('aria-valuetext', fixed(Number(target.value)));
+      return void commit(el, view, next, false).then(() => prefetchDrag(target, next));
     }
     return void commit(el, view, next, false);
   }
@@ -157,10 +159,32 @@ function commit(el: HTMLElement, view: View, state: ExploreState, sync = true): 
 
 const update = (el: HTMLElement, view: View) => request(view.client, current(view)).then(() => {});
 
-/** The count of the rows a state's filters keep (its key: the bound values). */
+/** The value each weight slider had at its previous move: the direction of a drag. */
+const lastWeight = new WeakMap<HTMLInputElement, number>();
+
+/**
+ * A drag mostly goes on the way it is going: once a weight move is drawn, run the page of rows for
+ * the slider's next step in that direction, so the next move finds it in the query cache (the
+ * count needs no new run: it depends on the weights only through a score filter).
+ */
+function prefetchDrag(slider: HTMLInputElement, state: ExploreState): void {
+  const v = Number(slider.value);
+  const next = stepAhead(v, lastWeight.get(slider), { min: Number(slider.min), max: Number(slider.max), step: Number(slider.step) });
+  lastWeight.set(slider, v);
+  if (next === null || !(WEIGHT_NAMES as readonly string[]).includes(slider.name)) return;
+  prefetch(['explore_accounts'], queryParams({ ...state, weights: { ...state.weights, [slider.name]: next } }));
+}
+
+/**
+ * The count of the rows a state's filters keep, and its key: the bound values, the weights left out
+ * unless a score filter reads them (the pairs and the accounts do not change with the weights, only
+ * their scores), so a weight move re-counts only when the count can change.
+ */
 function counting(state: ExploreState) {
-  const { sql, values } = bindSql(countSql(QUERIES.explore_accounts), queryParams(state));
-  return { sql, values, key: JSON.stringify(values) };
+  const bind = (s: ExploreState) => bindSql(countSql(QUERIES.explore_accounts), queryParams(s));
+  const { sql, values } = bind(state);
+  const scored = state.scoreMin !== null || state.scoreMax !== null;
+  return { sql, values, key: JSON.stringify(scored ? values : bind({ ...state, weights: DEFAULT_STATE.weights }).values) };
 }
 
 /** The table as a client: a page of rows and, when the filters changed, their count. */
@@ -196,19 +220,19 @@ function tableClient(el: HTMLElement, view: View): Client<ExploreState, TableQue
 }
 
 function render(el: HTMLElement, state: ExploreState, frame: { columns: Record<string, ArrayLike<unknown>>; length: number }, rows: number): void {
-  const body = el.querySelector('tbody[data-rows]')!;
-  const trs: HTMLTableRowElement[] = [];
+  // The rows already there are written over, cell by cell, and only the text that changed: a weight
+  // move changes a column or the order, and new elements would all be styled and laid out afresh.
+  const body = el.querySelector<HTMLTableSectionElement>('tbody[data-rows]')!;
   for (let i = 0; i < frame.length; i++) {
-    const tr = document.createElement('tr');
+    const tr = body.rows[i] ?? body.insertRow();
     rowCells(frame.columns, i).forEach((text, j) => {
-      const td = document.createElement('td');
-      td.textContent = text;
-      if (COLUMN_VIEWS[j].numeric) td.className = 'num';
-      tr.append(td);
+      const td = tr.cells[j] ?? tr.insertCell();
+      if (td.textContent !== text) td.textContent = text;
+      const numeric = COLUMN_VIEWS[j].numeric ? 'num' : '';
+      if (td.className !== numeric) td.className = numeric;
     });
-    trs.push(tr);
   }
-  body.replaceChildren(...trs);
+  while (body.rows.length > frame.length) body.deleteRow(-1);
   el.querySelector('[data-summary]')!.textContent = summaryText(rows, state.page, state.pageSize);
   const pages = Math.max(1, Math.ceil(rows / state.pageSize));
   el.querySelector('[data-pageinfo]')!.textContent = `Page ${count(state.page)} of ${count(pages)}`;

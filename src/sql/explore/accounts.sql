@@ -3,30 +3,40 @@
 -- parameter ('' or NULL = no filter); the sort column is chosen by name from a fixed list inside
 -- this text, never spliced in; a NULL limit returns every filtered row (the downloads). The row
 -- count runs this text up to the line that starts the sort clause (src/lib/explore/columns.ts), so keep that clause last-but-one.
-WITH scores AS (
-  SELECT influencer_id, round(score, 2) AS score
-  FROM reach_score($w_followers, $w_reactions, $w_reactors)
-),
-pairs AS (
-  SELECT b.slug AS brand,
-         i.influencer_id,
+-- The account's columns (its score among them, the only part the weights change) are joined once
+-- per account, a few thousand rows, and the pairs then take them by account: a weight move costs
+-- one pass over the pairs, not five joins of them.
+WITH accounts AS (
+  SELECT i.influencer_id,
          i.handle,
          i.tier,
          coalesce(t.slug, f.top_topic_id) AS topic,
          i.followers::BIGINT AS followers,
          round(f.reactions_per_post, 2) AS reactions_per_post,
-         s.score,
+         round(s.score, 2) AS score,
+         t.super_topic
+  FROM influencers i
+  JOIN reach_score($w_followers, $w_reactions, $w_reactors) s USING (influencer_id)
+  LEFT JOIN account_features f USING (influencer_id)
+  LEFT JOIN topics t ON t.topic_id = f.top_topic_id
+),
+pairs AS (
+  SELECT b.slug AS brand,
+         a.influencer_id,
+         a.handle,
+         a.tier,
+         a.topic,
+         a.followers,
+         a.reactions_per_post,
+         a.score,
          o.cost,
          o.conversions::INTEGER AS conversions,
          o.revenue,
          b.brand_id,
-         t.super_topic
+         a.super_topic
   FROM pair_outcomes o
   JOIN brands b USING (brand_id)
-  JOIN influencers i USING (influencer_id)
-  JOIN scores s USING (influencer_id)
-  LEFT JOIN account_features f USING (influencer_id)
-  LEFT JOIN topics t ON t.topic_id = f.top_topic_id
+  JOIN accounts a USING (influencer_id)
 )
 SELECT brand, influencer_id, handle, tier, topic, followers, reactions_per_post, score, cost, conversions, revenue
 FROM pairs

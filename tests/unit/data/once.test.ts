@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupRows } from '../../../src/lib/data/groupRows.ts';
 import { thinCurve } from '../../../src/lib/stats/thinCurve.ts';
-import { orderedRange, snapToStep, stepDecimals } from '../../../src/lib/step.ts';
+import { orderedRange, snapToStep, stepAhead, stepDecimals } from '../../../src/lib/step.ts';
 
 describe('groupRows', () => {
   it.each([
@@ -55,4 +55,19 @@ describe('orderedRange', () => {
     [7, null, [7, null]],
     [null, null, [null, null]],
   ] as [number | null, number | null, [number | null, number | null]][])('%j, %j', (lo, hi, out) => expect(orderedRange(lo, hi)).toEqual(out));
+});
+
+describe('stepAhead', () => {
+  const range = { min: 0, max: 3, step: 0.05 };
+  it.each([
+    [1.05, 1, 1.1],
+    [1, 1.05, 0.95],
+    [2.95, 2.9, 3],
+    [3, 2.95, null],
+    [0, 0.05, null],
+    [1, 1, null],
+    [1, undefined, null],
+    [1.02, 0.5, 1.05],
+  ] as [number, number | undefined, number | null][])('at %d after %j → %j', (v, before, out) => expect(stepAhead(v, before, range)).toBe(out));
+  it('needs a step', () => expect(stepAhead(1, 0, { min: 0, max: 3, step: 0 })).toBe(null));
 });
