@@ -5,7 +5,7 @@
  * (src/lib/client/client.ts) ask for its queries as specs (`named`, `text`, `readOnly`); their
  * requests, newest winning, and their elements' `data-state` are run there. The SQL cell's
  * statements run on an engine of their own (another worker), so a long one never holds a figure up. The
- * lab's worlds are queried through `queryWorld`, on the lab's engine.
+ * lab's worlds are loaded through `loadWorld` and queried through `queryWorld`, on the lab's engine.
  */
 import { engine, labEngine, runReadOnly, type BrowserEngine, type LabEngine, type Manifest } from './browser.ts';
 import { bindQuery, runQuery, type Priority, type QueryRun } from './run.ts';
@@ -14,9 +14,10 @@ import type { Spec } from '../client/client.ts';
 import type { QueryName } from '../../sql/catalog.ts';
 import type { BoundSql, Params } from '../../sql/bind.ts';
 import type { Frame } from '../data/frame.ts';
+import { loadWorld as loadLabWorld, type WorldLoad, type WorldPlan } from './labWorld.ts';
 
 export { EngineFailure } from './failure.ts';
-export { runReadOnly, labEngine, type LabEngine, type Manifest, type QueryRun };
+export { runReadOnly, labEngine, type LabEngine, type Manifest, type QueryRun, type WorldLoad, type WorldPlan };
 
 /** Start the page's engine in the background (idle time, or the first sign of interest). */
 export function warm(): void {
@@ -90,4 +91,14 @@ export const readOnly = (sql: string, options: Omit<ReadOnlyOptions, 'signal'>):
 export async function queryWorld(db: LabEngine, name: QueryName, params: Params, columns?: readonly string[]): Promise<Uint8Array> {
   const { sql, values } = bindQuery(name, params, columns);
   return db.queryIpc(sql, values);
+}
+
+/**
+ * Load a lab world into the lab's engine (labWorld.ts): its tables as the simulator hands them
+ * over, the build's derivations once their tables are complete, the shared macros and score tables
+ * once theirs are, every request in the world's turn (`plan.queue`). The lab session calls this for
+ * each regeneration; `finish` gives the world's engine handle.
+ */
+export function loadWorld(db: LabEngine, plan: WorldPlan): WorldLoad {
+  return loadLabWorld(db, plan);
 }

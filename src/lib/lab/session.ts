@@ -10,9 +10,10 @@
  * DuckDB are dropped, its tables still coming from the worker are not loaded, its queries neither
  * run nor reach the worker, and every promise of it rejects with Superseded (never a failure: the
  * clients drop it). The worker finishes simulating it (a simulation is one synchronous run there)
- * before it starts the next. The world's queries run through the coordinator (queryWorld).
+ * before it starts the next. The world goes into DuckDB and is queried through the coordinator
+ * (loadWorld, queryWorld).
  */
-import { labEngine, queryWorld, type LabEngine } from '../db/coordinator.ts';
+import { labEngine, loadWorld, queryWorld, type LabEngine } from '../db/coordinator.ts';
 import type { Engine } from '../db/engine.ts';
 import { bindQuery } from '../db/run.ts';
 import { Superseded, type Spec } from '../client/client.ts';
@@ -204,32 +205,18 @@ export class LabSession {
     const db = await this.engine;
     this.check(id);
     const t0 = performance.now();
-    const ms = { load: 0, derive: 0 };
-    const steps: Promise<unknown>[] = [];
-    const timed = (key: keyof typeof ms, step: () => Promise<unknown>) => async () => {
-      const t = performance.now();
-      await step();
-      ms[key] += performance.now() - t;
-    };
+    // The world's tables, derivations and macros go in through the coordinator, in the world's turn on DuckDB.
+    const load = loadWorld(db, { tables: SIMULATED, derived: DERIVED, dropAfter: EVENTS, queue: (request) => this.queue(id, request) });
     const complete = new Set<string>();
-    // Steps that wait for their tables: the derivation (then the event tables are dropped) and the context queries.
-    const waiting: { sql: string; run: () => void }[] = [
-      ...Object.entries(DERIVED).map(([name, sql]) => ({
-        sql,
-        run: () => {
-          steps.push(this.queue(id, timed('derive', () => db.exec(`CREATE OR REPLACE TABLE ${name} AS ${sql}`))));
-          steps.push(this.queue(id, () => db.exec(EVENTS.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '))));
-        },
-      })),
-      ...CONTEXT.map((q) => ({ sql: bindQuery(q, {}).sql, run: () => steps.push(this.forward(id, db, [q], {})) })),
-    ];
+    const steps: Promise<unknown>[] = [];
+    // The context queries wait for their tables.
+    const waiting = CONTEXT.map((q) => ({ sql: bindQuery(q, {}).sql, run: () => steps.push(this.forward(id, db, [q], {})) }));
     const simulated = new Promise<Extract<FromWorker, { type: 'simulated' }>>((resolve, reject) => {
       this.supersede = () => reject(new Superseded('a newer world was asked for'));
       this.listeners.set(id, (m) => {
         if (m.type === 'progress') onStage('simulating', m.share);
         else if (m.type === 'table') {
-          const ipc = m.ipc;
-          if (ipc) steps.push(this.queue(id, timed('load', () => db.loadTable(m.name, ipc, m.append))));
+          load.table(m.name, m.ipc, m.append, m.last);
           if (!m.last) return;
           complete.add(m.name);
           for (let k = 0; k < waiting.length; k++) {
@@ -244,27 +231,28 @@ export class LabSession {
     this.send({ type: 'simulate', id, params, keepStages, keepCoverage });
     onStage('simulating', 0);
     let sim: Extract<FromWorker, { type: 'simulated' }>;
+    let engine: Engine;
     try {
       sim = await simulated;
       onStage('deriving');
       // Anything still waiting (a table it reads was not made) runs now, and fails with DuckDB's own message.
       for (const w of waiting.splice(0)) w.run();
+      engine = await load.finish();
       for (let k = 0; k < steps.length; k++) await steps[k];
-      await this.queue(id, () => db.installMacros());
     } finally {
       // A world superseded meanwhile: its tables still to come from the worker are not loaded.
       this.listeners.delete(id);
       // Let every queued step settle before the next world starts, whatever happened.
-      await Promise.allSettled(steps);
+      await Promise.allSettled([load.settled(), ...steps]);
     }
     this.check(id);
     return {
       id,
       params,
-      engine: db.view(),
+      engine,
       rows: sim.rows,
       calibration: sim.calibration,
-      ms: { simulate: sim.ms.simulate, encode: sim.ms.encode, load: ms.load, derive: ms.derive, ready: performance.now() - t0 },
+      ms: { simulate: sim.ms.simulate, encode: sim.ms.encode, load: load.ms.load, derive: load.ms.derive, ready: performance.now() - t0 },
     };
   }
 

@@ -24,6 +24,7 @@ const FORBIDDEN: [string, RegExp][] = [
   ['opens a connection', /\.connect(?:Internal)?\(\s*\)/],
   ['reads a connection', /\.connection\b|\buseUnsafe\b|\bAsyncDuckDB\b/],
   ['queries the lab engine directly (use the coordinator: queryWorld)', /\.queryIpc\(/],
+  ['loads tables or installs macros on an engine directly (use the coordinator: loadWorld)', /\.(?:loadTable|installMacros|insertArrowFrom\w*)\(/],
 ];
 
 /** What a file does of the forbidden things, comments left out (they may name them). */
@@ -42,6 +43,11 @@ describe('the DuckDB boundary', () => {
     expect(violations(`ipc[q] = await db.queryIpc(sql, bound);`)).toEqual(['queries the lab engine directly (use the coordinator: queryWorld)']);
     expect(violations(`import { query } from '../db/coordinator.ts';`)).toEqual([]);
     expect(violations(`ipc[q] = await queryWorld(db, q, values);`)).toEqual([]);
+    const loading = 'loads tables or installs macros on an engine directly (use the coordinator: loadWorld)';
+    expect(violations(`steps.push(this.queue(id, () => db.loadTable(m.name, ipc, m.append)));`)).toEqual([loading]);
+    expect(violations(`await this.queue(id, () => db.installMacros());`)).toEqual([loading]);
+    expect(violations(`await db.insertArrowFromIPCStream(ipc, { name });`)).toEqual([loading]);
+    expect(violations(`const load = loadWorld(db, plan); load.table(m.name, m.ipc, m.append, m.last);`)).toEqual([]);
   });
 
   it('the client interface knows nothing of DuckDB: it imports nothing from src/lib/db/ (clients get their specs from the coordinator)', () => {
