@@ -100,7 +100,8 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
       const out = el.querySelector<HTMLOutputElement>(`output[name="${target.name}-out"]`);
       if (out) out.value = fixed(Number(target.value));
       target.setAttribute('aria-valuetext', fixed(Number(target.value)));
-      return void commit(el, view, next, false).then(() => prefetchDrag(target, next));
+      // While dragging the URL follows once the moves pause (a replaceState costs milliseconds), at once on release.
+      return void commit(el, view, next, false, event.type === 'change').then(() => prefetchDrag(target, next));
     }
     return void commit(el, view, next, false);
   }
@@ -151,8 +152,8 @@ function syncForm(el: HTMLElement, state: ExploreState): void {
   }
 }
 
-function commit(el: HTMLElement, view: View, state: ExploreState, sync = true): Promise<void> {
-  view.url.set(state, { now: true });
+function commit(el: HTMLElement, view: View, state: ExploreState, sync = true, now = true): Promise<void> {
+  view.url.set(state, { now });
   if (sync) syncForm(el, state);
   return update(el, view);
 }
