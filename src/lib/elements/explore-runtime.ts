@@ -101,7 +101,10 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
       if (out) out.value = fixed(Number(target.value));
       target.setAttribute('aria-valuetext', fixed(Number(target.value)));
       // While dragging the URL follows once the moves pause (a replaceState costs milliseconds), at once on release.
-      return void commit(el, view, next, false, event.type === 'change').then(() => prefetchDrag(target, next));
+      const shown = commit(el, view, next, false, event.type === 'change');
+      // Asked right behind this move's rows (the engine answers in order), not after they are drawn.
+      prefetchDrag(target, next);
+      return void shown;
     }
     return void commit(el, view, next, false);
   }
@@ -164,7 +167,7 @@ const update = (el: HTMLElement, view: View) => request(view.client, current(vie
 const lastWeight = new WeakMap<HTMLInputElement, number>();
 
 /**
- * A drag mostly goes on the way it is going: once a weight move is drawn, run the page of rows for
+ * A drag mostly goes on the way it is going: with each weight move, run the page of rows for
  * the slider's next step in that direction, so the next move finds it in the query cache (the
  * count needs no new run: it depends on the weights only through a score filter).
  */
