@@ -11,8 +11,7 @@ import { BUNDLE, adoptPreheated, duckdbWorker } from './preheat.ts';
 import type { Engine } from './engine.ts';
 import type { Frame } from '../data/frame.ts';
 import { ipcFrame } from './arrowFrame.ts';
-import { MACROS, SCORE_TABLES, SETUP_SQL } from '../../sql/catalog.ts';
-import { Setup, type Step } from './setup.ts';
+import { Setup, macroSteps, type Step } from './setup.ts';
 import type { Param } from '../../sql/bind.ts';
 import type { Table } from 'apache-arrow';
 import { EngineFailure, NOTICES, engineFailure, isOutOfMemory } from './failure.ts';
@@ -55,8 +54,6 @@ export interface LabEngine extends BrowserEngine {
   loadTable(name: string, ipc: Uint8Array, append?: boolean): Promise<void>;
   /** Run a query and get its result as Arrow IPC bytes, not decoded (for a worker to read: the page's main thread never walks the rows). */
   queryIpc(sql: string, values?: Param[]): Promise<Uint8Array>;
-  /** Install the shared macros again (after the tables they read were replaced). */
-  installMacros(): Promise<void>;
   /** A fresh handle on the same database, so results cached for an earlier world are never reused. */
   view(): Engine;
 }
@@ -192,7 +189,6 @@ function datasetSteps(
   measure: Measure,
 ): Step[] {
   const tables = manifest.tables.map((t) => t.name);
-  const names = (text: string, among: readonly string[]) => among.filter((n) => new RegExp(`\\b${n}\\b`, 'i').test(text));
   let fetched = 0;
   let inserted = 0;
   // Smallest first: those nobody has asked for yet are fetched (a few at a time) and inserted in this order.
@@ -213,8 +209,7 @@ function datasetSteps(
       },
     };
   });
-  for (const [name, text] of Object.entries(MACROS)) steps.push({ name, needs: names(text, tables), run: () => run(text) });
-  for (const [table, macro] of Object.entries(SCORE_TABLES)) steps.push({ name: table, needs: [macro], run: () => run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${macro}()`) });
+  steps.push(...macroSteps(tables, run));
   steps.push({ name: 'lock', mentioned: false, needs: steps.map((s) => s.name), run: lockIt });
   return steps.map((s) => ({ ...s, run: () => measure(`setup ${s.name}`, s.run) }));
 }
@@ -409,11 +404,6 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
       await ask(conn.insertArrowFromIPCStream(ipc, { name, create: !append }));
     },
     queryIpc,
-    async installMacros() {
-      await forgetPrepared();
-      const conn = await connected;
-      for (const statement of SETUP_SQL) await ask(conn.query(statement));
-    },
     view: engine,
   };
 }

@@ -9,8 +9,7 @@
  */
 import type { LabEngine } from './browser.ts';
 import type { Engine } from './engine.ts';
-import { MACROS, SCORE_TABLES } from '../../sql/catalog.ts';
-import { Setup, type Step } from './setup.ts';
+import { Setup, macroSteps, tablesNamed, type Step } from './setup.ts';
 
 export interface WorldPlan {
   /** The tables the simulator makes. */
@@ -39,7 +38,6 @@ export interface WorldLoad {
 }
 
 /** The names among `among` that a SQL text mentions (a word match), as the page engine's setup finds them. */
-const named = (text: string, among: readonly string[]) => among.filter((n) => new RegExp(`\\b${n}\\b`, 'i').test(text));
 
 export function loadWorld(db: LabEngine, plan: WorldPlan): WorldLoad {
   const ms = { load: 0, derive: 0 };
@@ -69,13 +67,12 @@ export function loadWorld(db: LabEngine, plan: WorldPlan): WorldLoad {
   const made = [...plan.tables, ...loaded];
   const steps: Step[] = plan.tables.map((name) => ({ name, needs: [], fetch: () => complete.get(name)!.done, run: async () => {} }));
   for (const [name, sql] of Object.entries(plan.derived)) {
-    steps.push({ name, needs: named(sql, plan.tables), run: () => send(() => db.exec(`CREATE OR REPLACE TABLE ${name} AS ${sql}`), 'derive') });
+    steps.push({ name, needs: tablesNamed(sql, plan.tables), run: () => send(() => db.exec(`CREATE OR REPLACE TABLE ${name} AS ${sql}`), 'derive') });
   }
   if (plan.dropAfter.length > 0) {
     steps.push({ name: 'drop', mentioned: false, needs: loaded, run: () => send(() => db.exec(plan.dropAfter.map((t) => `DROP TABLE IF EXISTS ${t}`).join('; '))) });
   }
-  for (const [name, text] of Object.entries(MACROS)) steps.push({ name, needs: named(text, made), run: () => send(() => db.exec(text)) });
-  for (const [table, macro] of Object.entries(SCORE_TABLES)) steps.push({ name: table, needs: [macro], run: () => send(() => db.exec(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${macro}()`)) });
+  steps.push(...macroSteps(made, (sql) => send(() => db.exec(sql))));
   const setup = new Setup(steps);
   /** No more tables will come: the steps waiting for one that did not run now. */
   const noMoreTables = () => {

@@ -16,6 +16,7 @@ import { toCsv } from '../data/csv.ts';
 import { saveFile } from './save-file.ts';
 import { chartPng, chartSvg } from './chart-export.ts';
 import { renderSummary } from './summary-table.ts';
+import { stepAhead } from '../step.ts';
 
 /** A request of a figure: the page's parameters, and whether the bootstrap intervals are wanted. */
 interface Ask {
@@ -137,16 +138,9 @@ const lastValue = new WeakMap<HTMLInputElement, number>();
  */
 async function prefetchNextStep(el: HTMLElement, control: HTMLInputElement, values: ParamValues): Promise<void> {
   const v = Number(control.value);
-  const before = lastValue.get(control);
+  const next = stepAhead(v, lastValue.get(control), { min: Number(control.min), max: Number(control.max), step: Number(control.step) });
   lastValue.set(control, v);
-  if (before === undefined || before === v) return;
-  const min = Number(control.min);
-  const step = Number(control.step);
-  if (!(step > 0)) return;
-  const decimals = (control.step.split('.')[1] ?? '').length;
-  const next = Number((min + (Math.round((v - min) / step) + Math.sign(v - before)) * step).toFixed(decimals));
-  if (next < min || next > Number(control.max)) return;
-  prefetch(figureOf(el).queries, { ...values, [control.name]: next } as ParamValues);
+  if (next !== null) prefetch(figureOf(el).queries, { ...values, [control.name]: next } as ParamValues);
 }
 
 /** Whether a drag is under way (an input without its change yet): figures that catch up meanwhile leave the intervals to the release. */
