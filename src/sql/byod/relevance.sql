@@ -31,7 +31,7 @@ brand_norm AS (
 ),
 account_keys AS (
   SELECT DISTINCT a.account, m.topic_key
-  FROM (SELECT account, unnest(topics) AS word FROM byod_accounts) a
+  FROM (SELECT account, unnest(topics) AS word FROM byod_accounts WHERE (SELECT norm FROM brand_norm) > 0) a
   JOIN byod_topic_match m USING (word)
 ),
 audience AS (

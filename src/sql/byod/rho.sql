@@ -4,18 +4,22 @@
 -- replacement drawn by byod_uniform with `seed`: `samples` of them, fewer for many accounts, at
 -- most `draws` draws in all, at least 200; none when `samples` is 0, the page's quick first pass);
 -- above the limit Fisher's z with the standard error 1.06 / sqrt(n - 3), as the report's
--- src/lib/stats/spearmanInterval.ts. Fewer than 3 accounts: no rho.
+-- src/lib/stats/spearmanInterval.ts. Fewer than 3 accounts: no rho. The rankings are numbered (1 reach,
+-- 2 relevance) until the last step: DuckDB-WASM sorts by a number about three times as fast as by a
+-- name, and only the rankings that are bootstrapped are numbered account by account.
 WITH pairs AS (
-  SELECT 'reach' AS ranking, account, raw AS x, conversions AS y FROM byod_judged WHERE raw IS NOT NULL AND conversions IS NOT NULL
+  SELECT 1 AS ranking, account, raw AS x, conversions AS y FROM byod_judged WHERE raw IS NOT NULL AND conversions IS NOT NULL
   UNION ALL
-  SELECT 'relevance', account, relevance, conversions FROM byod_judged WHERE relevance IS NOT NULL AND raw IS NOT NULL AND conversions IS NOT NULL
-),
-numbered AS (
-  SELECT *, (row_number() OVER (PARTITION BY ranking ORDER BY account) - 1)::BIGINT AS k, count(*) OVER (PARTITION BY ranking) AS n
-  FROM pairs
+  SELECT 2, account, relevance, conversions FROM byod_judged WHERE relevance IS NOT NULL AND raw IS NOT NULL AND conversions IS NOT NULL
 ),
 counts AS (
-  SELECT ranking, any_value(n) AS n FROM numbered GROUP BY ranking
+  SELECT ranking, count(*) AS n FROM pairs GROUP BY ranking
+),
+numbered AS (
+  -- the accounts numbered 0 to n - 1 for the draws, only where there is a bootstrap
+  SELECT p.*, (row_number() OVER (PARTITION BY p.ranking ORDER BY p.account) - 1)::BIGINT AS k
+  FROM pairs p JOIN counts c USING (ranking)
+  WHERE $samples > 0 AND c.n >= 3 AND c.n <= $bootstrap_limit
 ),
 samples AS (
   SELECT ranking, n, unnest(range(1, least($samples::BIGINT, greatest(200, $draws::BIGINT // n)) + 1)) AS sample
@@ -27,7 +31,7 @@ draws AS (
   FROM (SELECT ranking, n, sample, unnest(range(n)) AS draw FROM samples)
 ),
 resampled AS (
-  SELECT 0 AS sample, ranking, x, y FROM numbered
+  SELECT 0 AS sample, ranking, x, y FROM pairs
   UNION ALL
   SELECT d.sample, d.ranking, p.x, p.y FROM draws d JOIN numbered p USING (ranking, k)
 ),
@@ -52,7 +56,7 @@ boot AS (
   WHERE sample > 0 AND NOT isnan(rho)
   GROUP BY ranking
 )
-SELECT e.ranking,
+SELECT CASE e.ranking WHEN 1 THEN 'reach' ELSE 'relevance' END AS ranking,
        e.n::DOUBLE AS n,
        e.rho,
        CASE WHEN e.n <= $bootstrap_limit THEN b.lo WHEN e.rho IS NOT NULL AND NOT isnan(e.rho) THEN tanh(atanh(greatest(-0.999999, least(0.999999, e.rho))) - 1.959964 * 1.06 / sqrt(e.n - 3)) END AS lo,
