@@ -325,6 +325,8 @@ describe('the judging queries against analyse.ts and the stats functions', () =>
     close(rho.hi as number, ts.hi, 12);
     expect(j.budget).toEqual([]);
     expect(j.deciles).toEqual([]);
+    // The page's quick pass gives this interval already (resample does not run rho again above the limit).
+    expect(judge({ quick: true }).rho).toEqual(j.rho);
   });
 
   it("the page's quick first pass: the same rho and walks, without the bootstrap interval and the random orders", () => {

@@ -249,14 +249,19 @@ export async function restore(input: Pick<JudgeInput, 'perAccount' | 'hasEngagem
   await loadUserData({ name: BYOD_TABLE, ipc: preparedToIpc(input.rows) }, setupStatements(input).map(bound));
 }
 
-/** The second pass on the same tables: rho's bootstrap interval and the budget test's random orders (stopped when `signal` aborts). */
+/**
+ * The second pass on the same tables: rho's bootstrap interval and the budget test's random
+ * orders (stopped when `signal` aborts). Above the bootstrap's limit the quick pass already gave
+ * rho its interval (Fisher's z, the same query with no resample to draw), so rho is not run again.
+ */
 export async function resample(j: Judged, margin: number | null, signal?: AbortSignal): Promise<Judged> {
   const q = judgingQueries({ margin });
   const random = { ...judgingQueries({ margin, randomOnly: true }).budget, part: 'random orders' };
-  const [rho, budget] = await Promise.all([query(q.rho, signal), j.budget ? query(random, signal) : Promise.resolve([])]);
-  const r = rhos(rho, j.relevance?.brandTopics ?? []);
+  const final = j.rho.method === 'fisher' && (!j.relevance || j.relevance.rho.method === 'fisher');
+  const [rho, budget] = await Promise.all([final ? null : query(q.rho, signal), j.budget ? query(random, signal) : Promise.resolve([])]);
+  const r = rho ? rhos(rho, j.relevance?.brandTopics ?? []) : { rho: j.rho, relevance: j.relevance };
   const walks = [...(j.budget?.walks.filter((w) => w.walk !== 'random') ?? []), ...budget.map(walkOf)];
-  const log = j.log.map((s) => (s.name === 'rho' ? q.rho : s)).filter((s) => s.part !== random.part);
+  const log = j.log.map((s) => (s.name === 'rho' && rho ? q.rho : s)).filter((s) => s.part !== random.part);
   return { ...j, rho: r.rho, relevance: r.relevance, budget: j.budget && { ...j.budget, walks }, log: j.budget ? [...log, random] : log, complete: true };
 }
 
