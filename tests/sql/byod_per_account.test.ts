@@ -60,6 +60,9 @@ describe('per-account aggregation: the SQL the page shows and the TypeScript it 
     for (const h of handle) if (h) counts.set(h, (counts.get(h) ?? 0) + 1);
     expect(g).toEqual({ rows: N - 3, accounts: 37, most: Math.max(...counts.values()), mostHandle: [...counts].find(([, n]) => n === Math.max(...counts.values()))![0], blank: 3 });
     expect(detectGrain({ ...p, rows: 3, handle: ['a', 'b', 'c'] })).toBeNull();
+    // Blank handles repeat without making rows per post; one real repeat does.
+    expect(detectGrain({ ...p, rows: 5, handle: ['a', '', ' ', 'b', ''] })).toBeNull();
+    expect(detectGrain({ ...p, rows: 5, handle: ['a', '', 'b', 'a', ''] })).toEqual({ rows: 3, accounts: 2, most: 2, mostHandle: 'a', blank: 2 });
     expect(detectGrain({ ...p, handle: null })).toBeNull();
   });
 });

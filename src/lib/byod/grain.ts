@@ -21,8 +21,18 @@ export interface Grain {
 const key = (h: string | undefined): string | null => (h === undefined || h.trim() === '' ? null : h);
 
 /** How many rows each account has; null without a handle column, or when no handle repeats. */
-export function detectGrain(p: Prepared): Grain | null {
+export function detectGrain(p: Pick<Prepared, 'rows' | 'handle'>): Grain | null {
   if (!p.handle) return null;
+  // One row per account, the usual case, is found with a set of the handles (about half the time of counting them).
+  const seen = new Set<string>();
+  let blanks = 0;
+  for (const h of p.handle) {
+    const k = key(h);
+    if (k === null) blanks++;
+    else seen.add(k);
+  }
+  if (seen.size + blanks === p.handle.length) return null;
+  seen.clear();
   const counts = new Map<string, number>();
   let blank = 0;
   for (const h of p.handle) {

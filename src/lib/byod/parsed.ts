@@ -8,6 +8,7 @@ import { decideColumn, type ColumnDecision, type DecimalMark } from './numbers.t
 import { mostlyNumeric, prepare, prepareSide, sampleCells, type Prepared, type PreparedSide } from './prepare.ts';
 import { NUMERIC_ROLES, type Mapping } from './mapping.ts';
 import { preparedToIpc } from './toArrow.ts';
+import { detectGrain, type Grain } from './grain.ts';
 import type { RawTable } from './table.ts';
 
 /** What the page learns about a loaded file. */
@@ -31,6 +32,8 @@ export interface Chosen {
   decisions: Record<string, ColumnDecision>;
   /** The mapped columns, typed (when asked for). */
   prepared?: Prepared;
+  /** Whether the handle repeats (rows per post or per ad), when the columns are typed: detectGrain of the prepared rows. */
+  grain?: Grain | null;
   /** For one file of a join (a `key` given): its mapped columns with no role required, and its key column. */
   side?: PreparedSide;
   /** byod_rows as Arrow IPC stream bytes (when asked for). */
@@ -100,7 +103,8 @@ export class ParsedFile {
     if (key !== null) return { decisions, side: prepareSide(this.table, mapping, comma, key), ms: { decide: t1 - t0, prepare: performance.now() - t1, ipc: 0 } };
     const prepared = prepare(this.table, mapping, comma);
     const t2 = performance.now();
+    const grain = detectGrain(prepared);
     const bytes = ipc ? preparedToIpc(prepared) : undefined;
-    return { decisions, prepared, ipc: bytes, ms: { decide: t1 - t0, prepare: t2 - t1, ipc: performance.now() - t2 } };
+    return { decisions, prepared, grain, ipc: bytes, ms: { decide: t1 - t0, prepare: t2 - t1, ipc: performance.now() - t2 } };
   }
 }

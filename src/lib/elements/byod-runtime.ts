@@ -220,8 +220,8 @@ async function sqlRunning<T>(el: HTMLElement, work: () => Promise<T>): Promise<T
  * Load a file's typed rows into the page's engine and judge them there (after any engine work asked
  * before); throws a ByodError, or the signal's reason once it aborts (the SQL running stops).
  */
-async function engineJudge(el: HTMLElement, app: App, file: string, rows: Prepared, ipc: Uint8Array | undefined, choice: Choice, signal?: AbortSignal, joined = false): Promise<Computed> {
-  const grain = detectGrain(rows);
+async function engineJudge(el: HTMLElement, app: App, file: string, rows: Prepared, ipc: Uint8Array | undefined, choice: Choice, signal?: AbortSignal, joined = false, known?: Grain | null): Promise<Computed> {
+  const grain = known === undefined ? detectGrain(rows) : known; // the file's worker says it, off the page's main thread
   const perAccount = Boolean(grain && choice.perAccount);
   const tables = ++app.tables;
   try {
@@ -271,7 +271,7 @@ async function compute(el: HTMLElement, app: App, cur: Pick<Loaded, 'worker' | '
   signal?.throwIfAborted();
   cur.learn(chosen.decisions);
   if (!chosen.prepared) return null;
-  return engineJudge(el, app, cur.table.file, chosen.prepared, chosen.ipc, choice, signal, cur.worker instanceof JoinedFiles);
+  return engineJudge(el, app, cur.table.file, chosen.prepared, chosen.ipc, choice, signal, cur.worker instanceof JoinedFiles, chosen.grain);
 }
 
 /**

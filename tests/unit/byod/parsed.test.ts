@@ -46,6 +46,13 @@ describe('ParsedFile: a file held where it was parsed', () => {
     expect(Array.from({ length: t.numRows }, (_, i) => t.getChild('cost')!.get(i))).toEqual(c.truth.cost);
     expect(t.getChild('revenue')!.nullCount).toBe(t.numRows);
     expect(t.getChild('topics')!.nullCount).toBe(t.numRows);
+    // The grain of the handles comes with them, worked out in the worker (the file has one row per post).
+    const typed = f.choose(mapping, {});
+    expect(chosen.prepared!.handle).toEqual(c.truth.handle);
+    const counts = c.truth.handle.reduce((m, h) => m.set(h, (m.get(h) ?? 0) + 1), new Map<string, number>());
+    const most = Math.max(...counts.values());
+    expect(chosen.grain).toEqual({ rows: c.truth.handle.length, accounts: counts.size, most, mostHandle: [...counts].find(([, n]) => n === most)![0], blank: 0 });
+    expect(typed.grain).toEqual(chosen.grain);
     // Without `prepare`, only the decisions.
     const only = f.choose(mapping, {}, { prepare: false });
     expect([Object.keys(only.decisions).length, only.prepared, only.ipc]).toEqual([4, undefined, undefined]);
