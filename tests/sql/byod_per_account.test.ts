@@ -63,6 +63,9 @@ describe('per-account aggregation: the SQL the page shows and the TypeScript it 
     // Blank handles repeat without making rows per post; one real repeat does.
     expect(detectGrain({ ...p, rows: 5, handle: ['a', '', ' ', 'b', ''] })).toBeNull();
     expect(detectGrain({ ...p, rows: 5, handle: ['a', '', 'b', 'a', ''] })).toEqual({ rows: 3, accounts: 2, most: 2, mostHandle: 'a', blank: 2 });
+    const many = Array.from({ length: 200_000 }, (_, i) => `@creator_${i}`);
+    expect(detectGrain({ ...p, rows: many.length, handle: many })).toBeNull();
+    expect(detectGrain({ ...p, rows: many.length + 1, handle: [...many, '@creator_123456'] })).toEqual({ rows: many.length + 1, accounts: many.length, most: 2, mostHandle: '@creator_123456', blank: 0 });
     expect(detectGrain({ ...p, handle: null })).toBeNull();
   });
 });
