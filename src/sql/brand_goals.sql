@@ -1,5 +1,4 @@
--- Each brand by id, with its name and its goal (what its placements are judged on): the labels of
--- "does the score sell?", whose placements come as numbers (placement_outcomes.sql).
+-- Each brand's name and goal (what its placements are judged on), by id.
 SELECT brand_id,
        slug AS brand,
        name AS brand_name,

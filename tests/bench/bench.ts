@@ -268,15 +268,22 @@ async function interactive(url: string, label: 'default' | 'large') {
   const page = await coldPage(url);
   await page.locator(FIGURE).scrollIntoViewIfNeeded();
   const t0 = await page.evaluate((f) => {
-    const input = document.querySelector<HTMLInputElement>(`${f} input[type="range"]`)!;
+    const el = document.querySelector<HTMLElement>(f)!;
+    // The moment the figure says it is live (or failed), taken in the page as it happens: polling for it would add up to a polling interval.
+    const w = window as unknown as { __live?: number };
+    new MutationObserver((_, observer) => {
+      if (!['live', 'failed'].includes(el.getAttribute('data-state') ?? '')) return;
+      w.__live = performance.now();
+      observer.disconnect();
+    }).observe(el, { attributes: true, attributeFilter: ['data-state'] });
+    const input = el.querySelector<HTMLInputElement>('input[type="range"]')!;
     input.focus();
     const t = performance.now();
     input.value = String(Number(input.value) - (Number(input.step) || 0.05));
     input.dispatchEvent(new Event('input', { bubbles: true }));
     return t;
   }, FIGURE);
-  await page.waitForFunction((f) => ['live', 'failed'].includes(document.querySelector(f)?.getAttribute('data-state') ?? ''), FIGURE, { timeout: 300_000, polling: 50 });
-  const live = await page.evaluate(() => performance.now());
+  const live = (await (await page.waitForFunction(() => (window as unknown as { __live?: number }).__live ?? false, null, { timeout: 300_000, polling: 50 })).jsonValue()) as number;
   const state = await page.locator(FIGURE).getAttribute('data-state');
   if (state !== 'live') throw new Error(`${label}: the figure failed: ${await page.locator(`${FIGURE} .status`).textContent()}`);
   // The engine's setup finishes after the first chart (its remaining tables and the lock): wait for it.

@@ -79,17 +79,20 @@ export function preheat(): void {
       return ask(type, data, transfer);
     };
     const run = (sql: string) => step('RUN_QUERY', [conn, sql]);
+    let made = false;
     try {
       await run(WARM_UP.settings);
       const rows = (await run(WARM_UP.rows)) as Uint8Array;
+      made = true;
       await step('INSERT_ARROW_FROM_IPC_STREAM', [conn, rows, { name: 'preheat_rows', create: true }], [rows.buffer]);
       await run(WARM_UP.macro);
       const statement = await step('CREATE_PREPARED', [conn, WARM_UP.prepared]);
       await step('RUN_PREPARED', [conn, statement, [1.5]]).finally(() => ask('CLOSE_PREPARED', [conn, statement]));
       await run(WARM_UP.join);
     } finally {
-      // (The throw-away table and macro go, whichever statement it stopped after.)
-      await ask('RUN_QUERY', [conn, WARM_UP.drop]).catch(() => {});
+      // (The throw-away table and macro go, whichever statement it stopped after; when it stopped
+      // before making either, as when a reader's move adopts the worker at once, nothing is run.)
+      if (made) await ask('RUN_QUERY', [conn, WARM_UP.drop]).catch(() => {});
       await ask('DISCONNECT', conn);
     }
   };

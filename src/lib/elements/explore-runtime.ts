@@ -173,10 +173,12 @@ const lastWeight = new WeakMap<HTMLInputElement, number>();
  */
 function prefetchDrag(slider: HTMLInputElement, state: ExploreState): void {
   const v = Number(slider.value);
-  const next = stepAhead(v, lastWeight.get(slider), { min: Number(slider.min), max: Number(slider.max), step: Number(slider.step) });
+  const range = { min: Number(slider.min), max: Number(slider.max), step: Number(slider.step) };
+  const next = stepAhead(v, lastWeight.get(slider), range);
   lastWeight.set(slider, v);
   if (next === null || !(WEIGHT_NAMES as readonly string[]).includes(slider.name)) return;
-  prefetch(['explore_accounts'], queryParams({ ...state, weights: { ...state.weights, [slider.name]: next } }));
+  // Two steps on: a quick drag's next move often comes before one step's rows are back.
+  for (const w of [next, stepAhead(next, v, range)]) if (w !== null) prefetch(['explore_accounts'], queryParams({ ...state, weights: { ...state.weights, [slider.name]: w } }));
 }
 
 /**
