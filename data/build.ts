@@ -22,6 +22,7 @@ import { toArrowIpc } from '../src/lib/data/arrow.ts';
 import { openNodeEngine } from '../src/lib/db/node.ts';
 import { dataSourceHash, upToDate } from './sources.ts';
 import { sweepStep } from './sweep/run.ts';
+import { ONTOLOGY_FILE, ontologyAsset } from './ontologyAsset.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values: args } = parseArgs({
@@ -34,7 +35,7 @@ const dbPath = args.db ?? (args.out || args.scale !== 'default' ? join(outDir, '
 // The manifest records the hash of the sources the data was built from (`npm run build` skips the step when it matches).
 const source = dataSourceHash(root);
 const manifestPath = join(outDir, 'manifest.json');
-if (args['if-stale'] && upToDate({ manifestPath, dbPath, source, scale: args.scale, sweepRequired: args.scale === 'default' })) {
+if (args['if-stale'] && upToDate({ manifestPath, dbPath, source, scale: args.scale, sweepRequired: args.scale === 'default' }) && existsSync(join(dbPath, '..', ONTOLOGY_FILE))) {
   console.log(`data: up to date in ${outDir} (sources unchanged)`);
   process.exit(0);
 }
@@ -61,6 +62,11 @@ rmSync(dbPath, { force: true });
 mkdirSync(join(dbPath, '..'), { recursive: true });
 // The sources' comparisons measured in this world (SCIENCE.md §7), for the data page and the lab: build time only, beside the DuckDB file.
 writeFileSync(join(dbPath, '..', 'calibration.json'), JSON.stringify(calibrate(simulated.world, simulated.truth), null, 2) + '\n');
+// Klout's whole ontology for the "Your data" page's topic matching (its world folder serves it; fetched only for a file with topics).
+const ontologyBytes = ontologyAsset(ontology);
+writeFileSync(join(dbPath, '..', ONTOLOGY_FILE), ontologyBytes);
+const ontologyEntry = { file: ONTOLOGY_FILE, rows: ontology.topics.length, bytes: ontologyBytes.length, sha256: createHash('sha256').update(ontologyBytes).digest('hex') };
+lap(`wrote the ontology for Your data (${ontologyEntry.rows} topics, ${ontologyEntry.bytes} bytes)`);
 const db = await openNodeEngine(dbPath);
 await loadWorld(db.connection, world, root);
 lap('loaded into DuckDB, features derived');
@@ -83,4 +89,4 @@ lap(`wrote ${files.length} tables, dataset version ${version}`);
 const sweep = sweeping && (await sweeping);
 if (sweep) lap(`break-even sweep ${sweep.cached ? 'from the cache' : 'run'} in ${(sweep.ms / 1000).toFixed(1)} s (key ${sweep.key})`);
 const manifestSweep = sweep && { file: sweep.file, key: sweep.key, bytes: sweep.bytes, sha256: sweep.sha256 };
-writeFileSync(manifestPath, JSON.stringify({ version, source, scale: args.scale, params, tables: files, sweep: manifestSweep }, null, 2) + '\n');
+writeFileSync(manifestPath, JSON.stringify({ version, source, scale: args.scale, params, tables: files, ontology: ontologyEntry, sweep: manifestSweep }, null, 2) + '\n');

@@ -10,6 +10,7 @@ import perAccountSql from '../../sql/byod/per_account.sql?raw';
 import rowsSql from '../../sql/byod/rows.sql?raw';
 import featuresSql from '../../sql/byod/features.sql?raw';
 import scoresSql from '../../sql/byod/scores.sql?raw';
+import ontologySql from '../../sql/byod/ontology.sql?raw';
 import topicMatchSql from '../../sql/byod/topic_match.sql?raw';
 import relevanceSql from '../../sql/byod/relevance.sql?raw';
 import judgedSql from '../../sql/byod/judged.sql?raw';
@@ -33,6 +34,7 @@ export const BYOD_SQL = {
   rows: rowsSql,
   features: featuresSql,
   scores: scoresSql,
+  ontology: ontologySql,
   topic_match: topicMatchSql,
   relevance: relevanceSql,
   judged: judgedSql,
@@ -111,8 +113,12 @@ export function setupStatements({ perAccount, hasEngagement, brandTopics }: { pe
   ];
 }
 
+/** The table the page loads Klout's whole ontology as (ontology.sql stands the world's topics in for it until then). */
+export const ONTOLOGY_TABLE = 'klout_ontology';
+
 /** The statements that (re)match topic words to Klout's topics and compute each account's relevance to the brand's topics (no rows without them). */
 export const topicStatements = (brandTopics: readonly string[]): Statement[] => [
+  { name: 'ontology', creates: ONTOLOGY_TABLE, text: BYOD_SQL.ontology.trim(), params: {} },
   keep('topic_match', 'byod_topic_match', 'TABLE', { brand_topics: brandParam(brandTopics) }),
   keep('relevance', 'byod_relevance', 'TABLE'),
 ];

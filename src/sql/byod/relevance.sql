@@ -1,9 +1,17 @@
 -- Each account's relevance to your brand: the cosine similarity of its topics and the brand's,
 -- hierarchy-aware as in the report (src/lib/scoring/relevance.ts): every topic also counts for
 -- each ancestor in Klout's ontology at half strength per level (RELEVANCE_DECAY = 0.5, shortest
--- path; the root never counts), words matched as topic_match.sql says (byod_topic_match). 0 for an
--- account without topics; no rows when the brand has no topics.
+-- path; the root never counts), words matched as topic_match.sql says (byod_topic_match), the
+-- links those of klout_ontology (ontology.sql: Klout's whole ontology once the page has loaded it).
+-- So an account topic that is none of the brand's still counts through the ancestors they share:
+-- zumba (Fitness, then Health and Wellness... above it) and a brand's yoga meet where their paths
+-- up meet, each side weighing a shared ancestor 0.5^(its distance from the topic); topics with no
+-- ancestor in common, and a word matched to no topic, add nothing. 0 for an account without
+-- topics; no rows when the brand has no topics.
 WITH RECURSIVE
+edges AS (
+  SELECT unnest(parent_ids) AS parent_id, topic_id AS child_id FROM klout_ontology
+),
 keys AS (
   SELECT DISTINCT topic_key FROM byod_topic_match
 ),
@@ -12,7 +20,7 @@ up(topic_key, ancestor, distance) AS (
   UNION
   SELECT u.topic_key, e.parent_id, u.distance + 1
   FROM up u
-  JOIN topic_edges e ON e.child_id = u.ancestor
+  JOIN edges e ON e.child_id = u.ancestor
   WHERE e.parent_id <> '0' AND u.distance < 30
 ),
 expanded AS (
