@@ -46,7 +46,7 @@ export function ontologyAsset(ontology: Ontology): Uint8Array {
     topic_id: vectorFromArray(ontology.topics.map((t) => t.id), new Utf8()),
     slug: vectorFromArray(ontology.topics.map((t) => t.slug), new Utf8()),
     name: vectorFromArray(ontology.topics.map((t) => t.name), new Utf8()),
-    depth: vectorFromArray(depth, new Int32()),
+    depth: vectorFromArray(Array.from(depth), new Int32()),
     parent_ids: vectorFromArray(parents, new List(new Field('item', new Utf8(), false))),
   });
   return tableToIPC(table, 'stream');

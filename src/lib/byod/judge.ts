@@ -4,11 +4,11 @@
  * tables, and the judging queries (src/sql/byod/) give the numbers the page shows. Every statement
  * that ran is kept, with its parameters, for "Show SQL".
  */
-import { loadUserData, queryStoppable, queryText } from '../db/coordinator.ts';
+import { loadExtraTable, loadUserData, queryStoppable, queryText } from '../db/coordinator.ts';
 import { rows as rowsOf, type Frame } from '../data/frame.ts';
 import { blanksOf, type Prepared, type PreparedSide } from './prepare.ts';
 import { preparedToIpc, sideToIpc, BYOD_TABLE } from './toArrow.ts';
-import { bound, joinStatements, JOIN_SIDES, judgingQueries, plainQuery, setupStatements, topicStatements, weightsFor, type ScoreWeights, type Statement } from './queries.ts';
+import { bound, joinStatements, JOIN_SIDES, judgingQueries, ONTOLOGY_TABLE, plainQuery, setupStatements, topicStatements, weightsFor, type ScoreWeights, type Statement } from './queries.ts';
 import { ByodError } from './errors.ts';
 import type { GainInput } from './gainChart.ts';
 
@@ -127,8 +127,15 @@ export async function judge(input: JudgeInput): Promise<Judged> {
   // The log shows the whole setup the tables now stand on, also when only the topics were redone.
   const setup = setupStatements(input);
   const derive = input.rows ? setup : topicStatements(input.brandTopics);
-  const start = performance.now();
   const { signal } = input;
+  // A file with topics is matched to Klout's whole ontology, fetched then (once): a file without topics never asks for it.
+  if (input.rows?.topics) {
+    const fetching = performance.now();
+    await loadExtraTable('ontology', ONTOLOGY_TABLE);
+    performance.measure('byod:ontology', { start: fetching });
+    signal?.throwIfAborted();
+  }
+  const start = performance.now();
   const join = input.rows && input.joined ? joinStatements() : null;
   const table = input.rows && !join ? { name: BYOD_TABLE, ipc: input.ipc ?? preparedToIpc(input.rows) } : null;
   await loadUserData(table, (join ? [join.rows, ...derive] : derive).map(bound), signal);
@@ -178,7 +185,8 @@ export async function judge(input: JudgeInput): Promise<Judged> {
       roas: num(d.roas),
     })),
     matches: matches.map((m) => ({ word: String(m.word), brand: Boolean(m.brand), inFile: Boolean(m.in_file), kloutTopic: (m.klout_topic as string | null) ?? null, matchedBy: (m.matched_by as string | null) ?? null })),
-    log: [...(input.joined ? joinLog() : []), ...setup, q.rho, q.gain, q.deciles, q.budget],
+    // (Without ontology.sql: it only stands the world's topics in for klout_ontology when the whole ontology is not loaded, a file without topics.)
+    log: [...(input.joined ? joinLog() : []), ...setup.filter((st) => st.name !== 'ontology'), q.rho, q.gain, q.deciles, q.budget],
     complete: false,
   };
 }

@@ -27,6 +27,8 @@ const START_TIMEOUT_MS = 60_000;
 export interface Manifest {
   version: string;
   tables: { name: string; file: string; rows: number; bytes: number }[];
+  /** Klout's whole topic ontology, which Your data's folder holds for files with topics (not loaded at start). */
+  ontology?: { file: string; rows: number; bytes: number };
 }
 
 export interface BrowserEngine extends Engine {
@@ -150,6 +152,11 @@ async function fetchData(file: string, what: string): Promise<Response> {
   }
   if (!r.ok) throw new EngineFailure('data', `${NOTICES.data} (${what}: HTTP ${r.status})`);
   return r;
+}
+
+/** One more file of the page's data folder, one the engine does not load at start (Your data's Klout ontology), as bytes; a failure is a "data" failure naming it. */
+export async function fetchDataFile(file: string, what: string): Promise<Uint8Array> {
+  return new Uint8Array(await (await fetchData(file, what)).arrayBuffer());
 }
 
 /** The engine-wide settings once locked (GLOBAL_SETTINGS_SQL's value), per connection. */

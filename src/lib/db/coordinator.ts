@@ -7,7 +7,7 @@
  * statements run on an engine of their own (another worker), so a long one never holds a figure up. The
  * lab's worlds are loaded through `loadWorld` and queried through `queryWorld`, on the lab's engine.
  */
-import { engine, labEngine, runReadOnly, type BrowserEngine, type LabEngine, type Manifest } from './browser.ts';
+import { engine, fetchDataFile, labEngine, runReadOnly, type BrowserEngine, type LabEngine, type Manifest } from './browser.ts';
 import { bindQuery, runQuery, type Priority, type QueryRun } from './run.ts';
 import type { ReadOnlyOptions, ReadOnlyResult } from './readOnly.ts';
 import type { Spec } from '../client/client.ts';
@@ -59,6 +59,28 @@ export async function queryArrow(name: QueryName, params: Params) {
 export async function loadUserData(table: { name: string; ipc: Uint8Array } | null, statements: BoundSql[], signal?: AbortSignal): Promise<void> {
   return (await engine()).replaceData(table, statements, signal);
 }
+
+/**
+ * Load a table the page's engine does not load at start (Your data's Klout ontology) from the
+ * manifest's entry `key`, once: fetched from the page's data folder (same origin, the dataset's
+ * version in the query so a new build is fetched afresh) and inserted as loadUserData inserts a
+ * table. Resolves false when the manifest has no such entry; a failed load is tried again next time.
+ */
+export async function loadExtraTable(key: 'ontology', name: string): Promise<boolean> {
+  const db = await engine();
+  // Per engine: a fresh one (after a crash) has none of them.
+  let loaded = extraTables.get(db);
+  if (!loaded) extraTables.set(db, (loaded = new Map()));
+  let loading = loaded.get(name);
+  if (!loading) {
+    const entry = db.manifest[key];
+    loading = entry ? fetchDataFile(`${entry.file}?v=${db.manifest.version}`, `table ${name}`).then((ipc) => db.replaceData({ name, ipc }, [])).then(() => true) : Promise.resolve(false);
+    loading.catch(() => loaded.delete(name));
+    loaded.set(name, loading);
+  }
+  return loading;
+}
+const extraTables = new WeakMap<BrowserEngine, Map<string, Promise<boolean>>>();
 
 /** A query on the user's data that the reader can stop while it runs (Your data's Cancel): rejects with the signal's reason once stopped. */
 export async function queryStoppable(sql: string, values: Parameters<BrowserEngine['query']>[1], signal: AbortSignal): Promise<Frame> {
