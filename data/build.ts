@@ -11,7 +11,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadWorld } from './load.ts';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseOntology } from './sim/ontology.ts';
 import { DEFAULT_PARAMS, scaleParams } from './sim/params.ts';
@@ -22,7 +22,7 @@ import { toArrowIpc } from '../src/lib/data/arrow.ts';
 import { openNodeEngine } from '../src/lib/db/node.ts';
 import { dataSourceHash, upToDate } from './sources.ts';
 import { sweepStep } from './sweep/run.ts';
-import { ONTOLOGY_FILE, ontologyAsset } from './ontologyAsset.ts';
+import { ONTOLOGY_FILE, ontologyAsset, ontologyPath } from './ontologyAsset.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values: args } = parseArgs({
@@ -35,7 +35,7 @@ const dbPath = args.db ?? (args.out || args.scale !== 'default' ? join(outDir, '
 // The manifest records the hash of the sources the data was built from (`npm run build` skips the step when it matches).
 const source = dataSourceHash(root);
 const manifestPath = join(outDir, 'manifest.json');
-if (args['if-stale'] && upToDate({ manifestPath, dbPath, source, scale: args.scale, sweepRequired: args.scale === 'default' }) && existsSync(join(dbPath, '..', ONTOLOGY_FILE))) {
+if (args['if-stale'] && upToDate({ manifestPath, dbPath, source, scale: args.scale, sweepRequired: args.scale === 'default' }) && existsSync(ontologyPath(dbPath))) {
   console.log(`data: up to date in ${outDir} (sources unchanged)`);
   process.exit(0);
 }
@@ -64,7 +64,8 @@ mkdirSync(join(dbPath, '..'), { recursive: true });
 writeFileSync(join(dbPath, '..', 'calibration.json'), JSON.stringify(calibrate(simulated.world, simulated.truth), null, 2) + '\n');
 // Klout's whole ontology for the "Your data" page's topic matching (its world folder serves it; fetched only for a file with topics).
 const ontologyBytes = ontologyAsset(ontology);
-writeFileSync(join(dbPath, '..', ONTOLOGY_FILE), ontologyBytes);
+mkdirSync(dirname(ontologyPath(dbPath)), { recursive: true });
+writeFileSync(ontologyPath(dbPath), ontologyBytes);
 const ontologyEntry = { file: ONTOLOGY_FILE, rows: ontology.topics.length, bytes: ontologyBytes.length, sha256: createHash('sha256').update(ontologyBytes).digest('hex') };
 lap(`wrote the ontology for Your data (${ontologyEntry.rows} topics, ${ontologyEntry.bytes} bytes)`);
 const db = await openNodeEngine(dbPath);

@@ -5,11 +5,15 @@
  * integer), slug, display name, shortest depth below the root and its parents' ids (the root '0'
  * included, as in the edge file). The page fetches it only once a file with topics is loaded.
  */
+import { dirname, join } from 'node:path';
 import { Int32, List, Field, Table, Utf8, tableToIPC, vectorFromArray } from 'apache-arrow';
 import { ROOT_ID, type Ontology } from './sim/ontology.ts';
 
-/** The file's name, beside the data step's DuckDB file and served as your-data/world/klout_ontology.arrow. */
+/** The file's name: the page's world folder serves it as your-data/world/klout_ontology.arrow. */
 export const ONTOLOGY_FILE = 'klout_ontology.arrow';
+
+/** Where the data step writes it: a folder beside its DuckDB file (build output, not under public/, so the data page does not ship it too). */
+export const ontologyPath = (dbPath: string): string => join(dirname(dbPath), 'your-data', ONTOLOGY_FILE);
 
 /** Per topic of `ontology`, in its order: the parents' ids (in edge-file order) and the shortest distance below the root (0 when no path reaches it). */
 export function ontologyColumns(ontology: Ontology): { parents: string[][]; depth: Int32Array } {

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { dirname } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { openWasmDb } from './wasmEngine.ts';
 import { LOCK_SQL } from '../../src/lib/db/lock.ts';
 import { worldDbPath } from '../../src/lib/db/world.ts';
+import { ontologyPath } from '../../data/ontologyAsset.ts';
 import { preparedToIpc } from '../../src/lib/byod/toArrow.ts';
 import { bound, setupStatements, topicStatements, ONTOLOGY_TABLE, type Statement } from '../../src/lib/byod/queries.ts';
 import { splitTopics, type Prepared } from '../../src/lib/byod/prepare.ts';
@@ -32,7 +32,7 @@ function run(s: Statement): Row[] {
 }
 const select = (sql: string): Row[] => rowsOf(conn.query(sql));
 
-const asset = readFileSync(`${dirname(worldDbPath())}/klout_ontology.arrow`);
+const asset = readFileSync(ontologyPath(worldDbPath()));
 const csv = (name: string) => readFileSync(`${process.cwd()}/data/klout/${name}`, 'utf8');
 // The published files, read line by line: ids are unquoted digits, slugs and names quoted (a name may hold a comma, none a quote).
 const published = csv('klout_topic_ontology_20180601.csv')
