@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { openWasmDb } from './wasmEngine.ts';
+import { byodRows } from './byodRows.ts';
 import { LOCK_SQL } from '../../src/lib/db/lock.ts';
 import { preparedToIpc } from '../../src/lib/byod/toArrow.ts';
-import { bound, judgingQueries, setupStatements, topicStatements, OWN_ANCHORS_FROM, type Statement } from '../../src/lib/byod/queries.ts';
+import { judgingQueries, setupStatements, topicStatements, OWN_ANCHORS_FROM } from '../../src/lib/byod/queries.ts';
 import { aggregatePerAccount } from '../../src/lib/byod/grain.ts';
 import { analyse, reachScore } from '../../src/lib/byod/analyse.ts';
 import type { Prepared } from '../../src/lib/byod/prepare.ts';
@@ -20,23 +21,9 @@ import { topicHierarchy } from '../../src/lib/scoring/hierarchy.ts';
  * Every number is held to an independent computation in TypeScript (analyse.ts, the stats
  * functions, or the arithmetic written out here).
  */
-type Row = Record<string, unknown>;
 let conn: Awaited<ReturnType<typeof openWasmDb>>['conn'];
 
-const plain = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
-const rowsOf = (table: { toArray(): { toJSON(): Row }[] }): Row[] =>
-  table.toArray().map((r) => Object.fromEntries(Object.entries(r.toJSON()).map(([k, v]) => [k, v && typeof v === 'object' && 'toArray' in (v as object) ? Array.from((v as { toArray(): unknown[] }).toArray(), plain) : plain(v)])));
-function run(s: Statement): Row[] {
-  const { sql, values } = bound(s);
-  if (values.length === 0) return rowsOf(conn.query(sql));
-  const st = conn.prepare(sql);
-  try {
-    return rowsOf(st.query(...values));
-  } finally {
-    st.close();
-  }
-}
-const select = (sql: string): Row[] => rowsOf(conn.query(sql));
+const { run, select } = byodRows(() => conn);
 
 /** Load a Prepared as the page does: Arrow IPC into byod_rows, then the setup statements. */
 function load(p: Prepared, { perAccount = true, brand = [] as string[] } = {}) {

@@ -2,11 +2,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tableFromIPC } from 'apache-arrow';
 import { openWasmDb } from './wasmEngine.ts';
+import { byodRows } from './byodRows.ts';
 import { LOCK_SQL } from '../../src/lib/db/lock.ts';
 import { worldDbPath } from '../../src/lib/db/world.ts';
 import { ontologyPath } from '../../data/ontologyAsset.ts';
 import { preparedToIpc } from '../../src/lib/byod/toArrow.ts';
-import { bound, setupStatements, topicStatements, ONTOLOGY_TABLE, type Statement } from '../../src/lib/byod/queries.ts';
+import { setupStatements, topicStatements, ONTOLOGY_TABLE } from '../../src/lib/byod/queries.ts';
 import { splitTopics, type Prepared } from '../../src/lib/byod/prepare.ts';
 import { relevance } from '../../src/lib/scoring/relevance.ts';
 import { topicHierarchy } from '../../src/lib/scoring/hierarchy.ts';
@@ -16,21 +17,8 @@ import { topicHierarchy } from '../../src/lib/scoring/hierarchy.ts';
  * loaded as the page loads it: Arrow IPC into the locked DuckDB-WASM), held to the published CSV
  * files read here with a parser of their own, and to the matches the world's 142 topics gave before.
  */
-type Row = Record<string, unknown>;
 let conn: Awaited<ReturnType<typeof openWasmDb>>['conn'];
-const plain = (v: unknown) => (typeof v === 'bigint' ? Number(v) : v);
-const rowsOf = (table: { toArray(): { toJSON(): Row }[] }): Row[] => table.toArray().map((r) => Object.fromEntries(Object.entries(r.toJSON()).map(([k, v]) => [k, plain(v)])));
-function run(s: Statement): Row[] {
-  const { sql, values } = bound(s);
-  if (values.length === 0) return rowsOf(conn.query(sql));
-  const st = conn.prepare(sql);
-  try {
-    return rowsOf(st.query(...values));
-  } finally {
-    st.close();
-  }
-}
-const select = (sql: string): Row[] => rowsOf(conn.query(sql));
+const { run, select } = byodRows(() => conn);
 
 const asset = readFileSync(ontologyPath(worldDbPath()));
 const csv = (name: string) => readFileSync(`${process.cwd()}/data/klout/${name}`, 'utf8');
