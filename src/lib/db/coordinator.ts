@@ -14,7 +14,7 @@ import type { Spec } from '../client/client.ts';
 import type { QueryName } from '../../sql/catalog.ts';
 import type { BoundSql, Params } from '../../sql/bind.ts';
 import type { Frame } from '../data/frame.ts';
-import { loadWorld as loadLabWorld, type WorldLoad, type WorldPlan } from './labWorld.ts';
+import type { WorldLoad, WorldPlan } from './labWorld.ts';
 
 export { EngineFailure } from './failure.ts';
 export { runReadOnly, labEngine, type LabEngine, type Manifest, type QueryRun, type WorldLoad, type WorldPlan };
@@ -121,6 +121,4 @@ export async function queryWorld(db: LabEngine, name: QueryName, params: Params,
  * once theirs are, every request in the world's turn (`plan.queue`). The lab session calls this for
  * each regeneration; `finish` gives the world's engine handle.
  */
-export function loadWorld(db: LabEngine, plan: WorldPlan): WorldLoad {
-  return loadLabWorld(db, plan);
-}
+export { loadWorld } from './labWorld.ts';

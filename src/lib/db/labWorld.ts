@@ -33,11 +33,11 @@ export interface WorldLoad {
   finish(): Promise<Engine>;
   /** Once every request of this world has settled, whatever happened (before the next world starts). */
   settled(): Promise<void>;
+  /** Run `work` once every simulated table `text` names is complete (or no more tables will come). */
+  whenComplete<T>(text: string, work: () => Promise<T>): Promise<T>;
   /** Milliseconds spent loading tables and deriving, so far. */
   readonly ms: { load: number; derive: number };
 }
-
-/** The names among `among` that a SQL text mentions (a word match), as the page engine's setup finds them. */
 
 export function loadWorld(db: LabEngine, plan: WorldPlan): WorldLoad {
   const ms = { load: 0, derive: 0 };
@@ -87,6 +87,7 @@ export function loadWorld(db: LabEngine, plan: WorldPlan): WorldLoad {
       // Its input is in hand: asking for it moves the table's step to the front, so the steps that need it follow at once.
       setup.run(name, async () => {}).catch(() => {});
     },
+    whenComplete: (text, work) => Promise.all(tablesNamed(text, plan.tables).map((t) => complete.get(t)!.done)).then(work),
     async finish() {
       noMoreTables();
       await setup.done;

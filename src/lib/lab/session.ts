@@ -68,8 +68,6 @@ interface Pending {
 
 /** The tables the simulator makes (the data dictionary's tables not derived by SQL). */
 const SIMULATED = TABLES.filter((t) => !t.hidden && !t.origin.startsWith('derived')).map((t) => t.name);
-/** The simulated tables a SQL text reads (a word match on their names). */
-const reads = (sql: string) => SIMULATED.filter((t) => new RegExp(`\\b${t}\\b`).test(sql));
 
 export class LabSession {
   private worker: Worker;
@@ -207,23 +205,14 @@ export class LabSession {
     const t0 = performance.now();
     // The world's tables, derivations and macros go in through the coordinator, in the world's turn on DuckDB.
     const load = loadWorld(db, { tables: SIMULATED, derived: DERIVED, dropAfter: EVENTS, queue: (request) => this.queue(id, request) });
-    const complete = new Set<string>();
-    const steps: Promise<unknown>[] = [];
-    // The context queries wait for their tables.
-    const waiting = CONTEXT.map((q) => ({ sql: bindQuery(q, {}).sql, run: () => steps.push(this.forward(id, db, [q], {})) }));
+    // The context queries wait for their tables (those a world did not make, once no more come: they fail with DuckDB's own message).
+    const steps = CONTEXT.map((q) => load.whenComplete(bindQuery(q, {}).sql, () => this.forward(id, db, [q], {})));
     const simulated = new Promise<Extract<FromWorker, { type: 'simulated' }>>((resolve, reject) => {
       this.supersede = () => reject(new Superseded('a newer world was asked for'));
       this.listeners.set(id, (m) => {
         if (m.type === 'progress') onStage('simulating', m.share);
         else if (m.type === 'table') {
           load.table(m.name, m.ipc, m.append, m.last);
-          if (!m.last) return;
-          complete.add(m.name);
-          for (let k = 0; k < waiting.length; k++) {
-            if (reads(waiting[k].sql).every((t) => complete.has(t))) {
-              waiting.splice(k--, 1)[0].run();
-            }
-          }
         } else if (m.type === 'simulated') resolve(m);
         else if (m.type === 'error') reject(new Error(m.message));
       });
@@ -235,8 +224,6 @@ export class LabSession {
     try {
       sim = await simulated;
       onStage('deriving');
-      // Anything still waiting (a table it reads was not made) runs now, and fails with DuckDB's own message.
-      for (const w of waiting.splice(0)) w.run();
       engine = await load.finish();
       for (let k = 0; k < steps.length; k++) await steps[k];
     } finally {
