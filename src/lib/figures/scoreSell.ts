@@ -113,7 +113,7 @@ function positionsOf(ids: ArrayLike<unknown>): (id: unknown) => number {
   if (max >= 0 && max <= 4 * ids.length + 1024) {
     const at = new Int32Array(max + 1).fill(-1);
     for (let i = 0; i < ids.length; i++) at[ids[i] as number] = i;
-    return (id) => (typeof id === 'number' && id >= 0 && id <= max ? at[id] : -1);
+    return (id) => (typeof id === 'number' && Number.isInteger(id) && id >= 0 && id <= max ? at[id] : -1);
   }
   const position = new Map<unknown, number>();
   for (let i = 0; i < ids.length; i++) position.set(ids[i], i);

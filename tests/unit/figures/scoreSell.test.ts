@@ -88,4 +88,19 @@ describe('scoreSellModel(placements, scores)', () => {
     const reference = spearman(mine.map((r) => (r.influencer_id === missing ? NaN : scoreOf.get(r.influencer_id as number)!)), mine.map((r) => r.outcome as number));
     expect(model.brands[0].rho).toBeCloseTo(reference, 12);
   });
+
+  it.each([
+    ['ids 0 to n − 1 (looked up in a typed array)', (id: number) => (id - 1000) / 7],
+    ['ids spread out (looked up in a Map)', (id: number) => id],
+  ])('a placement whose account id is no account (a fraction, or past the last) has no score: %s', (_name, renumber) => {
+    const { placements, scores, rows, scoreOf } = world(60, 200);
+    const odd = [renumber(rows[0].influencer_id as number) + 0.5, 10 ** 6];
+    const ids = (placements.columns.influencer_id as number[]).map((id, i) => (i < odd.length ? odd[i] : renumber(id)));
+    const renumbered: Frame = { ...scores, columns: { ...scores.columns, influencer_id: (scores.columns.influencer_id as number[]).map(renumber) } };
+    const model = scoreSellModel({ ...placements, columns: { ...placements.columns, influencer_id: ids } }, BRANDS, renumbered, { intervals: false });
+    const score = rows.map((r, i) => (i < odd.length ? NaN : scoreOf.get(r.influencer_id as number)!));
+    const mine = rows.map((r, i) => ({ brand: r.brand, outcome: r.outcome as number, score: score[i] })).filter((r) => r.brand === 'taskwise');
+    expect(model.brands[0].rho).toBeCloseTo(spearman(mine.map((r) => r.score), mine.map((r) => r.outcome)), 12);
+    expect(model.brands[0].points.slice(0, 2).map((p) => p.score)).toEqual([NaN, NaN]);
+  });
 });
