@@ -9,6 +9,7 @@ function panels(): BrandPanel[] {
     brand: `b${b}`,
     name,
     rho: [0.12, 0.61, -0.05][b],
+    judgedOn: b === 1 ? 'people who recall the post' : 'purchases',
     n: 40,
     points: Array.from({ length: 40 }, () => {
       const score = 1 + u() * 98;
@@ -21,6 +22,16 @@ describe('scoreVsConversionsChart', () => {
   it('matches its snapshot (two columns)', () => {
     const svg = scoreVsConversionsChart(panels(), { width: 720, document: chartDocument() }).outerHTML;
     expect(matchSnapshot('score-vs-conversions', svg).matches).toBe(true);
+  });
+
+  it("names each panel's own outcome on its y axis and in the label, and prints six-digit ticks in full (SI)", () => {
+    const big = panels().map((p, b) => (b === 1 ? { ...p, points: p.points.map((d) => ({ ...d, conversions: d.conversions * 1000 })) } : p));
+    const svg = scoreVsConversionsChart(big, { width: 720, document: chartDocument() });
+    const texts = Array.from(svg.querySelectorAll('text'), (t) => t.textContent ?? '');
+    expect(texts.filter((t) => t.startsWith('↑'))).toEqual(['↑ Purchases (per post, symlog)', '↑ People who recall the post (per post, symlog)', '↑ Purchases (per post, symlog)']);
+    expect(svg.getAttribute('aria-label')).toContain('judged on (purchases; for Energy drink, people who recall the post).');
+    expect(texts.some((t) => /^\d+k$/.test(t))).toBe(true);
+    expect(texts.some((t) => /^\d{1,3}(,\d{3})+$/.test(t))).toBe(false);
   });
 
   it('stacks panels in one column on narrow screens', () => {

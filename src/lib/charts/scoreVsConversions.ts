@@ -7,8 +7,11 @@ export interface BrandPanel {
   brand: string;
   name: string;
   rho: number;
+  /** What the brand is judged on, in words ("purchases", "people who recall the post"): the panel's y axis. */
+  judgedOn: string;
   /** Placements in the brand; `points` may be an even sample of them. */
   n: number;
+  /** Each placement's score and the outcome its brand is judged on (`conversions` for short). */
   points: { score: number; conversions: number }[];
 }
 
@@ -26,6 +29,8 @@ const sampleNote = (p: BrandPanel, separator: string) =>
   p.points.length < p.n ? `${separator}${p.points.length.toLocaleString('en-US')} of ${p.n.toLocaleString('en-US')} placements drawn` : '';
 
 const DOTS = { r: 2, fill: HUE.reach, fillOpacity: 0.4 };
+/** The y axis: the brand's own outcome, per post ("↑ Purchases (per post, symlog)"). */
+const yLabel = (p: BrandPanel) => `↑ ${p.judgedOn.charAt(0).toUpperCase()}${p.judgedOn.slice(1)} (per post, symlog)`;
 const title = (p: BrandPanel) => `${p.name}   ρ = ${Number.isFinite(p.rho) ? p.rho.toFixed(2).replace('-', '−') : '–'}`;
 
 /**
@@ -52,7 +57,7 @@ function panelFrame(p: BrandPanel, cellWidth: number, document: Document | undef
     lo = Math.min(lo, d.conversions);
     hi = Math.max(hi, d.conversions);
   }
-  const key = [cellWidth, p.brand, p.name, lo, hi, sampleNote(p, '')].join('\u0000');
+  const key = [cellWidth, p.brand, p.name, p.judgedOn, lo, hi, sampleNote(p, '')].join('\u0000');
   const cache = frames.get(document ?? globalThis) ?? frames.set(document ?? globalThis, new Map()).get(document ?? globalThis)!;
   const cached = cache.get(key);
   if (cached) return cached;
@@ -65,7 +70,8 @@ function panelFrame(p: BrandPanel, cellWidth: number, document: Document | undef
     marginRight: 14,
     style: { fontSize: '11px', background: 'transparent', color: 'currentColor' },
     x: { label: 'Reach score →', domain: [0, 100], grid: true, ticks: 5 },
-    y: { label: '↑ Purchases per post (symlog)', type: 'symlog', grid: true, ticks: 3, nice: true },
+    // (SI ticks, "100k": a recall axis reaches six digits, which the left margin would clip.)
+    y: { label: yLabel(p), type: 'symlog', grid: true, ticks: 3, nice: true, tickFormat: '~s' },
     marks: [
       Plot.dot(p.points, { x: 'score', y: 'conversions', render: (index, _scales, values, _dimensions, context) => dotPaths(context.document, index, values.x!, values.y!, DOTS) }),
       Plot.text([title(p)], { className: 'panel-title', frameAnchor: 'top-left', dx: -40, dy: -46, fontWeight: 700, fontSize: 13, textAnchor: 'start', fill: 'currentColor' }),
@@ -93,14 +99,22 @@ function fill(svg: Element, p: BrandPanel, frame: PanelFrame): void {
   else svg.insertBefore(dots, svg.querySelector('.panel-title'));
 }
 
+/** The brands' outcomes in words: the first panel's, then each other outcome with its brands ("purchases; for Tuneloop, people who recall the post"). */
+function outcomes(panels: BrandPanel[]): string {
+  const first = panels[0]?.judgedOn ?? 'purchases';
+  const others = new Map<string, string[]>();
+  for (const p of panels) if (p.judgedOn !== first) others.set(p.judgedOn, [...(others.get(p.judgedOn) ?? []), p.name]);
+  return [first, ...Array.from(others, ([what, names]) => `for ${names.join(', ')}, ${what}`)].join('; ');
+}
+
 const label = (panels: BrandPanel[]) =>
-  `Scatter plots, one per brand, of each placement's reach score against its purchases. ${panels
+  `Scatter plots, one per brand, of each placement's reach score against the outcome its brand is judged on (${outcomes(panels)}). ${panels
     .map((p) => `${p.name}: Spearman ${Number.isFinite(p.rho) ? p.rho.toFixed(2) : 'not defined'}${sampleNote(p, ', ')}`)
     .join('; ')}.`;
 
 /**
  * Small multiples, one per brand, each with its own y scale: each placement's reach score against
- * its conversions (symlog y). When `previous` was drawn from the same frames (a weight slider
+ * the outcome its brand is judged on (symlog y). When `previous` was drawn from the same frames (a weight slider
  * moved), only its dots, titles and label change: the browser re-lays nothing else.
  */
 export function scoreVsConversionsChart(panels: BrandPanel[], { width = 720, document, previous }: ChartOptions = {}): Element {

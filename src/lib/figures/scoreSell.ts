@@ -22,8 +22,6 @@ import { groupIndices } from '../data/groupRows.ts';
 import { WEIGHTS, type FigureDef } from './figureDef.ts';
 
 export interface BrandResult extends BrandPanel {
-  /** What the brand is judged on, in words (outcomeInWords of its goal). */
-  judgedOn: string;
   lo: number;
   hi: number;
   capture: number;
