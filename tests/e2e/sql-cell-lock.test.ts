@@ -51,10 +51,13 @@ function ask(worker: Worker, statements: string[]): Promise<Answer[]> {
 
 const value = (a: Answer) => tableFromIPC(new Uint8Array(a.ipc!)).getChildAt(0)?.get(0);
 
+/** The page's DuckDB workers. */
+const duckdbWorkers = (page: Page) => page.workers().filter((w) => w.url().includes('duckdb-watched'));
+
 /** The page's (or the lab's) DuckDB worker, once its engine has locked itself. */
 async function lockedWorker(page: Page): Promise<Worker> {
   for (let tries = 0; tries < 300; tries++) {
-    for (const w of page.workers().filter((w) => w.url().includes('duckdb-watched'))) {
+    for (const w of duckdbWorkers(page)) {
       const [r] = await ask(w, ["SELECT current_setting('lock_configuration')"]).catch(() => [{ type: 'ERROR' }]);
       if (r.type === 'QUERY_RESULT' && value(r) === true) return w;
     }
@@ -100,7 +103,9 @@ describe('the locked engine (no guard in front)', () => {
 
     // The same engine and URL, unlocked (a second DuckDB worker started by hand): it reads the file.
     const duckdbWorker = decodeURIComponent(new URL(worker.url()).hash.slice(1));
-    const wasm = await worker.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('.wasm')) ?? '');
+    // (Downloaded by the page engine's worker: the SQL cell's engine is handed that worker's compiled module.)
+    const downloads = await Promise.all(duckdbWorkers(page).map((w) => w.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).find((n) => n.endsWith('.wasm')) ?? '')));
+    const wasm = downloads.find(Boolean) ?? '';
     expect(wasm).toMatch(/\.wasm$/);
     const rows = await page.evaluate(
       async ([duckdbWorker, wasm, url]) => {
@@ -127,6 +132,24 @@ describe('the locked engine (no guard in front)', () => {
     );
     expect(typeof rows === 'string' ? rows : tableFromIPC(new Uint8Array(rows)).getChildAt(0)?.get(0)).toBe(templateRows);
     expect(requests()).toBeGreaterThan(fetched);
+    await context.close();
+  });
+
+  it("the SQL cell's engine is handed the WebAssembly the page's engine compiled: one download for both, and both run", async () => {
+    const session = await suite.blank();
+    const { page, context } = session;
+    const wasm: string[] = [];
+    context.on('request', (r) => void (new URL(r.url()).pathname.endsWith('.wasm') && wasm.push(r.url())));
+    await page.goto(`${baseURL}explore/`);
+    // The table (the page's engine), then a statement of the cell (its own engine, in a worker of its own).
+    await page.selectOption('#ex-tier', 'micro');
+    await page.waitForFunction(() => document.querySelector('explore-view')?.getAttribute('data-state') === 'live', null, { timeout: 45_000 });
+    await page.locator('#sql-text').fill('SELECT count(*) AS n FROM influencers');
+    await page.getByRole('button', { name: /^Run/ }).click();
+    await page.waitForFunction(() => document.querySelector('sql-cell')?.getAttribute('data-state') === 'done');
+    expect(Number(await page.locator('sql-cell tbody td').first().textContent())).toBeGreaterThan(0);
+    expect(duckdbWorkers(page)).toHaveLength(2);
+    expect(wasm).toHaveLength(1);
     await context.close();
   });
 

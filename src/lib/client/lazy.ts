@@ -46,12 +46,20 @@ export function defineLazy<R>(tag: string, load: () => Promise<R>, options: Lazy
 }
 
 /**
- * Run `work` once the page has loaded and painted: in the task after the frame that follows the
- * load event (or now, if the page has loaded already). For work that must stay off the critical
- * path, such as preheating the engine's worker (the preheat module itself loads then too).
+ * Run `work` once the page has loaded and painted: in the task after the load event when the
+ * browser has reported its first contentful paint by then (the usual case: the essay's text paints
+ * before its last script loads), else in the task after the frame that follows the load event (or
+ * now, if the page has loaded already). For work that must stay off the critical path, such as
+ * preheating the engine's worker (the preheat module itself loads then too).
  */
 export function afterFirstPaint(work: () => void): void {
-  const soon = () => requestAnimationFrame(() => setTimeout(work));
-  if (document.readyState === 'complete') soon();
-  else addEventListener('load', soon, { once: true });
+  const painted = () => performance.getEntriesByName('first-contentful-paint').length > 0;
+  const start = () => (painted() ? setTimeout(work) : afterNextPaint(work));
+  if (document.readyState === 'complete') start();
+  else addEventListener('load', start, { once: true });
+}
+
+/** Run `work` in the task after the next frame: once what the page just changed is on screen. */
+export function afterNextPaint(work: () => void): void {
+  requestAnimationFrame(() => setTimeout(work));
 }

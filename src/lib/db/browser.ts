@@ -7,7 +7,8 @@
  * through readOnly.ts. Nothing is fetched from outside the origin.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { BUNDLE, adoptPreheated, duckdbWorker } from './preheat.ts';
+import { BUNDLE, adoptPreheated, compiledModule, duckdbWorker } from './preheat.ts';
+import { readerFirst } from './readerFirst.ts';
 import type { Engine } from './engine.ts';
 import type { Frame } from '../data/frame.ts';
 import { ipcFrame } from './arrowFrame.ts';
@@ -93,6 +94,9 @@ export const engine: () => Promise<BrowserEngine> = shared((onCrash) => start('p
  * would hold every figure up; a worker that the cell crashes or gives up leaves the page's alone.
  */
 const cellEngine: () => Promise<BrowserEngine> = shared((onCrash) => start('cell', onCrash));
+
+/** The page engine's worker, while it lives: the SQL cell's engine takes its compiled WebAssembly. */
+let pageWorker: Worker | null = null;
 
 /**
  * Run one statement of the SQL cell on its engine, read-only (see readOnly.ts for what it
@@ -226,6 +230,9 @@ async function start(kind: 'page' | 'cell', onCrash: () => void): Promise<Browse
 async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
   if (typeof WebAssembly !== 'object' || typeof Worker !== 'function') throw new EngineFailure('unsupported', NOTICES.unsupported);
   const dataset = kind !== 'lab';
+  // The SQL cell's engine works in the background: before each step of its setup and between the
+  // slices of its statement, the reader's moves on the page go first (readerFirst.ts).
+  const background = kind === 'cell' ? readerFirst : null;
   /** The page engine's stages, for the benchmark and the browser's performance panel. */
   const mark = (stage: string) => kind === 'page' && performance.mark(`influence:engine-${stage}`);
   const measure: Measure = kind === 'page' ? measured : (_, work) => work();
@@ -235,10 +242,16 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
   if (!(await duckdb.getPlatformFeatures()).wasmExceptions) throw new EngineFailure('unsupported', NOTICES.unsupported);
   // The page's engine adopts the worker started ahead of it, if any (preheat.ts), with its instantiation under way.
   const preheated = kind === 'page' ? adoptPreheated() : null;
-  const worker = preheated?.worker ?? duckdbWorker();
+  // The SQL cell's engine takes the WebAssembly the page's engine compiled, if there is one: no
+  // second download and compile (over a second of CPU on several threads) while the reader moves a
+  // slider, and DuckDB's functions compiled once for both.
+  const module = kind === 'cell' && pageWorker ? await compiledModule(pageWorker) : null;
+  const worker = preheated?.worker ?? duckdbWorker(module ?? undefined);
+  if (kind === 'page') pageWorker = worker;
   const { crashed, fail, guard } = watch(worker);
   crashed.catch(() => {
     worker.terminate();
+    if (pageWorker === worker) pageWorker = null;
     onCrash();
   });
   const timer = setTimeout(() => fail(new EngineFailure('timeout', NOTICES.timeout)), START_TIMEOUT_MS);
@@ -273,8 +286,14 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
       ? datasetSteps(
           manifest,
           (t) => fetchData(`${t.file}?v=${manifest.version}`, `table ${t.name}`).then(async (r) => new Uint8Array(await r.arrayBuffer())),
-          async (sql) => void (await guard((await connected).query(sql))),
-          async (name, ipc) => guard((await connected).insertArrowFromIPCStream(ipc, { name, create: true })),
+          async (sql) => {
+            await background?.();
+            await guard((await connected).query(sql));
+          },
+          async (name, ipc) => {
+            await background?.();
+            return guard((await connected).insertArrowFromIPCStream(ipc, { name, create: true }));
+          },
           async () => lock(await connected, guard, kind),
           mark,
           measure,
@@ -349,7 +368,7 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
     ...engine(),
     async readOnly(sql, options) {
       await ask(setup.done);
-      return readOnly({ bindings: db, ask, lockedSettings: locked.get(await connected)!, abandon }, sql, options);
+      return readOnly({ bindings: db, ask, lockedSettings: locked.get(await connected)!, abandon }, sql, { ...options, between: background ?? undefined });
     },
     queryStoppable: async (sql, values, signal) => {
       await ask(connected);

@@ -15,6 +15,7 @@ import type { QueryName } from '../../sql/catalog.ts';
 import type { BoundSql, Params } from '../../sql/bind.ts';
 import type { Frame } from '../data/frame.ts';
 import type { WorldLoad, WorldPlan } from './labWorld.ts';
+import { onScreen } from './readerFirst.ts';
 
 export { EngineFailure } from './failure.ts';
 export { runReadOnly, labEngine, type LabEngine, type Manifest, type QueryRun, type WorldLoad, type WorldPlan };
@@ -90,17 +91,20 @@ export async function queryStoppable(sql: string, values: Parameters<BrowserEngi
 /** A client's query of the catalog, as a spec: run through the cache, at the priority given (what is on screen first). */
 export const named = (name: QueryName, params: Params, priority: Priority = 'visible'): Spec<QueryRun> => ({
   label: name,
-  run: async () => runQuery(await engine(), name, params, priority),
+  run: async () => {
+    const run = engine().then((db) => runQuery(db, name, params, priority));
+    return priority === 'visible' ? onScreen(run) : run;
+  },
 });
 
 /** A statement of the catalog's family that is not one of its named queries (explore's count), as a spec: uncached. */
 export const text = (label: string, sql: string, values: Parameters<BrowserEngine['query']>[1]): Spec<Frame> => ({
   label,
-  run: () => queryText(sql, values),
+  run: () => onScreen(queryText(sql, values)),
 });
 
 /** One statement of the SQL cell, as a spec: read-only, stopped when the request is cancelled or superseded (readOnly.ts). */
-export const readOnly = (sql: string, options: Omit<ReadOnlyOptions, 'signal'>): Spec<ReadOnlyResult> => ({
+export const readOnly = (sql: string, options: Omit<ReadOnlyOptions, 'signal' | 'between'>): Spec<ReadOnlyResult> => ({
   label: 'sql-cell',
   run: (signal) => runReadOnly(sql, { ...options, signal }),
 });

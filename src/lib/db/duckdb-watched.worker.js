@@ -26,16 +26,43 @@ const failLoudly = (error) => {
 };
 
 const { instantiate, instantiateStreaming } = WebAssembly;
-const wasm = self.name ? new URL(self.name, self.location.href).href : null;
+const streaming = typeof WebAssembly.compileStreaming === 'function' && typeof instantiateStreaming === 'function';
+// The compiled module DuckDB is instantiated from, and its URL: compiled here from the URL the
+// worker is named by, or handed over by the page (another engine's, see below).
+let wasm = null;
 let early = null;
-if (wasm && typeof WebAssembly.compileStreaming === 'function' && typeof instantiateStreaming === 'function') {
+if (streaming && self.name) {
+  wasm = new URL(self.name, self.location.href).href;
   early = WebAssembly.compileStreaming(fetch(wasm, { credentials: 'same-origin' }));
   early.catch(() => {}); // reported when DuckDB asks for the module, below
+}
+
+// The page's own messages, which DuckDB never sees. `influence:module` (sent before DuckDB's start
+// request) hands over a module another engine's worker compiled, with its URL: a second engine then
+// downloads and compiles nothing, and V8 shares the code compiled for one instance of a module with
+// the others. `influence:share-module` asks for this worker's compiled module, on a port (null if none).
+self.addEventListener('message', (event) => {
+  const m = event.data;
+  if (!m || typeof m.type !== 'string' || !m.type.startsWith('influence:')) return;
+  event.stopImmediatePropagation();
+  if (m.type === 'influence:module' && streaming && !early && m.module instanceof WebAssembly.Module) {
+    wasm = new URL(m.url, self.location.href).href;
+    early = Promise.resolve(m.module);
+  } else if (m.type === 'influence:share-module' && m.port) {
+    (early || Promise.reject(new Error('no module'))).then(
+      (module) => m.port.postMessage(module),
+      () => m.port.postMessage(null),
+    );
+  }
+});
+
+// DuckDB's own fetch of the module's URL is answered with an empty response (its instantiation, below, uses the module above).
+if (streaming) {
   const fetchOriginal = self.fetch;
   let answered = false;
   self.fetch = function (input, init) {
     const url = new URL(input instanceof Request ? input.url : String(input), self.location.href).href;
-    if (answered || url !== wasm) return fetchOriginal.call(self, input, init);
+    if (answered || !early || url !== wasm) return fetchOriginal.call(self, input, init);
     answered = true;
     return Promise.resolve(new Response(new Uint8Array(0), { status: 200, headers: { 'content-type': 'application/wasm' } }));
   };

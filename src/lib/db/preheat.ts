@@ -13,8 +13,29 @@ import watchedWorker from './duckdb-watched.worker.js?url';
 /** The bundle both the preheated worker and a worker started by the engine use. */
 export const BUNDLE = { mainModule: ehWasm, mainWorker: ehWorker, watchedWorker };
 
-/** A DuckDB worker, named by its WebAssembly's URL so that it fetches and compiles it at once (duckdb-watched.worker.js). */
-export const duckdbWorker = () => new Worker(`${BUNDLE.watchedWorker}#${encodeURIComponent(BUNDLE.mainWorker)}`, { name: BUNDLE.mainModule });
+/**
+ * A DuckDB worker (duckdb-watched.worker.js): named by its WebAssembly's URL so that it fetches and
+ * compiles it at once; or, given a module another engine's worker compiled, handed that one instead.
+ */
+export function duckdbWorker(module?: WebAssembly.Module): Worker {
+  const script = `${BUNDLE.watchedWorker}#${encodeURIComponent(BUNDLE.mainWorker)}`;
+  if (!module) return new Worker(script, { name: BUNDLE.mainModule });
+  const worker = new Worker(script);
+  worker.postMessage({ type: 'influence:module', module, url: BUNDLE.mainModule });
+  return worker;
+}
+
+/** The WebAssembly module a DuckDB worker compiled, once it has (null if it has none: its compile failed, or it was handed none). */
+export function compiledModule(worker: Worker): Promise<WebAssembly.Module | null> {
+  const { port1, port2 } = new MessageChannel();
+  return new Promise((resolve) => {
+    port1.onmessage = (event) => {
+      port1.close();
+      resolve(event.data instanceof WebAssembly.Module ? event.data : null);
+    };
+    worker.postMessage({ type: 'influence:share-module', port: port2 }, [port2]);
+  });
+}
 
 /**
  * What the worker runs once instantiated, on a connection of its own: statements of the shapes the

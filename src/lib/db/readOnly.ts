@@ -38,8 +38,11 @@ export interface ReadOnlyOptions {
   maxRows: number;
   /** Cap on the result's Arrow bytes. */
   maxBytes: number;
+  /** The statement's own running time allowed (time spent in `between` is not counted). */
   timeoutMs: number;
   signal?: AbortSignal;
+  /** Awaited between slices of the statement (the coordinator's: the reader's moves go first). */
+  between?: () => Promise<void>;
 }
 
 export interface ReadOnlyResult {
@@ -92,7 +95,15 @@ export async function readOnly(session: ReadOnlySession, sql: string, options: R
       session.abandon(`the SQL cell's query did not stop within ${CANCEL_GRACE_MS / 1000} s of being ${why === 'timeout' ? 'timed out' : 'cancelled'}`);
     }, CANCEL_GRACE_MS);
   };
-  const deadline = setTimeout(() => stop('timeout'), options.timeoutMs);
+  // The deadline counts the statement's own time: time spent waiting between slices is added back.
+  let waited = 0;
+  const arm = (ms: number): ReturnType<typeof setTimeout> =>
+    setTimeout(() => {
+      if (waited === 0) return stop('timeout');
+      deadline = arm(waited);
+      waited = 0;
+    }, ms);
+  let deadline = arm(options.timeoutMs);
   const onAbort = () => stop('cancelled');
   if (options.signal?.aborted) stop('cancelled');
   options.signal?.addEventListener('abort', onAbort);
@@ -111,6 +122,12 @@ export async function readOnly(session: ReadOnlySession, sql: string, options: R
     let header = await ask(db.startPendingQuery(conn, sql, true));
     while (!header) {
       checkStopped();
+      if (options.between) {
+        const from = performance.now();
+        await options.between();
+        waited += performance.now() - from;
+        checkStopped();
+      }
       header = await ask(db.pollPendingQuery(conn));
     }
     const schema: Schema = tableFromIPC(header).schema;

@@ -17,6 +17,7 @@ import { saveFile } from './save-file.ts';
 import { count, fixed, formatNumber } from '../format.ts';
 import { stepAhead } from '../step.ts';
 import { urlState, type UrlState } from '../client/url-state.ts';
+import { afterNextPaint } from '../client/lazy.ts';
 
 /** The table's queries: a page of rows, and the count of filtered rows when the filters changed. */
 type TableQueries = { rows: Spec<QueryRun>; count?: Spec<Frame> };
@@ -102,7 +103,6 @@ export async function attach(el: HTMLElement, event: Event): Promise<void> {
       target.setAttribute('aria-valuetext', fixed(Number(target.value)));
       // While dragging the URL follows once the moves pause (a replaceState costs milliseconds), at once on release.
       const shown = commit(el, view, next, false, event.type === 'change');
-      // Asked right behind this move's rows (the engine answers in order), not after they are drawn.
       prefetchDrag(target, next);
       return void shown;
     }
@@ -177,8 +177,14 @@ function prefetchDrag(slider: HTMLInputElement, state: ExploreState): void {
   const next = stepAhead(v, lastWeight.get(slider), range);
   lastWeight.set(slider, v);
   if (next === null || !(WEIGHT_NAMES as readonly string[]).includes(slider.name)) return;
-  // Two steps on: a quick drag's next move often comes before one step's rows are back.
-  for (const w of [next, stepAhead(next, v, range)]) if (w !== null) prefetch(['explore_accounts'], queryParams({ ...state, weights: { ...state.weights, [slider.name]: w } }));
+  // Two steps on: a quick drag's next move often comes before one step's rows are back. Asked once
+  // this move is on screen: the engine's worker then leaves the CPU to the frame that draws it (on
+  // two cores a long SQL-cell statement holds the other), and a move that needed a query of its
+  // own has it answered first.
+  const steps = [next, stepAhead(next, v, range)];
+  afterNextPaint(() => {
+    for (const w of steps) if (w !== null) prefetch(['explore_accounts'], queryParams({ ...state, weights: { ...state.weights, [slider.name]: w } }));
+  });
 }
 
 /**
