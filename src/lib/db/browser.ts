@@ -16,7 +16,7 @@ import { Setup, macroSteps, type Step } from './setup.ts';
 import type { Param } from '../../sql/bind.ts';
 import type { Table } from 'apache-arrow';
 import { EngineFailure, NOTICES, engineFailure, isOutOfMemory } from './failure.ts';
-import { GLOBAL_SETTINGS_SQL, LOCK_SQL } from './lock.ts';
+import { GLOBAL_SETTINGS_SQL, LOCK_SQL, NO_AUTOLOAD_SQL } from './lock.ts';
 import { readOnly, type ReadOnlyOptions, type ReadOnlyResult } from './readOnly.ts';
 import { concatIpc, runPending } from './pending.ts';
 
@@ -262,12 +262,12 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
   // The connection, once the WebAssembly is instantiated; the dataset's manifest meanwhile, then its
   // tables as the setup asks for them (the queries of a figure touched early ask first).
   const connected = (async () => {
-    if (preheated) await guard(preheated.instantiated);
+    const preset = preheated ? await guard(preheated.instantiated) : false;
     db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     if (!preheated) await guard(db.instantiate(BUNDLE.mainModule));
     mark('wasm');
     const c = await guard(db.connect());
-    await guard(c.query(`SET autoload_known_extensions = false; SET autoinstall_known_extensions = false`));
+    if (!preset) await guard(c.query(NO_AUTOLOAD_SQL));
     return c;
   })();
   connected.catch(failWith);

@@ -14,6 +14,9 @@
  */
 export const MEMORY_LIMIT = '1GiB';
 
+/** No extension is loaded or installed on demand (a query naming one fails instead): set first, before any of the engine's own statements. */
+export const NO_AUTOLOAD_SQL = 'SET autoload_known_extensions = false; SET autoinstall_known_extensions = false';
+
 export const LOCK_SQL: readonly string[] = [
   `SET memory_limit = '${MEMORY_LIMIT}'`,
   'SET enable_external_access = false',

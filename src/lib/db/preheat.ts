@@ -9,6 +9,7 @@
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import watchedWorker from './duckdb-watched.worker.js?url';
+import { NO_AUTOLOAD_SQL } from './lock.ts';
 
 /** The bundle both the preheated worker and a worker started by the engine use. */
 export const BUNDLE = { mainModule: ehWasm, mainWorker: ehWorker, watchedWorker };
@@ -45,7 +46,6 @@ export function compiledModule(worker: Worker): Promise<WebAssembly.Module | nul
  * milliseconds; here it happens while the reader reads.
  */
 const WARM_UP = {
-  settings: 'SET autoload_known_extensions = false; SET autoinstall_known_extensions = false',
   rows: "SELECT range::INTEGER AS id, (range % 7)::DOUBLE AS x, 'h' || range AS handle FROM range(3000)",
   macro:
     'CREATE OR REPLACE MACRO preheat_score(w) AS TABLE WITH raw AS (SELECT id, w::DOUBLE * ln(1 + x) AS raw FROM preheat_rows), ' +
@@ -58,8 +58,11 @@ const WARM_UP = {
 
 interface Preheated {
   worker: Worker;
-  /** Settles when the worker has instantiated DuckDB (rejects with its error) and run the warm-up (whose errors are ignored). */
-  instantiated: Promise<void>;
+  /**
+   * Settles when the worker has instantiated DuckDB (rejects with its error) and run the warm-up
+   * (whose errors are ignored); true when the engine-wide NO_AUTOLOAD_SQL is in place by then.
+   */
+  instantiated: Promise<boolean>;
   failed: boolean;
   adopted: boolean;
 }
@@ -86,15 +89,20 @@ export function preheat(): void {
       worker.addEventListener('message', answer);
       worker.postMessage({ messageId, type, data }, transfer);
     });
-  const state: Preheated = { worker, instantiated: Promise.resolve(), failed: false, adopted: false };
+  const state: Preheated = { worker, instantiated: Promise.resolve(false), failed: false, adopted: false };
   // A worker that fails before the engine adopts it is left alone: the engine starts its own, and reports why.
   worker.addEventListener('error', () => void (state.failed = true), { once: true });
   const instantiated = ask('INSTANTIATE', [BUNDLE.mainModule, null]);
   instantiated.catch(() => void (state.failed = true));
   // Once the engine has adopted the worker (a reader's move), the warm-up stops after the statement
   // under way: what it has not reached yet, the engine's own statements compile as they go.
-  const warmUp = async () => {
+  // The engine-wide settings go first, adopted or not: the engine then need not send them.
+  const warmUp = async (): Promise<boolean> => {
     const conn = await ask('CONNECT', null);
+    const settings = await ask('RUN_QUERY', [conn, NO_AUTOLOAD_SQL]).then(
+      () => true,
+      () => false,
+    );
     const step = async (type: string, data: unknown, transfer?: Transferable[]) => {
       if (state.adopted) throw new Error('adopted');
       return ask(type, data, transfer);
@@ -102,7 +110,6 @@ export function preheat(): void {
     const run = (sql: string) => step('RUN_QUERY', [conn, sql]);
     let made = false;
     try {
-      await run(WARM_UP.settings);
       const rows = (await run(WARM_UP.rows)) as Uint8Array;
       made = true;
       await step('INSERT_ARROW_FROM_IPC_STREAM', [conn, rows, { name: 'preheat_rows', create: true }], [rows.buffer]);
@@ -116,8 +123,14 @@ export function preheat(): void {
       if (made) await ask('RUN_QUERY', [conn, WARM_UP.drop]).catch(() => {});
       await ask('DISCONNECT', conn);
     }
+    return settings;
   };
-  state.instantiated = instantiated.then(() => warmUp().catch(() => {})).then(() => void performance.mark('influence:engine-preheated'));
+  state.instantiated = instantiated
+    .then(() => warmUp().catch(() => false))
+    .then((settings) => {
+      performance.mark('influence:engine-preheated');
+      return settings;
+    });
   state.instantiated.catch(() => {});
   preheated = state;
 }
@@ -126,7 +139,7 @@ export function preheat(): void {
  * The preheated worker for the engine to adopt (once), with its instantiation under way or done;
  * null when there is none or it already failed (then it is stopped, and the engine starts afresh).
  */
-export function adoptPreheated(): { worker: Worker; instantiated: Promise<void> } | null {
+export function adoptPreheated(): { worker: Worker; instantiated: Promise<boolean> } | null {
   const p = preheated;
   if (!p || p.adopted) return null;
   p.adopted = true;
