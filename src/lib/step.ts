@@ -24,3 +24,17 @@ export function stepAhead(v: number, before: number | undefined, range: { min: n
   const next = snapToStep(v + Math.sign(v - before) * range.step, { ...range, max: Infinity });
   return next < range.min || next > range.max ? null : next;
 }
+
+/**
+ * The steps a drag may reach next, to run ahead: one step on in the direction it moves (stepAhead);
+ * before it has one (its first move), the steps on either side, the higher first. Only those
+ * inside [min, max].
+ */
+export function nextSteps(v: number, before: number | undefined, range: { min: number; max: number; step: number }): number[] {
+  if (!(range.step > 0)) return [];
+  if (before !== undefined && before !== v) {
+    const next = stepAhead(v, before, range);
+    return next === null ? [] : [next];
+  }
+  return [stepAhead(v, v - range.step, range), stepAhead(v, v + range.step, range)].filter((s): s is number => s !== null);
+}

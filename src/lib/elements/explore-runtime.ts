@@ -15,7 +15,7 @@ import { DEFAULT_STATE, WEIGHT_NAMES, cleanHandle, fileStem, followersRange, sco
 import { PARAMS } from '../state/params.ts';
 import { saveFile } from './save-file.ts';
 import { count, fixed, formatNumber } from '../format.ts';
-import { stepAhead } from '../step.ts';
+import { nextSteps } from '../step.ts';
 import { urlState, type UrlState } from '../client/url-state.ts';
 import { afterNextPaint } from '../client/lazy.ts';
 
@@ -168,22 +168,25 @@ const lastWeight = new WeakMap<HTMLInputElement, number>();
 
 /**
  * A drag mostly goes on the way it is going: with each weight move, run the page of rows for
- * the slider's next step in that direction, so the next move finds it in the query cache (the
- * count needs no new run: it depends on the weights only through a score filter).
+ * the slider's next step in that direction (at its first move, for the steps on either side), so
+ * the next move finds it in the query cache (the count needs no new run: it depends on the
+ * weights only through a score filter).
  */
 function prefetchDrag(slider: HTMLInputElement, state: ExploreState): void {
   const v = Number(slider.value);
   const range = { min: Number(slider.min), max: Number(slider.max), step: Number(slider.step) };
-  const next = stepAhead(v, lastWeight.get(slider), range);
+  const before = lastWeight.get(slider);
   lastWeight.set(slider, v);
-  if (next === null || !(WEIGHT_NAMES as readonly string[]).includes(slider.name)) return;
-  // Two steps on: a quick drag's next move often comes before one step's rows are back. Asked once
-  // this move is on screen: the engine's worker then leaves the CPU to the frame that draws it (on
-  // two cores a long SQL-cell statement holds the other), and a move that needed a query of its
-  // own has it answered first.
-  const steps = [next, stepAhead(next, v, range)];
+  if (!(WEIGHT_NAMES as readonly string[]).includes(slider.name)) return;
+  const steps = nextSteps(v, before, range);
+  // Two steps on once the direction is known: a quick drag's next move often comes before one
+  // step's rows are back.
+  if (steps.length === 1) steps.push(...nextSteps(steps[0], v, range));
+  // Asked once this move is on screen: the engine's worker then leaves the CPU to the frame that
+  // draws it (on two cores a long SQL-cell statement holds the other), and a move that needed a
+  // query of its own has it answered first.
   afterNextPaint(() => {
-    for (const w of steps) if (w !== null) prefetch(['explore_accounts'], queryParams({ ...state, weights: { ...state.weights, [slider.name]: w } }));
+    for (const w of steps) prefetch(['explore_accounts'], queryParams({ ...state, weights: { ...state.weights, [slider.name]: w } }));
   });
 }
 

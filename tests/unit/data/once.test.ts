@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupRows } from '../../../src/lib/data/groupRows.ts';
 import { thinCurve } from '../../../src/lib/stats/thinCurve.ts';
-import { orderedRange, snapToStep, stepAhead, stepDecimals } from '../../../src/lib/step.ts';
+import { nextSteps, orderedRange, snapToStep, stepAhead, stepDecimals } from '../../../src/lib/step.ts';
 
 describe('groupRows', () => {
   it.each([
@@ -70,4 +70,21 @@ describe('stepAhead', () => {
     [1.02, 0.5, 1.05],
   ] as [number, number | undefined, number | null][])('at %d after %j → %j', (v, before, out) => expect(stepAhead(v, before, range)).toBe(out));
   it('needs a step', () => expect(stepAhead(1, 0, { min: 0, max: 3, step: 0 })).toBe(null));
+});
+
+describe('nextSteps', () => {
+  const range = { min: 0, max: 3, step: 0.05 };
+  it.each([
+    // a drag with a direction: one step on that way
+    [1.05, 1, [1.1]],
+    [1, 1.05, [0.95]],
+    [3, 2.95, []],
+    // its first move (no direction yet): both sides, the higher first, inside the range only
+    [1, undefined, [1.05, 0.95]],
+    [1, 1, [1.05, 0.95]],
+    [0, undefined, [0.05]],
+    [3, undefined, [2.95]],
+    [1.02, undefined, [1.05, 0.95]],
+  ] as [number, number | undefined, number[]][])('at %d after %j → %j', (v, before, out) => expect(nextSteps(v, before, range)).toEqual(out));
+  it('needs a step', () => expect(nextSteps(1, undefined, { min: 0, max: 3, step: 0 })).toEqual([]));
 });
