@@ -68,9 +68,9 @@ type Kind = 'page' | 'cell' | 'lab';
  * An engine started on first call and shared after; a failed start, or a worker that dies, leaves
  * the next call to start a fresh one.
  */
-function shared<E>(begin: (onCrash: () => void) => Promise<E>): () => Promise<E> {
+function shared<E>(begin: (onCrash: () => void) => Promise<E>): { (): Promise<E>; running(): Promise<E> | null } {
   let current: Promise<E> | null = null;
-  return () => {
+  const get = () => {
     if (!current) {
       const mine: Promise<E> = begin(() => {
         if (current === mine) current = null;
@@ -82,10 +82,13 @@ function shared<E>(begin: (onCrash: () => void) => Promise<E>): () => Promise<E>
     }
     return current;
   };
+  /** The engine started (or starting) and not failed, if any; starts none. */
+  get.running = () => current;
+  return get;
 }
 
 /** The page's engine: the dataset, for the figures, explore and downloads. */
-export const engine: () => Promise<BrowserEngine> = shared((onCrash) => start('page', onCrash));
+export const engine = shared<BrowserEngine>((onCrash) => start('page', onCrash));
 
 /**
  * The SQL cell's engine: the same data, locked the same way, in a worker of its own, started on its

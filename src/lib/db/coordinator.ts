@@ -34,9 +34,15 @@ export async function query(names: readonly QueryName[], params: Params, priorit
   return Promise.all(names.map((name) => runQuery(db, name, params, priority)));
 }
 
-/** Run queries whose rows are likely wanted next, behind everything on screen; failures are ignored. */
+/**
+ * Run queries whose rows are likely wanted next, behind everything on screen; failures are ignored.
+ * Only on an engine that is up or starting: a guess never starts one, nor restarts one that failed
+ * (the reader's "Try again" does).
+ */
 export function prefetch(names: readonly QueryName[], params: Params): void {
-  query(names, params, 'background').catch(() => {});
+  const running = engine.running();
+  if (!running) return;
+  running.then((db) => Promise.all(names.map((name) => runQuery(db, name, params, 'background')))).catch(() => {});
 }
 
 /** A statement of the catalog's family that is not one of its named queries (explore's count), uncached. */

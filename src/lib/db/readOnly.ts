@@ -41,7 +41,7 @@ export interface ReadOnlyOptions {
   /** The statement's own running time allowed (time spent in `between` is not counted). */
   timeoutMs: number;
   signal?: AbortSignal;
-  /** Awaited between slices of the statement (the coordinator's: the reader's moves go first). */
+  /** Awaited between slices of the statement (the SQL cell's engine: the reader's moves go first, readerFirst.ts). */
   between?: () => Promise<void>;
 }
 
