@@ -7,7 +7,7 @@
  * through readOnly.ts. Nothing is fetched from outside the origin.
  */
 import * as duckdb from '@duckdb/duckdb-wasm';
-import { BUNDLE, adoptPreheated, compiledModule, duckdbWorker } from './preheat.ts';
+import { BUNDLE, adoptPreheated, compiledModule, duckdbWorker, handModule } from './preheat.ts';
 import { readerFirst } from './readerFirst.ts';
 import type { Engine } from './engine.ts';
 import type { Frame } from '../data/frame.ts';
@@ -247,9 +247,10 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
   const preheated = kind === 'page' ? adoptPreheated() : null;
   // The SQL cell's engine takes the WebAssembly the page's engine compiled, if there is one: no
   // second download and compile (over a second of CPU on several threads) while the reader moves a
-  // slider, and DuckDB's functions compiled once for both.
-  const module = kind === 'cell' && pageWorker ? await compiledModule(pageWorker) : null;
-  const worker = preheated?.worker ?? duckdbWorker(module ?? undefined);
+  // slider, and DuckDB's functions compiled once for both. It waits for it under its own start
+  // timeout (below), and without one fetches its own.
+  const handoff = kind === 'cell' && pageWorker ? compiledModule(pageWorker) : null;
+  const worker = preheated?.worker ?? duckdbWorker(!handoff);
   if (kind === 'page') pageWorker = worker;
   const { crashed, fail, guard } = watch(worker);
   crashed.catch(() => {
@@ -267,6 +268,8 @@ async function start(kind: Kind, onCrash: () => void): Promise<LabEngine> {
   const connected = (async () => {
     const preset = preheated ? await guard(preheated.instantiated) : false;
     db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+    const module = handoff && (await guard(handoff));
+    if (module) handModule(worker, module);
     if (!preheated) await guard(db.instantiate(BUNDLE.mainModule));
     mark('wasm');
     const c = await guard(db.connect());

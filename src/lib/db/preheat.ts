@@ -15,15 +15,18 @@ import { NO_AUTOLOAD_SQL } from './lock.ts';
 export const BUNDLE = { mainModule: ehWasm, mainWorker: ehWorker, watchedWorker };
 
 /**
- * A DuckDB worker (duckdb-watched.worker.js): named by its WebAssembly's URL so that it fetches and
- * compiles it at once; or, given a module another engine's worker compiled, handed that one instead.
+ * A DuckDB worker (duckdb-watched.worker.js), named by its WebAssembly's URL so that it fetches and
+ * compiles it at once; with `compile` false, unnamed: it waits to be handed a module (handModule),
+ * or, handed none, fetches it when DuckDB's start request comes.
  */
-export function duckdbWorker(module?: WebAssembly.Module): Worker {
+export function duckdbWorker(compile = true): Worker {
   const script = `${BUNDLE.watchedWorker}#${encodeURIComponent(BUNDLE.mainWorker)}`;
-  if (!module) return new Worker(script, { name: BUNDLE.mainModule });
-  const worker = new Worker(script);
+  return compile ? new Worker(script, { name: BUNDLE.mainModule }) : new Worker(script);
+}
+
+/** Hand an unnamed DuckDB worker a module another engine's worker compiled (before DuckDB's start request). */
+export function handModule(worker: Worker, module: WebAssembly.Module): void {
   worker.postMessage({ type: 'influence:module', module, url: BUNDLE.mainModule });
-  return worker;
 }
 
 /** The WebAssembly module a DuckDB worker compiled, once it has (null if it has none: its compile failed, or it was handed none). */
