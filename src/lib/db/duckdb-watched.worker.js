@@ -9,13 +9,8 @@
 // only fetches it then). DuckDB's own fetch of that URL is answered with an empty response and its
 // instantiation uses the module compiled here, so the file is downloaded once.
 //
-// DuckDB's WebAssembly is built to load extensions (Emscripten's dynamic linking), so it exports
-// every symbol, about 75,000, and Emscripten's start-up walks them all several times (copying
-// them, a global and a table slot for each), which cost the first touch 0.4 to 0.6 s here. The
-// engine never loads an extension (lock.ts), so the instance DuckDB is handed exposes only the
-// exports its own script names (`wasmExports.NAME`, read from that script's text) and the
-// `dynCall_` helpers: the same functions, a few hundred names to walk. Should that text not be
-// readable, or name too few, every export is handed over as before.
+// The module is DuckDB's with only the exports its worker script reads (the build trims the rest:
+// src/tools/wasmExports.ts), so instantiating it and Emscripten's start-up walk about 150 exports, not 75,000.
 'use strict';
 
 const failLoudly = (error) => {
@@ -77,9 +72,7 @@ if (typeof instantiateStreaming === 'function') WebAssembly.instantiateStreaming
       .then((response) => response.body && response.body.cancel())
       .catch(() => {});
     // (WebAssembly.instantiate of a compiled Module gives the Instance alone.)
-    result = Promise.all([early, namedExports]).then(([module, names]) =>
-      instantiate.call(WebAssembly, module, imports).then((instance) => ({ module, instance: names ? { exports: exportsNamed(instance.exports, names) } : instance })),
-    );
+    result = early.then((module) => instantiate.call(WebAssembly, module, imports).then((instance) => ({ module, instance })));
   } else result = instantiateStreaming.call(WebAssembly, source, imports);
   result.catch(failLoudly);
   return result;
@@ -90,22 +83,5 @@ if (typeof instantiate === 'function') WebAssembly.instantiate = function (...ar
   return result;
 };
 
-/** The exports DuckDB's script reads (see above): those it names, and the dynCall_ helpers. */
-function exportsNamed(all, names) {
-  const kept = {};
-  for (const name of Object.keys(all)) if (names.has(name) || name.startsWith('dynCall_')) kept[name] = all[name];
-  // How many, in this worker's timeline (the end-to-end tests read it).
-  performance.mark('influence:duckdb-exports', { detail: { kept: Object.keys(kept).length, of: Object.keys(all).length } });
-  return kept;
-}
-
 const duckdbScript = decodeURIComponent(self.location.hash.slice(1));
-// The names DuckDB's script reads from the instance's exports; null (hand over all) if unreadable.
-const namedExports = fetch(duckdbScript, { credentials: 'same-origin' })
-  .then((response) => (response.ok ? response.text() : ''))
-  .then((text) => {
-    const names = new Set(Array.from(text.matchAll(/\bwasmExports\.([\w$]+)/g), (m) => m[1]));
-    return names.size >= 20 ? names : null;
-  })
-  .catch(() => null);
 importScripts(duckdbScript);
