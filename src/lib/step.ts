@@ -26,15 +26,19 @@ export function stepAhead(v: number, before: number | undefined, range: { min: n
 }
 
 /**
- * The steps a drag may reach next, to run ahead: one step on in the direction it moves (stepAhead);
- * before it has one (its first move), the steps on either side, the higher first. Only those
- * inside [min, max].
+ * The steps a slider may reach next, to run ahead: one step on in the direction a drag moves
+ * (stepAhead); after a move with no direction yet (a slider's first move) or a jump of more than
+ * two steps (a click on the track, Home or End, a link), the steps on either side, the higher
+ * first. Only those inside [min, max].
  */
 export function nextSteps(v: number, before: number | undefined, range: { min: number; max: number; step: number }): number[] {
   if (!(range.step > 0)) return [];
-  if (before !== undefined && before !== v) {
+  if (before !== undefined && before !== v && Math.abs(v - before) <= JUMP * range.step) {
     const next = stepAhead(v, before, range);
     return next === null ? [] : [next];
   }
   return [stepAhead(v, v - range.step, range), stepAhead(v, v + range.step, range)].filter((s): s is number => s !== null);
 }
+
+/** A move of more steps than this is a jump, not a drag (a quick drag skips a step or two between input events). */
+const JUMP = 2 + 1e-9;

@@ -79,6 +79,13 @@ describe('nextSteps', () => {
     [1.05, 1, [1.1]],
     [1, 1.05, [0.95]],
     [3, 2.95, []],
+    // a quick drag that skips a step keeps its direction
+    [1.1, 1, [1.15]],
+    [0.9, 1, [0.85]],
+    // a jump (more than two steps) has none yet: both sides, so the way back from an end is there too
+    [0, 0.9, [0.05]],
+    [3, 1, [2.95]],
+    [1, 2, [1.05, 0.95]],
     // its first move (no direction yet): both sides, the higher first, inside the range only
     [1, undefined, [1.05, 0.95]],
     [1, 1, [1.05, 0.95]],
