@@ -64,10 +64,10 @@ export function keepExports(wasm: Uint8Array, keep: (name: string) => boolean): 
     }
     if (p !== end) throw new Error('malformed export section');
     kept = entries.length;
-    const body = concat([leb128(kept), ...entries]);
+    const body = Buffer.concat([leb128(kept), ...entries]);
     parts.push(Uint8Array.of(EXPORT_SECTION), leb128(body.length), body);
   }
-  return { bytes: concat(parts), kept, of };
+  return { bytes: Buffer.concat(parts), kept, of };
 }
 
 function leb128(n: number): Uint8Array {
@@ -79,14 +79,4 @@ function leb128(n: number): Uint8Array {
     out.push(byte);
   } while (n);
   return Uint8Array.from(out);
-}
-
-function concat(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }
