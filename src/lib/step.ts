@@ -40,5 +40,17 @@ export function nextSteps(v: number, before: number | undefined, range: { min: n
   return [stepAhead(v, v - range.step, range), stepAhead(v, v + range.step, range)].filter((s): s is number => s !== null);
 }
 
+/**
+ * A range control's move: its value, its range, and the steps it may reach next (nextSteps), the
+ * direction taken from its previous value in `last`, which then holds this one.
+ */
+export function moveSteps<C extends { value: string; min: string; max: string; step: string }>(control: C, last: WeakMap<C, number>) {
+  const v = Number(control.value);
+  const range = { min: Number(control.min), max: Number(control.max), step: Number(control.step) };
+  const steps = nextSteps(v, last.get(control), range);
+  last.set(control, v);
+  return { v, range, steps };
+}
+
 /** A move of more steps than this is a jump, not a drag (a quick drag skips a step or two between input events). */
 const JUMP = 2 + 1e-9;

@@ -15,7 +15,7 @@ import { DEFAULT_STATE, WEIGHT_NAMES, cleanHandle, fileStem, followersRange, sco
 import { PARAMS } from '../state/params.ts';
 import { saveFile } from './save-file.ts';
 import { count, fixed, formatNumber } from '../format.ts';
-import { nextSteps } from '../step.ts';
+import { moveSteps, nextSteps } from '../step.ts';
 import { urlState, type UrlState } from '../client/url-state.ts';
 import { afterNextPaint } from '../client/lazy.ts';
 
@@ -168,17 +168,13 @@ const lastWeight = new WeakMap<HTMLInputElement, number>();
 
 /**
  * A drag mostly goes on the way it is going: with each weight move, run the page of rows for
- * the slider's next step in that direction (at its first move, for the steps on either side), so
+ * the slider's next step in that direction (at its first move or after a jump, the steps on either side), so
  * the next move finds it in the query cache (the count needs no new run: it depends on the
  * weights only through a score filter).
  */
 function prefetchDrag(slider: HTMLInputElement, state: ExploreState): void {
-  const v = Number(slider.value);
-  const range = { min: Number(slider.min), max: Number(slider.max), step: Number(slider.step) };
-  const before = lastWeight.get(slider);
-  lastWeight.set(slider, v);
+  const { v, range, steps } = moveSteps(slider, lastWeight);
   if (!(WEIGHT_NAMES as readonly string[]).includes(slider.name)) return;
-  const steps = nextSteps(v, before, range);
   // Two steps on once the direction is known: a quick drag's next move often comes before one
   // step's rows are back.
   if (steps.length === 1) steps.push(...nextSteps(steps[0], v, range));

@@ -16,7 +16,7 @@ import { toCsv } from '../data/csv.ts';
 import { saveFile } from './save-file.ts';
 import { chartPng, chartSvg } from './chart-export.ts';
 import { renderSummary } from './summary-table.ts';
-import { nextSteps } from '../step.ts';
+import { moveSteps } from '../step.ts';
 
 /** A request of a figure: the page's parameters, and whether the bootstrap intervals are wanted. */
 interface Ask {
@@ -133,14 +133,12 @@ const lastValue = new WeakMap<HTMLInputElement, number>();
 
 /**
  * A drag mostly goes on the way it is going: once a move is drawn, run the figure's queries for
- * the slider's next step in that direction (at its first move, for the steps on either side), so
+ * the slider's next step in that direction (at its first move or after a jump, the steps on either side), so
  * the next move finds its rows in the query cache. (The benchmark also times jumps, which cannot
  * be foreseen.)
  */
 async function prefetchNextStep(el: HTMLElement, control: HTMLInputElement, values: ParamValues): Promise<void> {
-  const v = Number(control.value);
-  const steps = nextSteps(v, lastValue.get(control), { min: Number(control.min), max: Number(control.max), step: Number(control.step) });
-  lastValue.set(control, v);
+  const { steps } = moveSteps(control, lastValue);
   for (const next of steps) prefetch(figureOf(el).queries, { ...values, [control.name]: next } as ParamValues);
 }
 

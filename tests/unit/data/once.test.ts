@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { groupRows } from '../../../src/lib/data/groupRows.ts';
 import { thinCurve } from '../../../src/lib/stats/thinCurve.ts';
-import { nextSteps, orderedRange, snapToStep, stepAhead, stepDecimals } from '../../../src/lib/step.ts';
+import { moveSteps, nextSteps, orderedRange, snapToStep, stepAhead, stepDecimals } from '../../../src/lib/step.ts';
 
 describe('groupRows', () => {
   it.each([
@@ -94,4 +94,17 @@ describe('nextSteps', () => {
     [1.02, undefined, [1.05, 0.95]],
   ] as [number, number | undefined, number[]][])('at %d after %j → %j', (v, before, out) => expect(nextSteps(v, before, range)).toEqual(out));
   it('needs a step', () => expect(nextSteps(1, undefined, { min: 0, max: 3, step: 0 })).toEqual([]));
+});
+
+describe('moveSteps', () => {
+  it("reads a range control's move and remembers its value for the next move's direction", () => {
+    const control = { value: '1', min: '0', max: '3', step: '0.05' };
+    const last = new WeakMap<typeof control, number>();
+    expect(moveSteps(control, last)).toEqual({ v: 1, range: { min: 0, max: 3, step: 0.05 }, steps: [1.05, 0.95] });
+    control.value = '1.05';
+    expect(moveSteps(control, last).steps).toEqual([1.1]);
+    control.value = '0';
+    expect(moveSteps(control, last).steps).toEqual([0.05]);
+    expect(last.get(control)).toBe(0);
+  });
 });
