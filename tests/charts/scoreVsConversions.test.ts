@@ -34,6 +34,20 @@ describe('scoreVsConversionsChart', () => {
     expect(texts.some((t) => /^\d{1,3}(,\d{3})+$/.test(t))).toBe(false);
   });
 
+  it('ticks the symlog y axis at 0 and the powers of ten up to the largest outcome (every other past four), not crowded at its top', () => {
+    const ticksOf = (max: number) => {
+      const p = { ...panels()[0], points: [0, max / 3, max].map((conversions, i) => ({ score: 10 + 40 * i, conversions })) };
+      const svg = scoreVsConversionsChart([p], { width: 720, document: chartDocument() });
+      // The y axis's tick labels: the texts of the group Plot anchors at their end, left of the frame.
+      const axis = Array.from(svg.querySelectorAll('g[text-anchor="end"][font-variant="tabular-nums"]'));
+      return axis.flatMap((g) => Array.from(g.querySelectorAll('text'), (t) => t.textContent));
+    };
+    expect(ticksOf(15_000)).toEqual(['0', '10', '100', '1k', '10k']);
+    expect(ticksOf(120_000)).toEqual(['0', '10', '1k', '100k']);
+    expect(ticksOf(300)).toEqual(['0', '10', '100']);
+    expect(ticksOf(4)).toEqual(['0', '4']);
+  });
+
   it('stacks panels in one column on narrow screens', () => {
     const svg = scoreVsConversionsChart(panels(), { width: 360, document: chartDocument() }).outerHTML;
     expect(matchSnapshot('score-vs-conversions-narrow', svg).matches).toBe(true);

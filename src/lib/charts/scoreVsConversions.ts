@@ -2,6 +2,7 @@ import * as Plot from '@observablehq/plot';
 import { HUE } from './palette.ts';
 import { finishSvg, gridOfPlots } from './svg.ts';
 import { dotPaths } from './pathDots.ts';
+import { formatNumber } from '../format.ts';
 
 export interface BrandPanel {
   brand: string;
@@ -29,6 +30,17 @@ const sampleNote = (p: BrandPanel, separator: string) =>
   p.points.length < p.n ? `${separator}${p.points.length.toLocaleString('en-US')} of ${p.n.toLocaleString('en-US')} placements drawn` : '';
 
 const DOTS = { r: 2, fill: HUE.reach, fillOpacity: 0.4 };
+/**
+ * The y ticks: 0 and the powers of ten up to the largest outcome (0, 10, 100, 1k…), evenly spaced on
+ * the symlog scale (a linear choice of ticks, 5k, 10k, 15k, crowds them all at its top); past four
+ * of them, every other one down from the highest (0, 10, 1k, 100k).
+ */
+function decades(hi: number): number[] {
+  const powers: number[] = [];
+  for (let t = 10; t <= hi; t *= 10) powers.push(t);
+  if (powers.length === 0 && hi > 0) powers.push(hi >= 1 ? Math.floor(hi) : hi);
+  return [0, ...(powers.length > 4 ? powers.filter((_, i) => (powers.length - 1 - i) % 2 === 0) : powers)];
+}
 /** The y axis: the brand's own outcome, per post ("↑ Purchases (per post, symlog)"). */
 const yLabel = (p: BrandPanel) => `↑ ${p.judgedOn.charAt(0).toUpperCase()}${p.judgedOn.slice(1)} (per post, symlog)`;
 const title = (p: BrandPanel) => `${p.name}   ρ = ${Number.isFinite(p.rho) ? p.rho.toFixed(2).replace('-', '−') : '–'}`;
@@ -71,11 +83,14 @@ function panelFrame(p: BrandPanel, cellWidth: number, document: Document | undef
     style: { fontSize: '11px', background: 'transparent', color: 'currentColor' },
     x: { label: 'Reach score →', domain: [0, 100], grid: true, ticks: 5 },
     // (SI ticks, "100k": a recall axis reaches six digits, which the left margin would clip.)
-    y: { label: yLabel(p), type: 'symlog', grid: true, ticks: 3, nice: true, tickFormat: '~s' },
+    // (The y axis's label is a text of its own, just above the frame and under the title: Plot puts
+    // an axis label at the very top, where it reads as the caption of the panel above.)
+    y: { label: null, type: 'symlog', grid: true, ticks: decades(hi), nice: true, tickFormat: (v: number) => formatNumber(v, '~s') },
     marks: [
       Plot.dot(p.points, { x: 'score', y: 'conversions', render: (index, _scales, values, _dimensions, context) => dotPaths(context.document, index, values.x!, values.y!, DOTS) }),
       Plot.text([title(p)], { className: 'panel-title', frameAnchor: 'top-left', dx: -40, dy: -46, fontWeight: 700, fontSize: 13, textAnchor: 'start', fill: 'currentColor' }),
       Plot.text([sampleNote(p, '')], { frameAnchor: 'top-left', dx: -40, dy: -28, fontSize: 11, textAnchor: 'start', fill: 'currentColor', fillOpacity: 0.8 }),
+      Plot.text([yLabel(p)], { frameAnchor: 'top-left', dx: -40, dy: -13, textAnchor: 'start', fill: 'currentColor' }),
     ],
   });
   const frame = { svg: plot, x: plot.scale('x')!.apply, y: plot.scale('y')!.apply };
