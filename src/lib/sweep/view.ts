@@ -46,6 +46,8 @@ export function flipText(flips: BreakEven[]): string {
 }
 
 export interface BreakEvenRow {
+  /** The assumption's key and label. */
+  key: string;
   assumption: string;
   source: string;
   stage: string;
@@ -90,6 +92,7 @@ export function breakEvenRows(r: SweepResult): BreakEvenRow[] {
         const p = nearest(c, a.default);
         const v = verdictsAt(p, c.brand);
         return {
+          key: a.key,
           assumption: a.label,
           source: a.source,
           stage: a.stage,
@@ -107,17 +110,29 @@ export function breakEvenRows(r: SweepResult): BreakEvenRow[] {
 
 const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** The table of break-even values as HTML (the report pre-renders it; the lab redraws it). */
+/**
+ * The table of break-even values as HTML (the report pre-renders it; the lab redraws it): a group
+ * of rows per assumption, headed by the assumption with its default, range and source, then a row
+ * per brand (headed by its name) with the verdicts at the default and where they flip.
+ */
 export function breakEvenTableHtml(r: SweepResult): string {
-  const head = ['Assumption', 'Source', 'Default', 'Range', 'Brand', 'At the default: ρ(fit) − ρ(reach)', 'At the default: outcome per $1,000, fit − reach', 'Break-even (ρ)', 'Break-even (outcome per dollar)'];
-  const body = breakEvenRows(r)
-    .map((row) => `<tr>${[row.assumption, row.source, row.default, row.range, row.brand, row.atDefault, row.perDollarAtDefault, row.flips, row.perDollarFlips].map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`)
+  const head = ['Brand', 'At the default: ρ(fit) − ρ(reach)', 'At the default: outcome per $1,000, fit − reach', 'Break-even (ρ)', 'Break-even (outcome per dollar)'];
+  const groups = Map.groupBy(breakEvenRows(r), (row) => row.key);
+  const body = [...groups.values()]
+    .map((rows) => {
+      const a = rows[0];
+      const heading = `<tr><th colspan="${head.length}" scope="rowgroup"><div><b>${escape(a.assumption)}</b> (default ${escape(a.default)}, swept ${escape(a.range)})<span>Source: ${escape(a.source)}</span></div></th></tr>`;
+      const brands = rows.map((row) => `<tr><th scope="row">${escape(row.brand)}</th>${[row.atDefault, row.perDollarAtDefault, row.flips, row.perDollarFlips].map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`);
+      return `<tbody data-assumption="${escape(a.key)}">${heading}${brands.join('')}</tbody>`;
+    })
     .join('');
-  const caption =
+  const note =
     `Break-even values per brand, judged on ${eachOutcome(r)}: where ρ(fit) − ρ(reach) with the realized outcome changes sign, and where fit's and reach's outcome per dollar ` +
     `in the budget test ($${r.budget.toLocaleString('en-US')}) change order; linear interpolation between the two swept points that bracket it. ` +
     `Mean over seeds ${r.seeds[0]}–${r.seeds[r.seeds.length - 1]} with its 95% t interval; "within the noise" when an interval next to the flip includes 0.`;
-  return `<table><caption>${escape(caption)}</caption><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead><tbody>${body}</tbody></table>`;
+  // The explanation goes above the table rather than in its caption, which would be as wide as the
+  // table and, in its scrolling box, cut off at the screen's edge.
+  return `<p class="table-note">${escape(note)}</p><table class="break-even-table"><caption class="sr-only">Break-even values, by assumption and brand</caption><thead><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr></thead>${body}</table>`;
 }
 
 export interface BrandHeadline {

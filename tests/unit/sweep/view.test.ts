@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { breakEvenRows, breakEvenSeries, flipText, headlineByBrand } from '../../../src/lib/sweep/view.ts';
+import { parseHTML } from 'linkedom';
+import { breakEvenRows, breakEvenSeries, breakEvenTableHtml, flipText, headlineByBrand } from '../../../src/lib/sweep/view.ts';
 import type { SweepResult } from '../../../src/lib/sweep/summary.ts';
 
 const point = (x: number, d: number, pd: number) => ({
@@ -35,6 +36,28 @@ describe('the break-even view', () => {
     expect(row.atDefault).toBe('fit ranks purchases better than the reach score: 0.30 (0.25 to 0.35)');
     // The interval of the per-dollar difference (−0.5 to 1.5) includes zero: no winner.
     expect(row.perDollarAtDefault).toMatch(/^fit and the reach score buy about as many purchases per dollar .*: 0\.5 per \$1,000 \(−0\.5 to 1\.5\)$/);
+  });
+
+  it('tables each assumption as a group headed by its default, range and source, with a row per brand, its text escaped', () => {
+    const two: SweepResult = {
+      ...result,
+      brands: [...result.brands, { slug: 'b', name: 'B & <Co>' }],
+      assumptions: [...result.assumptions, { ...result.assumptions[0], key: 'm', label: 'Dial', source: 'Smith <2020>' }],
+      curves: [...result.curves, { ...result.curves[0], brand: 'b' }, { ...result.curves[0], key: 'm' }, { ...result.curves[0], key: 'm', brand: 'b' }],
+    };
+    const { document } = parseHTML(`<!doctype html><html><body>${breakEvenTableHtml(two)}</body></html>`);
+    expect(document.querySelector('p.table-note')!.textContent).toMatch(/^Break-even values per brand, judged on/);
+    const groups = [...document.querySelectorAll('table tbody')];
+    expect(groups.map((g) => g.getAttribute('data-assumption'))).toEqual(['k', 'm']);
+    const heading = groups[1].querySelector('th[scope="rowgroup"]')!;
+    expect(heading.getAttribute('colspan')).toBe('5');
+    expect(heading.textContent).toBe('Dial (default 4, swept 0 to 4)Source: Smith <2020>');
+    expect(heading.querySelector('b')!.textContent).toBe('Dial');
+    const rows = [...groups[0].querySelectorAll('tr')].slice(1);
+    expect(rows.map((r) => r.querySelector('th[scope="row"]')!.textContent)).toEqual(['Alpha', 'B & <Co>']);
+    const row = breakEvenRows(two)[0];
+    expect([...rows[0].querySelectorAll('td')].map((td) => td.textContent)).toEqual([row.atDefault, row.perDollarAtDefault, row.flips, row.perDollarFlips]);
+    expect(document.querySelectorAll('thead th').length).toBe(5);
   });
 
   it('says when a flip is within the noise, and which side wins', () => {
