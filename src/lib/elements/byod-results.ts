@@ -74,9 +74,14 @@ export function renderMatches(el: HTMLElement, a: Judged): void {
   const said = (m: Judged['matches'][number]) => (m.kloutTopic ? `"${m.word.slice(0, 40)}" → Klout's "${m.kloutTopic}" (by its ${m.matchedBy})` : `"${m.word.slice(0, 40)}" → no Klout topic (compared as written)`);
   const own = a.matches.filter((m) => m.inFile);
   const matched = own.filter((m) => m.kloutTopic);
+  // The words that matched no topic are named too (the first eight), so a reader can mend a misspelling.
+  const unmatched = own.filter((m) => !m.kloutTopic);
+  const first8 = (list: typeof own, say: (m: (typeof own)[number]) => string, separator: string) => `${list.slice(0, 8).map(say).join(separator)}${list.length > 8 ? `${separator}…` : ''}`;
   $(el, '[data-topic-brand]').textContent = brand.length ? `Your brand's topics, matched to Klout's topics: ${brand.map(said).join('; ')}.` : '';
   $(el, '[data-topic-file]').textContent = own.length
-    ? `Your file's topic words: ${count(own.length)}, ${count(matched.length)} of them matched to a Klout topic${matched.length ? ` (${matched.slice(0, 8).map(said).join('; ')}${matched.length > 8 ? '; …' : ''})` : ''}. A matched topic also counts for its parents in Klout's ontology, at half strength per level.`
+    ? `Your file's topic words: ${count(own.length)}, ${count(matched.length)} of them matched to a Klout topic${matched.length ? ` (${first8(matched, said, '; ')})` : ''}.` +
+      (unmatched.length ? ` Not matched to a Klout topic, so compared as written: ${first8(unmatched, (m) => `"${m.word.slice(0, 40)}"`, ', ')}.` : '') +
+      ` A matched topic also counts for its parents in Klout's ontology, at half strength per level.`
     : '';
 }
 
