@@ -38,6 +38,21 @@ describe('read-only SQL cell', () => {
     expect(r.status).toMatch(/\d+ rows? ·/);
   });
 
+  it("reports the statement's own time, and the engine's start apart when the statement waited for it", async () => {
+    const first = await suite.open('explore/');
+    await first.page.fill('#sql-text', 'SELECT 42 AS answer');
+    await first.page.getByRole('button', { name: /^Run/ }).click();
+    await first.page.waitForFunction(() => document.querySelector('sql-cell')!.getAttribute('data-state') === 'done', null, { timeout: 45_000 });
+    // The page's first statement started the cell's engine: its status says so, apart from the statement's few milliseconds.
+    const cold = (await first.page.locator('[data-sql-status]').textContent())!;
+    expect(cold).toMatch(/^1 row · \d+ ms \(and \d+\.\d s to start the engine first\)\.$/);
+    expect(Number(/· (\d+) ms/.exec(cold)![1])).toBeLessThan(1000);
+    await first.context.close();
+    // On an engine already running, only the statement's time.
+    const warm = await run('SELECT 42 AS answer');
+    expect(warm.status).toMatch(/^1 row · \d+ ms\.$/);
+  });
+
   it.each([
     ['DROP TABLE brands', /DROP is refused: this cell is read-only/],
     ["INSERT INTO brands SELECT * FROM brands", /INSERT is refused/],

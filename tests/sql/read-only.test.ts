@@ -137,7 +137,8 @@ describe('readOnly on the locked engine', () => {
 
   it('caps the bytes chunk by chunk: one enormous value is never decoded', async () => {
     const r = await run("SELECT repeat('x', 20000000) AS s", { maxBytes: 1 << 20 });
-    expect(r).toEqual({ names: ['s'], rows: [], truncated: 'bytes', bytes: 0 });
+    expect(r).toEqual({ names: ['s'], rows: [], truncated: 'bytes', bytes: 0, ms: expect.any(Number), waitedMs: 0 });
+    expect(r.ms).toBeGreaterThan(0);
     const some = await run("SELECT repeat('x', 1000) AS s FROM range(10000)", { maxBytes: 1 << 20, maxRows: 100_000 });
     expect(some.truncated).toBe('bytes');
     expect(some.bytes).toBeLessThanOrEqual(1 << 20);

@@ -52,6 +52,10 @@ export interface ReadOnlyResult {
   truncated: 'rows' | 'bytes' | null;
   /** Arrow bytes of the rows kept. */
   bytes: number;
+  /** Milliseconds the statement took, from opening its connection to its last rows kept, not counting `waitedMs`. */
+  ms: number;
+  /** Milliseconds it gave way to the page's other queries between its slices (`between`). */
+  waitedMs: number;
 }
 
 /** More than one statement: refused before anything ran. */
@@ -97,6 +101,7 @@ export async function readOnly(session: ReadOnlySession, sql: string, options: R
   };
   // The deadline counts the statement's own time: time spent waiting between slices is added back.
   let waited = 0;
+  let waitedInAll = 0;
   const arm = (ms: number): ReturnType<typeof setTimeout> =>
     setTimeout(() => {
       if (waited === 0) return stop('timeout');
@@ -110,6 +115,7 @@ export async function readOnly(session: ReadOnlySession, sql: string, options: R
   const checkStopped = () => {
     if (stopped) throw new QueryStopped(stopped, restarted);
   };
+  const began = performance.now();
   try {
     conn = await ask(db.connectInternal());
     await ask(db.runQuery(conn, 'BEGIN TRANSACTION'));
@@ -126,13 +132,14 @@ export async function readOnly(session: ReadOnlySession, sql: string, options: R
         const from = performance.now();
         await options.between();
         waited += performance.now() - from;
+        waitedInAll += performance.now() - from;
         checkStopped();
       }
       header = await ask(db.pollPendingQuery(conn));
     }
     const schema: Schema = tableFromIPC(header).schema;
     const values = schema.fields.map(cellValue);
-    const result: ReadOnlyResult = { names: schema.fields.map((f) => f.name), rows: [], truncated: null, bytes: 0 };
+    const result: ReadOnlyResult = { names: schema.fields.map((f) => f.name), rows: [], truncated: null, bytes: 0, ms: 0, waitedMs: 0 };
     for (;;) {
       checkStopped();
       const chunk = await ask(db.fetchQueryResults(conn));
@@ -163,7 +170,7 @@ export async function readOnly(session: ReadOnlySession, sql: string, options: R
         break;
       }
     }
-    return result;
+    return { ...result, ms: Math.max(0, performance.now() - began - waitedInAll), waitedMs: waitedInAll };
   } catch (error) {
     if (stopped) throw new QueryStopped(stopped, restarted);
     throw error;
