@@ -46,7 +46,7 @@ export function flipText(flips: BreakEven[]): string {
 }
 
 export interface BreakEvenRow {
-  /** The assumption's key and label. */
+  /** The assumption's key (`assumption` is its label). */
   key: string;
   assumption: string;
   source: string;
