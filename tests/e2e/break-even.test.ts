@@ -42,6 +42,13 @@ describe('where the verdict flips', () => {
     }
   });
 
+  it("is pre-rendered in the lab at both widths, the narrow one for a phone", () => {
+    const { document } = parseHTML(readFileSync(`${dist}/lab/index.html`, 'utf8'));
+    const chart = document.querySelector('[data-lab-sweep] [data-sweep-chart]')!;
+    expect(chart.querySelector('.chart-wide svg[role="img"]')!.getAttribute('width')).toBe('720');
+    expect(chart.querySelector('.chart-narrow svg[role="img"]')!.getAttribute('width')).toBe('360');
+  });
+
   it('heads the report: "In short" gives each brand\'s verdict per dollar and where it flips, agreeing with the table', () => {
     const { document } = parseHTML(readFileSync(`${dist}/index.html`, 'utf8'));
     const items = [...document.querySelectorAll('#in-short #headline-by-brand li')].map((li) => li.textContent ?? '');
