@@ -131,8 +131,9 @@ export async function readOnly(session: ReadOnlySession, sql: string, options: R
       if (options.between) {
         const from = performance.now();
         await options.between();
-        waited += performance.now() - from;
-        waitedInAll += performance.now() - from;
+        const gaveWay = performance.now() - from;
+        waited += gaveWay;
+        waitedInAll += gaveWay;
         checkStopped();
       }
       header = await ask(db.pollPendingQuery(conn));
@@ -170,7 +171,9 @@ export async function readOnly(session: ReadOnlySession, sql: string, options: R
         break;
       }
     }
-    return { ...result, ms: Math.max(0, performance.now() - began - waitedInAll), waitedMs: waitedInAll };
+    result.ms = Math.max(0, performance.now() - began - waitedInAll);
+    result.waitedMs = waitedInAll;
+    return result;
   } catch (error) {
     if (stopped) throw new QueryStopped(stopped, restarted);
     throw error;
