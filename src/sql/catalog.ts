@@ -2,6 +2,7 @@
  * Every query the pages run, by name: the same text at build time (DuckDB on Node, to
  * pre-render) and in the browser (DuckDB-WASM). Macros are installed once per engine.
  */
+import reachScaleMacro from './macros/reach_scale.sql?raw';
 import reachScoreMacro from './macros/reach_score.sql?raw';
 import kredScoreMacro from './macros/kred_score.sql?raw';
 import peerIndexScoreMacro from './macros/peerindex_score.sql?raw';
@@ -20,8 +21,8 @@ import accountScores from './account_scores.sql?raw';
 import exploreAccounts from './explore/accounts.sql?raw';
 import exploreOptions from './explore/options.sql?raw';
 
-/** The table macros the queries call, by name. */
-export const MACROS = { reach_score: reachScoreMacro, kred_score: kredScoreMacro, peerindex_score: peerIndexScoreMacro } as const;
+/** The macros the queries call, by name (the reach score's scale first: reach_score calls it). */
+export const MACROS = { reach_scale: reachScaleMacro, reach_score: reachScoreMacro, kred_score: kredScoreMacro, peerindex_score: peerIndexScoreMacro } as const;
 
 /** Scores no control changes: computed once per engine by their macro into a temporary table the queries join. */
 export const SCORE_TABLES = { kred_scores: 'kred_score', peerindex_scores: 'peerindex_score' } as const satisfies Record<string, keyof typeof MACROS>;
@@ -32,11 +33,13 @@ export const SETUP_SQL: string[] = [
   ...Object.entries(SCORE_TABLES).map(([table, macro]) => `CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${macro}()`),
 ];
 
-/** The macros a query text relies on, directly or through a score table. */
+/** The macros a query text relies on, directly, through a score table or through another macro (in MACROS order). */
 export function macrosUsedBy(text: string): (keyof typeof MACROS)[] {
-  return (Object.keys(MACROS) as (keyof typeof MACROS)[]).filter(
-    (m) => text.includes(`${m}(`) || Object.entries(SCORE_TABLES).some(([table, macro]) => macro === m && new RegExp(`\\b${table}\\b`).test(text)),
-  );
+  const names = Object.keys(MACROS) as (keyof typeof MACROS)[];
+  const named = (t: string) => names.filter((m) => t.includes(`${m}(`) || Object.entries(SCORE_TABLES).some(([table, macro]) => macro === m && new RegExp(`\\b${table}\\b`).test(t)));
+  const used = new Set(named(text));
+  for (const m of used) for (const inner of named(MACROS[m])) used.add(inner);
+  return names.filter((m) => used.has(m));
 }
 
 export const QUERIES = {

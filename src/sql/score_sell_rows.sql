@@ -2,7 +2,7 @@
 -- reach score under the current weights (as account_scores.sql rounds it), what the post cost and
 -- sold, and `outcome` (placement_outcomes.sql's), by brand, then score (highest first), then placement.
 WITH scores AS (
-  SELECT influencer_id, round(score, 2) AS score
+  SELECT influencer_id, round(100 * score) / 100 AS score
   FROM reach_score($w_followers, $w_reactions, $w_reactors)
 )
 SELECT p.brand_id,

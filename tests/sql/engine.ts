@@ -1,17 +1,18 @@
 import { readFileSync } from 'node:fs';
 import { openNodeEngine } from '../../src/lib/db/node.ts';
-import { MACROS } from '../../src/sql/catalog.ts';
+import { MACROS, macrosUsedBy } from '../../src/sql/catalog.ts';
 
 type MacroName = keyof typeof MACROS;
 
 /**
  * A fresh in-memory DuckDB with the fixture statements run, then the named shipped macros
- * installed (true: all, false: none; a macro needs its table's columns to exist in the fixture).
+ * installed with the macros they call (true: all, false: none; a macro needs its table's columns to
+ * exist in the fixture).
  */
 export async function fixtureEngine(statements: string[], { macros = true }: { macros?: MacroName[] | boolean } = {}) {
   const db = await openNodeEngine(':memory:');
   for (const s of statements) await db.exec(s);
-  const names = macros === true ? (Object.keys(MACROS) as MacroName[]) : macros === false ? [] : macros;
+  const names = macros === true ? (Object.keys(MACROS) as MacroName[]) : macros === false ? [] : macrosUsedBy(macros.map((m) => `${m}(`).join(' '));
   for (const name of names) await db.exec(MACROS[name]);
   return db;
 }

@@ -68,8 +68,8 @@ describe('reach_score on another table (a user file on "Your data")', () => {
   afterAll(() => own.close());
   const run = (sql: string) => own.query(`SELECT influencer_id, raw, score FROM ${sql} ORDER BY influencer_id`, []).then((f) => ({ raw: Array.from(f.columns.raw as number[]), score: Array.from(f.columns.score as number[]) }));
 
-  it('scores the named table, anchored on itself when told', async () => {
-    const { raw, score } = await run("reach_score(1, 0, 0, accounts := 'user_features', anchored_on := 'user_features')");
+  it('scores the named table, anchored on itself', async () => {
+    const { raw, score } = await run("reach_score(1, 0, 0, accounts := 'user_features')");
     user.forEach((f, i) => expect(raw[i]).toBeCloseTo(Math.log(1 + f), 12));
     // Five values: the minimum is 1, the median (the 3rd) 20, the maximum 99.
     expect(score[0]).toBeCloseTo(1, 10);
@@ -77,11 +77,24 @@ describe('reach_score on another table (a user file on "Your data")', () => {
     expect(score[4]).toBeCloseTo(99, 10);
   });
 
-  it("is anchored on the world's accounts by default, extrapolating past its range instead of clamping", async () => {
-    const { raw, score } = await run("reach_score(1, 0, 0, accounts := 'user_features')");
-    // The world's anchors under (1, 0, 0), by hand: raw = ln(1 + followers) over the 21 fixture accounts.
-    const world = followers.map((f) => Math.log(1 + f)).sort((a, b) => a - b);
-    const [lo, med, p95, hi] = [world[0], world[10], world[19], world[20]];
+  // The world's anchors under (1, 0, 0), by hand: raw = ln(1 + followers) over the 21 fixture accounts.
+  const world = followers.map((f) => Math.log(1 + f)).sort((a, b) => a - b);
+  const [lo, med, p95, hi] = [world[0], world[10], world[19], world[20]];
+
+  it('gives its anchors with every row: the minimum, median, 95th percentile and maximum of raw', async () => {
+    const f = await own.query('SELECT DISTINCT lo, med, p95, hi FROM reach_score(1, 0, 0)', []);
+    expect(f.length).toBe(1);
+    expect(f.columns.lo[0]).toBeCloseTo(lo, 12);
+    expect(f.columns.med[0]).toBeCloseTo(med, 12);
+    expect(f.columns.p95[0]).toBeCloseTo(p95, 12);
+    expect(f.columns.hi[0]).toBeCloseTo(hi, 12);
+  });
+
+  it("is put on the world's scale by reach_scale with the world's anchors, extrapolating past its range instead of clamping", async () => {
+    // As byod/scores.sql scores a file of too few accounts.
+    const { raw, score } = await run(
+      "(SELECT u.influencer_id, u.raw, reach_scale(u.raw, w.lo, w.med, w.p95, w.hi) AS score FROM reach_score(1, 0, 0, accounts := 'user_features') u, (SELECT any_value(lo) AS lo, any_value(med) AS med, any_value(p95) AS p95, any_value(hi) AS hi FROM reach_score(1, 0, 0)) w)",
+    );
     const expected = (r: number) => (r <= med ? 1 + (19 * (r - lo)) / (med - lo) : r <= p95 ? 20 + (30 * (r - med)) / (p95 - med) : 50 + (49 * (r - p95)) / (hi - p95));
     raw.forEach((r, i) => expect(score[i], `account ${i + 1}`).toBeCloseTo(expected(r), 9));
     // 1e9 followers is more than any fixture account: above 99, not cut to it.
@@ -91,7 +104,7 @@ describe('reach_score on another table (a user file on "Your data")', () => {
 
   it('gives the essay the same rows with the defaults named or left out', async () => {
     const a = await run('reach_score(1, 0.5, 0.25)');
-    const b = await run("reach_score(1, 0.5, 0.25, accounts := 'account_features', anchored_on := 'account_features')");
+    const b = await run("reach_score(1, 0.5, 0.25, accounts := 'account_features')");
     expect(b).toEqual(a);
   });
 

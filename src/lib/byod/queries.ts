@@ -24,8 +24,8 @@ import scoredRowsSql from '../../sql/byod/scored_rows.sql?raw';
 import joinSql from '../../sql/byod/join.sql?raw';
 import joinCountsSql from '../../sql/byod/join_counts.sql?raw';
 import joinedRowsSql from '../../sql/byod/joined_rows.sql?raw';
-import reachScoreSql from '../../sql/macros/reach_score.sql?raw';
 import { bindSql, type Param, type Params } from '../../sql/bind.ts';
+import { MACROS, macrosUsedBy } from '../../sql/catalog.ts';
 import { BOOTSTRAP_LIMIT } from '../stats/spearmanInterval.ts';
 
 export const BYOD_SQL = {
@@ -50,8 +50,8 @@ export const BYOD_SQL = {
   joined_rows: joinedRowsSql,
 } as const;
 
-/** The reach-score macro the scores call, installed when the engine started (shown with them). */
-export const REACH_SCORE_MACRO = reachScoreSql.trim();
+/** The reach-score macros the scores call, by file, installed when the engine started (shown with them). */
+export const REACH_SCORE_MACROS = macrosUsedBy(BYOD_SQL.scores).map((m) => ({ file: `macros/${m}.sql`, text: MACROS[m].trim() }));
 export type ByodQuery = keyof typeof BYOD_SQL;
 
 /** One statement as it runs: its file, the text that ran (with `$name` placeholders), its parameters. */

@@ -54,7 +54,7 @@ const WARM_UP = {
     'CREATE OR REPLACE MACRO preheat_score(w) AS TABLE WITH raw AS (SELECT id, w::DOUBLE * ln(1 + x) AS raw FROM preheat_rows), ' +
     'anchors AS (SELECT min(raw) AS lo, quantile_cont(raw, 0.5) AS med, quantile_cont(raw, 0.95) AS p95, max(raw) AS hi FROM raw) ' +
     'SELECT id, coalesce(CASE WHEN raw <= med THEN 1 + 19 * (raw - lo) / nullif(med - lo, 0) WHEN raw <= p95 THEN 20 + 30 * (raw - med) / nullif(p95 - med, 0) ELSE 50 END, 20)::DOUBLE AS score FROM raw, anchors',
-  prepared: 'SELECT id, round(score, 2) AS score FROM preheat_score($1)',
+  prepared: 'SELECT id, round(100 * score) / 100 AS score FROM preheat_score($1)',
   join: 'SELECT r.id, r.handle, r.x, (CASE WHEN r.x > 3 THEN r.x ELSE 0 END)::DOUBLE AS y FROM preheat_rows r JOIN preheat_score(1) s USING (id) ORDER BY r.x, r.id',
   drop: 'DROP MACRO TABLE IF EXISTS preheat_score; DROP TABLE IF EXISTS preheat_rows',
 };

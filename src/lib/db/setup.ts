@@ -5,7 +5,7 @@
  * in turn, and those steps go first; the others run while no query is waiting, so the figure a
  * reader touches first does not wait for tables it never reads. Any step failing fails the setup.
  */
-import { MACROS, SCORE_TABLES } from '../../sql/catalog.ts';
+import { MACROS, SCORE_TABLES, macrosUsedBy } from '../../sql/catalog.ts';
 
 export interface Step {
   /** What a query's text calls it (a table, macro or score table), or a label (`mentioned: false`). */
@@ -180,11 +180,12 @@ export const tablesNamed = (text: string, among: readonly string[]): string[] =>
 
 /**
  * The shared macros' steps for an engine whose tables are `tables` (each macro once the tables it
- * reads are in), then each score table's (once its macro is): the page's engine and the lab's.
+ * reads and the macros it calls are in), then each score table's (once its macro is): the page's
+ * engine and the lab's.
  */
 export function macroSteps(tables: readonly string[], run: (sql: string) => Promise<unknown>): Step[] {
   return [
-    ...Object.entries(MACROS).map(([name, text]): Step => ({ name, needs: tablesNamed(text, tables), run: async () => void (await run(text)) })),
+    ...Object.entries(MACROS).map(([name, text]): Step => ({ name, needs: [...tablesNamed(text, tables), ...macrosUsedBy(text).filter((m) => m !== name)], run: async () => void (await run(text)) })),
     ...Object.entries(SCORE_TABLES).map(([table, macro]): Step => ({ name: table, needs: [macro], run: async () => void (await run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${macro}()`)) })),
   ];
 }

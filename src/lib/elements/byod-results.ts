@@ -3,7 +3,7 @@
  * into the page's boxes. Text from the file reaches the page through textContent only.
  */
 import type { Judged, Rho, Walk } from '../byod/judge.ts';
-import { REACH_SCORE_MACRO, type Statement } from '../byod/queries.ts';
+import { REACH_SCORE_MACROS, type Statement } from '../byod/queries.ts';
 import { count, fixed, formatNumber, usdCents as usd } from '../format.ts';
 
 const $ = <T extends Element = HTMLElement>(el: HTMLElement, sel: string) => el.querySelector<T & Element>(sel)!;
@@ -174,7 +174,7 @@ export function renderSqlLog(el: HTMLElement, log: Statement[]): void {
     return entry;
   };
   $(el, '[data-sql-log]').replaceChildren(
-    item('macros/reach_score.sql, installed when the engine started', REACH_SCORE_MACRO, {}),
+    ...REACH_SCORE_MACROS.map((m) => item(`${m.file}, installed when the engine started`, m.text, {})),
     ...log.map((s) => {
       const entry = item(`byod/${s.name}.sql${s.creates ? ` → ${s.creates}` : ''}${s.part ? `, ${s.part}` : ''}`, s.text, s.params);
       entry.dataset.statement = s.part ? `${s.name}:${s.part.split(' ')[0]}` : s.name;

@@ -5,20 +5,23 @@
 -- highest score, ties sharing a rank; accounts without a score have none. The rows are in no
 -- particular order (sorting a million of them by account took a third of this statement's time).
 WITH own AS (
-  SELECT * FROM reach_score($w_followers, $w_reactions, $w_reactors, accounts := 'byod_features', anchored_on := 'byod_features')
+  SELECT * FROM reach_score($w_followers, $w_reactions, $w_reactors, accounts := 'byod_features')
 ),
+-- The simulated world's anchors under the same weights (alike on every row of reach_score: any
+-- row's will do; a LIMIT 1 here made DuckDB 1.4 return no rows at all from the cross joins below).
 world AS (
-  SELECT * FROM reach_score($w_followers, $w_reactions, $w_reactors, accounts := 'byod_features', anchored_on := 'account_features')
+  SELECT any_value(lo) AS lo, any_value(med) AS med, any_value(p95) AS p95, any_value(hi) AS hi
+  FROM reach_score($w_followers, $w_reactions, $w_reactors)
 ),
 scored AS (
   SELECT count(raw) AS n FROM own
 )
 SELECT
-  w.influencer_id AS account,
-  w.raw,
-  CASE WHEN w.raw IS NULL THEN NULL WHEN scored.n >= $min_accounts THEN o.score ELSE w.score END AS score,
-  CASE WHEN w.raw IS NULL THEN NULL ELSE rank() OVER (ORDER BY w.raw DESC NULLS LAST) END::INTEGER AS score_rank,
+  o.influencer_id AS account,
+  o.raw,
+  CASE WHEN o.raw IS NULL THEN NULL WHEN scored.n >= $min_accounts THEN o.score ELSE reach_scale(o.raw, w.lo, w.med, w.p95, w.hi) END AS score,
+  CASE WHEN o.raw IS NULL THEN NULL ELSE rank() OVER (ORDER BY o.raw DESC NULLS LAST) END::INTEGER AS score_rank,
   CASE WHEN scored.n >= $min_accounts THEN 'your file' ELSE 'the simulated world' END AS anchored_on
-FROM world w
-JOIN own o USING (influencer_id)
+FROM own o
+CROSS JOIN world w
 CROSS JOIN scored

@@ -13,7 +13,7 @@ WITH accounts AS (
          coalesce(t.slug, f.top_topic_id) AS topic,
          i.followers::BIGINT AS followers,
          round(f.reactions_per_post, 2) AS reactions_per_post,
-         round(s.score, 2) AS score,
+         round(100 * s.score) / 100 AS score,
          t.super_topic
   FROM influencers i
   JOIN reach_score($w_followers, $w_reactions, $w_reactors) s USING (influencer_id)

@@ -3,7 +3,8 @@
  * to the benchmark so it can time the scoring SQL in the browser and a 1M-row Parquet download.
  */
 import { engine } from '../../../src/lib/db/browser.ts';
-import { bindSql, parameterNames } from '../../../src/sql/bind.ts';
+import { bindSql, parameterNames, type Param } from '../../../src/sql/bind.ts';
+import type { Frame } from '../../../src/lib/data/frame.ts';
 import { QUERIES, type QueryName } from '../../../src/sql/catalog.ts';
 import { DEFAULTS } from '../../../src/lib/state/params.ts';
 import { parquetDownload, provenance } from '../../../src/lib/explore/downloads.ts';
@@ -35,16 +36,23 @@ const harness = {
     }
     return { ms, rows };
   },
-  /** Milliseconds of each of `runs` runs of any statement (for trying a query's variants by hand from the console). */
-  async time(sql: string, runs = 1): Promise<number[]> {
+  /**
+   * Milliseconds of each of `runs` runs of any statement (for trying a query's variants by hand from
+   * the console); with `values` for its `?` placeholders, prepared once and run as the figures run theirs.
+   */
+  async time(sql: string, runs = 1, values: Param[] = []): Promise<number[]> {
     const db = await engine();
     const ms: number[] = [];
     for (let i = 0; i < runs; i++) {
       const t = performance.now();
-      await db.query(sql);
+      await db.query(sql, values);
       ms.push(performance.now() - t);
     }
     return ms;
+  },
+  /** The columns of a statement's result (an EXPLAIN ANALYZE's plan, say). */
+  async rows(sql: string): Promise<Frame['columns']> {
+    return (await (await engine()).query(sql)).columns;
   },
   /** Query the placements that pass a filter (nearly all) and write them as the Parquet file a download saves: milliseconds and bytes. */
   async parquet(): Promise<{ ms: number; queryMs: number; rows: number; bytes: number }> {

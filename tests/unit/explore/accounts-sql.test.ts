@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fixtureEngine } from '../../sql/engine.ts';
 import { runQuery } from '../../../src/lib/db/run.ts';
-import { MACROS } from '../../../src/sql/catalog.ts';
 import { DEFAULT_STATE, queryParams, type ExploreState } from '../../../src/lib/explore/state.ts';
 import { EXPLORE_COLUMNS } from '../../../src/lib/explore/downloads.ts';
 
@@ -21,8 +20,8 @@ const fixture = [
 
 let db: Awaited<ReturnType<typeof fixtureEngine>>;
 beforeAll(async () => {
-  // Only the macro the explore query calls (the others need columns this fixture does not have).
-  db = await fixtureEngine([...fixture, MACROS.reach_score], { macros: false });
+  // Only the macros the explore query calls (the others need columns this fixture does not have).
+  db = await fixtureEngine(fixture, { macros: ['reach_score'] });
 });
 afterAll(() => db.close());
 
