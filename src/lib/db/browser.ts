@@ -13,8 +13,8 @@ import type { Engine } from './engine.ts';
 import type { Frame } from '../data/frame.ts';
 import { ipcFrame } from './arrowFrame.ts';
 import { Setup, macroSteps, type Step } from './setup.ts';
-import { bindSql, type Param } from '../../sql/bind.ts';
-import { QUERIES, macrosUsedBy } from '../../sql/catalog.ts';
+import type { Param } from '../../sql/bind.ts';
+import { warmUpSteps } from './warmUp.ts';
 import type { Table } from 'apache-arrow';
 import { EngineFailure, NOTICES, engineFailure, isOutOfMemory } from './failure.ts';
 import { GLOBAL_SETTINGS_SQL, LOCK_SQL, NO_AUTOLOAD_SQL } from './lock.ts';
@@ -226,36 +226,9 @@ function datasetSteps(
     };
   });
   steps.push(...macroSteps(tables, run));
-  const accounts = manifest.tables.find((t) => t.name === 'account_features')?.rows ?? 0;
-  if (warm && accounts >= WARM_UP_FROM_ACCOUNTS) steps.push(...warmUpSteps(warm));
+  if (warm) steps.push(...warmUpSteps(manifest.tables.find((t) => t.name === 'account_features')?.rows ?? 0, warm));
   steps.push({ name: 'lock', mentioned: false, needs: steps.map((s) => s.name), run: lockIt });
   return steps.map((s) => ({ ...s, run: () => measure(`setup ${s.name}`, s.run) }));
-}
-
-/** Rounds of the reach score's query the page's engine runs before it is ready (warmUpSteps)... */
-export const WARM_UP_ROUNDS = 12;
-/**
- * ...on a world of at least this many accounts. On the report's own 5,000 a move's scoring query
- * takes a few milliseconds and V8's compiling never shows; on 100,000 the first jumps of a weight
- * took 60–70 ms without the rounds, about 50 with them.
- */
-export const WARM_UP_FROM_ACCOUNTS = 50_000;
-
-/**
- * The reach score's query (account_scores.sql, prepared and run as a weight slider runs it) with
- * weights off the sliders' grid, WARM_UP_ROUNDS times, its rows thrown away: steps that run while
- * the setup has nothing else to do (a table's bytes still on their way), else last before the
- * lock. V8 first runs DuckDB's WebAssembly as its baseline compiler made it, and optimises a
- * function only once that function has run a while, on the same two cores as the query; queries
- * on a hundred thousand accounts set that off for their first dozen or so runs. These rounds do it
- * before the reader's moves, which then run on optimised code.
- */
-function warmUpSteps(warm: (sql: string, values: Param[]) => Promise<unknown>): Step[] {
-  const text = QUERIES.account_scores;
-  return Array.from({ length: WARM_UP_ROUNDS }, (_, k): Step => {
-    const { sql, values } = bindSql(text, { w_followers: 1 + (k + 1) / 997, w_reactions: 0.5 - (k + 1) / 991, w_reactors: 0.5 + (k + 1) / 983 });
-    return { name: `warm-up ${k + 1}`, mentioned: false, needs: macrosUsedBy(text), run: async () => void (await warm(sql, values)) };
-  });
 }
 
 async function start(kind: 'lab', onCrash: () => void): Promise<LabEngine>;
