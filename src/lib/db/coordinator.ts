@@ -35,14 +35,14 @@ export async function query(names: readonly QueryName[], params: Params, priorit
 }
 
 /**
- * Run queries whose rows are likely wanted next, behind everything on screen; failures are ignored.
- * Only on an engine that is up or starting: a guess never starts one, nor restarts one that failed
- * (the reader's "Try again" does).
+ * Run queries whose rows are likely wanted next, behind everything on screen: their runs, or null
+ * when they failed (a failure is ignored). Only on an engine that is up or starting: a guess never
+ * starts one, nor restarts one that failed (the reader's "Try again" does).
  */
-export function prefetch(names: readonly QueryName[], params: Params): void {
+export async function prefetch(names: readonly QueryName[], params: Params): Promise<QueryRun[] | null> {
   const running = engine.running();
-  if (!running) return;
-  running.then((db) => Promise.all(names.map((name) => runQuery(db, name, params, 'background')))).catch(() => {});
+  if (!running) return null;
+  return running.then((db) => Promise.all(names.map((name) => runQuery(db, name, params, 'background')))).catch(() => null);
 }
 
 /** A statement of the catalog's family that is not one of its named queries (explore's count), uncached. */

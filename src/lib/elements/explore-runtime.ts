@@ -182,7 +182,7 @@ function prefetchDrag(slider: HTMLInputElement, state: ExploreState): void {
   // draws it (on two cores a long SQL-cell statement holds the other), and a move that needed a
   // query of its own has it answered first.
   afterNextPaint(() => {
-    for (const w of steps) prefetch(['explore_accounts'], queryParams({ ...state, weights: { ...state.weights, [slider.name]: w } }));
+    for (const w of steps) void prefetch(['explore_accounts'], queryParams({ ...state, weights: { ...state.weights, [slider.name]: w } }));
   });
 }
 

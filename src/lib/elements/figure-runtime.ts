@@ -32,6 +32,8 @@ interface Cell {
   /** An update under way, and whether another was asked for meanwhile (and with intervals). */
   running?: Promise<Cell['last']>;
   again?: { intervals: boolean };
+  /** Models made ahead, in idle time, from the rows prefetched for a drag's next steps (modelAhead), with their parameters. */
+  ahead: { frames: Frame[]; key: string; model: unknown }[];
 }
 
 const cells = new Map<HTMLElement, Cell>();
@@ -68,7 +70,7 @@ const dependsOn = (figure: FigureDef<any>, name: ParamName) => dependencies(figu
 function cellOf(el: HTMLElement): Cell {
   let cell = cells.get(el);
   if (!cell) {
-    cell = { visible: false } as Cell;
+    cell = { visible: false, ahead: [] } as Partial<Cell> as Cell;
     cell.client = figureClient(el, cell);
     cells.set(el, cell);
     observer ??= new IntersectionObserver(
@@ -133,14 +135,39 @@ const lastValue = new WeakMap<HTMLInputElement, number>();
 
 /**
  * A drag mostly goes on the way it is going: once a move is drawn, run the figure's queries for
- * the slider's next step in that direction (at its first move or after a jump, the steps on either side), so
- * the next move finds its rows in the query cache. (The benchmark also times jumps, which cannot
- * be foreseen.)
+ * the slider's next step in that direction (at its first move or after a jump, the steps on either
+ * side) and make its model (modelAhead), so the next move finds its rows in the query cache and
+ * only draws. (The benchmark also times jumps, which cannot be foreseen.)
  */
 async function prefetchNextStep(el: HTMLElement, control: HTMLInputElement, values: ParamValues): Promise<void> {
   const { steps } = moveSteps(control, lastValue);
-  for (const next of steps) prefetch(figureOf(el).queries, { ...values, [control.name]: next } as ParamValues);
+  for (const next of steps) void modelAhead(el, { ...values, [control.name]: next } as ParamValues);
 }
+
+/** Models made ahead that a figure keeps (a drag's next step or two). */
+const AHEAD = 2;
+
+/**
+ * Run a figure's queries for a step a drag may reach next, behind what is on screen, and once the
+ * page is idle make the model from their rows (intervals left to the release), so that the move,
+ * finding both, only draws. On a million placements the model takes several milliseconds a move.
+ */
+async function modelAhead(el: HTMLElement, values: ParamValues): Promise<void> {
+  const runs = await prefetch(figureOf(el).queries, values);
+  if (!runs || typeof requestIdleCallback !== 'function') return;
+  requestIdleCallback(() => {
+    const cell = cellOf(el);
+    const figure = figureOf(el);
+    const frames = runs.map((r) => r.frame);
+    const key = paramKey(dependencies(figure), values);
+    if (madeAhead(cell, frames, key)) return;
+    cell.ahead.unshift({ frames, key, model: figure.model(frames, values, { intervals: false }) });
+    cell.ahead.length = Math.min(cell.ahead.length, AHEAD);
+  });
+}
+
+/** The model made ahead from these very rows, at these parameters, if any. */
+const madeAhead = (cell: Cell, frames: Frame[], key: string) => cell.ahead.find((a) => a.key === key && a.frames.length === frames.length && a.frames.every((f, i) => f === frames[i]));
 
 /** Whether a drag is under way (an input without its change yet): figures that catch up meanwhile leave the intervals to the release. */
 let dragging = false;
@@ -226,11 +253,9 @@ function figureClient(el: HTMLElement, cell: Cell): Client<Ask, Record<string, S
     queryResult(results, { values, intervals }) {
       const runs = figure.queries.map((q) => results[q]);
       const queried = performance.now();
-      const model = figure.model(
-        runs.map((r) => r.frame),
-        values,
-        { intervals },
-      );
+      const frames = runs.map((r) => r.frame);
+      const made = intervals ? undefined : madeAhead(cell, frames, paramKey(dependencies(figure), values));
+      const model = made ? made.model : figure.model(frames, values, { intervals });
       const modelled = performance.now();
       // One chart now, drawn for the width the reader has (the pre-render carried both); a chart
       // that can redraw the one on screen in place does so.
