@@ -71,7 +71,8 @@ export function renderMatches(el: HTMLElement, a: Judged): void {
   const box = $(el, '[data-topic-matches]');
   const brand = a.matches.filter((m) => m.brand);
   box.hidden = brand.length === 0;
-  const said = (m: Judged['matches'][number]) => (m.kloutTopic ? `"${m.word.slice(0, 40)}" → Klout's "${m.kloutTopic}" (by its ${m.matchedBy})` : `"${m.word.slice(0, 40)}" → no Klout topic (compared as written)`);
+  const word = (m: Judged['matches'][number]) => `"${m.word.slice(0, 40)}"`;
+  const said = (m: Judged['matches'][number]) => (m.kloutTopic ? `${word(m)} → Klout's "${m.kloutTopic}" (by its ${m.matchedBy})` : `${word(m)} → no Klout topic (compared as written)`);
   const own = a.matches.filter((m) => m.inFile);
   const matched = own.filter((m) => m.kloutTopic);
   // The words that matched no topic are named too (the first eight), so a reader can mend a misspelling.
@@ -80,7 +81,7 @@ export function renderMatches(el: HTMLElement, a: Judged): void {
   $(el, '[data-topic-brand]').textContent = brand.length ? `Your brand's topics, matched to Klout's topics: ${brand.map(said).join('; ')}.` : '';
   $(el, '[data-topic-file]').textContent = own.length
     ? `Your file's topic words: ${count(own.length)}, ${count(matched.length)} of them matched to a Klout topic${matched.length ? ` (${first8(matched, said, '; ')})` : ''}.` +
-      (unmatched.length ? ` Not matched to a Klout topic, so compared as written: ${first8(unmatched, (m) => `"${m.word.slice(0, 40)}"`, ', ')}.` : '') +
+      (unmatched.length ? ` Not matched to a Klout topic, so compared as written: ${first8(unmatched, word, ', ')}.` : '') +
       ` A matched topic also counts for its parents in Klout's ontology, at half strength per level.`
     : '';
 }

@@ -160,7 +160,8 @@ async function modelAhead(el: HTMLElement, values: ParamValues): Promise<void> {
     const figure = figureOf(el);
     const frames = runs.map((r) => r.frame);
     const key = paramKey(dependencies(figure), values);
-    if (madeAhead(cell, frames, key)) return;
+    // (A move may have reached the step, and made its model, before the page was idle.)
+    if (cell.last?.key === key || madeAhead(cell, frames, key)) return;
     cell.ahead.unshift({ frames, key, model: figure.model(frames, values, { intervals: false }) });
     cell.ahead.length = Math.min(cell.ahead.length, AHEAD);
   });
