@@ -10,11 +10,11 @@ import { simulateWorldWithTruth } from '../sim/world.ts';
 import { loadWorld } from '../load.ts';
 import { openNodeEngine } from '../../src/lib/db/node.ts';
 import { bindQuery } from '../../src/lib/db/run.ts';
-import { MACROS, type QueryName } from '../../src/sql/catalog.ts';
+import { MACROS, macroTableSql, type QueryName } from '../../src/sql/catalog.ts';
 import { DEFAULTS } from '../../src/lib/state/params.ts';
 import { OFFER_COLUMNS, brandScores, seedBase, type SeedBase } from '../../src/lib/sweep/seed.ts';
 
-/** The tables the scoring queries (SCORE_QUERIES) read, directly or through account_features and the reach_score macro: the rest of a world is not loaded. */
+/** The tables the scoring queries (SCORE_QUERIES) read, directly or through account_features, account_terms and the reach_score macro: the rest of a world is not loaded. */
 const READ: readonly (keyof World)[] = ['topics', 'topic_edges', 'brands', 'brand_topics', 'influencers', 'audience_topics', 'posts', 'reactions', 'pair_outcomes'];
 
 type NodeEngine = Awaited<ReturnType<typeof openNodeEngine>>;
@@ -31,6 +31,8 @@ export async function nodeSeedBase(params: WorldParams, ontology: Ontology, root
   try {
     await loadWorld(engine.connection, tables, root, ['account_features']);
     for (const macro of Object.values(MACROS)) await engine.exec(macro);
+    // The reach score's input (the other macros' tables hold scores these queries never read).
+    await engine.exec(macroTableSql('account_terms'));
     // The report's queries with the report's bindings, straight to this engine (runQuery would cache them by text, across worlds);
     // of brand_offers only the columns the scores read (the others are text, costly to bring out of DuckDB).
     const query = (name: QueryName, brand?: string) => {
@@ -44,7 +46,7 @@ export async function nodeSeedBase(params: WorldParams, ontology: Ontology, root
     const tree = await query('topic_tree');
     return seedBase(stages!, brandScores(slugs, offers, audience, tree, params.accounts));
   } finally {
-    if (db) for (const t of [...READ, 'account_features']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
+    if (db) for (const t of [...READ, 'account_features', 'account_terms']) await db.exec(`DROP TABLE IF EXISTS ${t}`);
     else engine.close();
   }
 }

@@ -86,10 +86,12 @@ describe('Your data in the engine', () => {
     expect(await text('[data-kpi="rho"] strong')).toBe(e.rho.toFixed(2));
     expect(await text('[data-kpi="rho"] span')).toMatch(/^95% interval −?\d\.\d\d to −?\d\.\d\d \(seeded bootstrap, 1,000 resamples\), over 60 accounts$/);
     const log = page.locator('[data-sql-log] > li');
-    expect(await page.locator('[data-sql-log] > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.statement ?? 'macro'))).toEqual(['macro', 'macro', 'uniform', 'rows', 'features', 'scores', 'topic_match', 'relevance', 'judged', 'rho', 'gain', 'deciles', 'budget', 'budget:random']);
-    expect(await log.nth(0).textContent()).toMatch(/macros\/reach_scale\.sql[\s\S]*CREATE OR REPLACE MACRO reach_scale\(raw, lo, med, p95, hi\)/);
-    expect(await log.nth(1).textContent()).toMatch(/macros\/reach_score\.sql[\s\S]*CREATE OR REPLACE MACRO reach_score\(w_followers, w_reactions, w_reactors, boost_id := -1, boost := 0, accounts := 'account_features'\)/);
-    expect(await page.locator('[data-sql-log] [data-statement="scores"]').textContent()).toMatch(/byod\/scores\.sql → byod_scores — parameters: \$w_followers = 1, \$w_reactions = 0, \$w_reactors = 0, \$min_accounts = 200[\s\S]*FROM reach_score\(\$w_followers, \$w_reactions, \$w_reactors, accounts := 'byod_features'\)[\s\S]*reach_scale\(o\.raw, w\.lo, w\.med, w\.p95, w\.hi\)/);
+    expect(await page.locator('[data-sql-log] > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.statement ?? 'macro'))).toEqual(['macro', 'macro', 'macro', 'uniform', 'rows', 'features', 'terms', 'scores', 'topic_match', 'relevance', 'judged', 'rho', 'gain', 'deciles', 'budget', 'budget:random']);
+    expect(await log.nth(0).textContent()).toMatch(/macros\/reach_terms\.sql[\s\S]*CREATE OR REPLACE MACRO reach_terms\(accounts := 'account_features'\)/);
+    expect(await log.nth(1).textContent()).toMatch(/macros\/reach_scale\.sql[\s\S]*CREATE OR REPLACE MACRO reach_scale\(raw, lo, med, p95, hi\)/);
+    expect(await log.nth(2).textContent()).toMatch(/macros\/reach_score\.sql[\s\S]*CREATE OR REPLACE MACRO reach_score\(w_followers, w_reactions, w_reactors, boost_id := -1, boost := 0, accounts := 'account_terms'\)/);
+    expect(await page.locator('[data-sql-log] [data-statement="terms"]').textContent()).toMatch(/byod\/terms\.sql → byod_terms[\s\S]*FROM reach_terms\(accounts := 'byod_features'\)/);
+    expect(await page.locator('[data-sql-log] [data-statement="scores"]').textContent()).toMatch(/byod\/scores\.sql → byod_scores — parameters: \$w_followers = 1, \$w_reactions = 0, \$w_reactors = 0, \$min_accounts = 200[\s\S]*FROM reach_score\(\$w_followers, \$w_reactions, \$w_reactors, accounts := 'byod_terms'\)[\s\S]*reach_scale\(o\.raw, w\.lo, w\.med, w\.p95, w\.hi\)/);
     expect(await page.locator('[data-sql-log] [data-statement="rows"]').textContent()).toContain('CREATE OR REPLACE TABLE byod_accounts AS');
     // The budget test in two passes: the orders with no random one, then the random orders apart.
     expect(await page.locator('[data-sql-log] [data-statement="budget"]').textContent()).toMatch(/\$budget_share = 0\.25, \$deterministic = true, \$seed = 1, \$runs = 0, \$random_rows = 200000, \$margin = NULL[\s\S]*WITH RECURSIVE/);

@@ -58,7 +58,7 @@ describe('Your data: two files joined on a key', () => {
     const statements = await page.locator('[data-sql-log] > li').evaluateAll((lis) => lis.map((li) => (li as HTMLElement).dataset.statement ?? ''));
     // (After the macros the scores call, which have no statement name.)
     expect(statements.filter((s) => s !== '').slice(0, 3)).toEqual(['join', 'join_counts', 'joined_rows']);
-    expect(statements.slice(0, statements.indexOf('join'))).toEqual(['', '']);
+    expect(statements.slice(0, statements.indexOf('join'))).toEqual(['', '', '']);
     expect(await page.locator('[data-sql-log] [data-statement="join"] code').textContent()).toMatch(/^CREATE OR REPLACE TABLE byod_join AS\n[\s\S]*FULL JOIN second s ON f\.k = s\.k/);
     expect(await page.locator('[data-sql-log] [data-statement="joined_rows"] code').textContent()).toMatch(/^CREATE OR REPLACE TABLE byod_rows AS\n[\s\S]*WHERE side = 'both'/);
     // The counts shown are those of the rows the engine joined.

@@ -19,6 +19,17 @@ const scores = async (wf: number, wr: number, wu: number) => {
 };
 
 describe('reach_score macro', () => {
+  it("reads the terms reach_terms makes once per engine: each account's ln(1 + x) of its three features, and its followers", async () => {
+    const f = await db.query('SELECT * FROM account_terms ORDER BY influencer_id', []);
+    expect(f.names).toEqual(['influencer_id', 'followers', 'ln_followers', 'ln_reactions', 'ln_selective']);
+    followers.forEach((n, i) => {
+      expect(Number(f.columns.followers[i])).toBe(n);
+      expect(f.columns.ln_followers[i]).toBeCloseTo(Math.log(1 + n), 13);
+      expect(f.columns.ln_reactions[i]).toBeCloseTo(Math.log(1 + ((i % 5) + 1)), 13);
+      expect(f.columns.ln_selective[i]).toBeCloseTo(Math.log(1 + (20 - i)), 13);
+    });
+  });
+
   it('computes raw as the weighted sum of log features', async () => {
     const { raw } = await scores(1, 0.5, 0.25);
     followers.forEach((f, i) => {
@@ -64,12 +75,14 @@ describe('reach_score on another table (a user file on "Your data")', () => {
       [features, `CREATE TABLE user_features AS SELECT * FROM (VALUES ${user.map((f, i) => `(${i + 1}, ${f}::DOUBLE, 0::DOUBLE, 0::DOUBLE)`).join(', ')}) t(influencer_id, followers, reactions_per_post, selective_reactions)`],
       { macros: ['reach_score'] },
     );
+    // The user's accounts as reach_score reads them (Your data keeps its file's the same way, as byod_terms).
+    await own.exec("CREATE TABLE user_terms AS SELECT * FROM reach_terms(accounts := 'user_features')");
   });
   afterAll(() => own.close());
   const run = (sql: string) => own.query(`SELECT influencer_id, raw, score FROM ${sql} ORDER BY influencer_id`, []).then((f) => ({ raw: Array.from(f.columns.raw as number[]), score: Array.from(f.columns.score as number[]) }));
 
   it('scores the named table, anchored on itself', async () => {
-    const { raw, score } = await run("reach_score(1, 0, 0, accounts := 'user_features')");
+    const { raw, score } = await run("reach_score(1, 0, 0, accounts := 'user_terms')");
     user.forEach((f, i) => expect(raw[i]).toBeCloseTo(Math.log(1 + f), 12));
     // Five values: the minimum is 1, the median (the 3rd) 20, the maximum 99.
     expect(score[0]).toBeCloseTo(1, 10);
@@ -93,7 +106,7 @@ describe('reach_score on another table (a user file on "Your data")', () => {
   it("is put on the world's scale by reach_scale with the world's anchors, extrapolating past its range instead of clamping", async () => {
     // As byod/scores.sql scores a file of too few accounts.
     const { raw, score } = await run(
-      "(SELECT u.influencer_id, u.raw, reach_scale(u.raw, w.lo, w.med, w.p95, w.hi) AS score FROM reach_score(1, 0, 0, accounts := 'user_features') u, (SELECT any_value(lo) AS lo, any_value(med) AS med, any_value(p95) AS p95, any_value(hi) AS hi FROM reach_score(1, 0, 0)) w)",
+      "(SELECT u.influencer_id, u.raw, reach_scale(u.raw, w.lo, w.med, w.p95, w.hi) AS score FROM reach_score(1, 0, 0, accounts := 'user_terms') u, (SELECT any_value(lo) AS lo, any_value(med) AS med, any_value(p95) AS p95, any_value(hi) AS hi FROM reach_score(1, 0, 0)) w)",
     );
     const expected = (r: number) => (r <= med ? 1 + (19 * (r - lo)) / (med - lo) : r <= p95 ? 20 + (30 * (r - med)) / (p95 - med) : 50 + (49 * (r - p95)) / (hi - p95));
     raw.forEach((r, i) => expect(score[i], `account ${i + 1}`).toBeCloseTo(expected(r), 9));
@@ -104,7 +117,7 @@ describe('reach_score on another table (a user file on "Your data")', () => {
 
   it('gives the essay the same rows with the defaults named or left out', async () => {
     const a = await run('reach_score(1, 0.5, 0.25)');
-    const b = await run("reach_score(1, 0.5, 0.25, accounts := 'account_features')");
+    const b = await run("reach_score(1, 0.5, 0.25, accounts := 'account_terms')");
     expect(b).toEqual(a);
   });
 

@@ -1,7 +1,7 @@
 /**
  * The SQL the "Your data" page runs on a user's table, in the order it runs: the statements that
- * derive the analysed tables from `byod_rows` (per account or row by row, the macro's view, the
- * scores, the topic matches and relevance), then the judging queries. Each text lives once, in
+ * derive the analysed tables from `byod_rows` (per account or row by row, the macro's view, its
+ * terms, the scores, the topic matches and relevance), then the judging queries. Each text lives once, in
  * src/sql/byod/ (and the reach-score macro in src/sql/macros/); here they are only named, given
  * their parameters and, for a derived table, the `CREATE … AS` that keeps the result.
  */
@@ -9,6 +9,7 @@ import uniformSql from '../../sql/byod/uniform.sql?raw';
 import perAccountSql from '../../sql/byod/per_account.sql?raw';
 import rowsSql from '../../sql/byod/rows.sql?raw';
 import featuresSql from '../../sql/byod/features.sql?raw';
+import termsSql from '../../sql/byod/terms.sql?raw';
 import scoresSql from '../../sql/byod/scores.sql?raw';
 import ontologySql from '../../sql/byod/ontology.sql?raw';
 import topicMatchSql from '../../sql/byod/topic_match.sql?raw';
@@ -33,6 +34,7 @@ export const BYOD_SQL = {
   per_account: perAccountSql,
   rows: rowsSql,
   features: featuresSql,
+  terms: termsSql,
   scores: scoresSql,
   ontology: ontologySql,
   topic_match: topicMatchSql,
@@ -99,7 +101,7 @@ export const brandParam = (words: readonly string[]): string => words.join(';');
 
 /**
  * The statements that turn a freshly loaded `byod_rows` into the analysed tables: byod_accounts
- * (per account when `perAccount`, else row by row), the macro's view byod_features, byod_scores,
+ * (per account when `perAccount`, else row by row), the macro's view byod_features, its terms byod_terms, byod_scores,
  * then the topic tables (topicStatements) and the view byod_judged the judging queries read.
  */
 export function setupStatements({ perAccount, hasEngagement, brandTopics }: { perAccount: boolean; hasEngagement: boolean; brandTopics: readonly string[] }): Statement[] {
@@ -107,6 +109,7 @@ export function setupStatements({ perAccount, hasEngagement, brandTopics }: { pe
     { name: 'uniform', text: BYOD_SQL.uniform.trim(), params: {} },
     keep(perAccount ? 'per_account' : 'rows', 'byod_accounts', 'TABLE'),
     keep('features', 'byod_features', 'VIEW'),
+    keep('terms', 'byod_terms', 'TABLE'),
     keep('scores', 'byod_scores', 'TABLE', { ...weightsFor(hasEngagement), min_accounts: OWN_ANCHORS_FROM }),
     ...topicStatements(brandTopics),
     keep('judged', 'byod_judged', 'VIEW'),

@@ -49,10 +49,10 @@ export function compiledModule(worker: Worker): Promise<WebAssembly.Module | nul
  * milliseconds; here it happens while the reader reads.
  */
 const WARM_UP = {
-  rows: "SELECT range::INTEGER AS id, (range % 7)::DOUBLE AS x, 'h' || range AS handle FROM range(3000)",
+  rows: "SELECT range::INTEGER AS id, (range % 7)::DOUBLE AS x, ln(1 + range % 7) AS lx, 'h' || range AS handle FROM range(3000)",
   macro:
-    'CREATE OR REPLACE MACRO preheat_score(w) AS TABLE WITH raw AS (SELECT id, w::DOUBLE * ln(1 + x) AS raw FROM preheat_rows), ' +
-    'anchors AS (SELECT min(raw) AS lo, quantile_cont(raw, 0.5) AS med, quantile_cont(raw, 0.95) AS p95, max(raw) AS hi FROM raw) ' +
+    'CREATE OR REPLACE MACRO preheat_score(w) AS TABLE WITH raw AS (SELECT id, w::DOUBLE * lx AS raw FROM preheat_rows), ' +
+    'anchors AS (SELECT lo, q[1] AS med, q[2] AS p95, hi FROM (SELECT min(raw) AS lo, quantile_cont(raw, [0.5, 0.95]) AS q, max(raw) AS hi FROM raw)) ' +
     'SELECT id, coalesce(CASE WHEN raw <= med THEN 1 + 19 * (raw - lo) / nullif(med - lo, 0) WHEN raw <= p95 THEN 20 + 30 * (raw - med) / nullif(p95 - med, 0) ELSE 50 END, 20)::DOUBLE AS score FROM raw, anchors',
   prepared: 'SELECT id, round(100 * score) / 100 AS score FROM preheat_score($1)',
   join: 'SELECT r.id, r.handle, r.x, (CASE WHEN r.x > 3 THEN r.x ELSE 0 END)::DOUBLE AS y FROM preheat_rows r JOIN preheat_score(1) s USING (id) ORDER BY r.x, r.id',

@@ -1,14 +1,14 @@
 /**
  * The page's engine setup as steps run one at a time on its connection: each table inserted, each
- * macro installed once the tables it reads are in, each score table built, and last the lock. A
- * query waits only for the steps its text names (tables, macros, score tables) and what those need
+ * macro installed once the tables it reads are in, each macro's table built, and last the lock. A
+ * query waits only for the steps its text names (tables, macros, macros' tables) and what those need
  * in turn, and those steps go first; the others run while no query is waiting, so the figure a
  * reader touches first does not wait for tables it never reads. Any step failing fails the setup.
  */
-import { MACROS, SCORE_TABLES, macrosUsedBy } from '../../sql/catalog.ts';
+import { MACROS, MACRO_TABLES, macroTableSql, macrosUsedBy, type MacroTable } from '../../sql/catalog.ts';
 
 export interface Step {
-  /** What a query's text calls it (a table, macro or score table), or a label (`mentioned: false`). */
+  /** What a query's text calls it (a table, macro or macro's table), or a label (`mentioned: false`). */
   name: string;
   /** Steps that must be done first. */
   needs: readonly string[];
@@ -180,12 +180,17 @@ export const tablesNamed = (text: string, among: readonly string[]): string[] =>
 
 /**
  * The shared macros' steps for an engine whose tables are `tables` (each macro once the tables it
- * reads and the macros it calls are in), then each score table's (once its macro is): the page's
- * engine and the lab's.
+ * reads, the macros it calls and the macros' tables it reads are in), then each macro's table (once
+ * its macro is): the page's engine and the lab's.
  */
 export function macroSteps(tables: readonly string[], run: (sql: string) => Promise<unknown>): Step[] {
+  const made = (macro: string) => (Object.keys(MACRO_TABLES) as MacroTable[]).filter((t) => MACRO_TABLES[t] !== macro);
   return [
-    ...Object.entries(MACROS).map(([name, text]): Step => ({ name, needs: [...tablesNamed(text, tables), ...macrosUsedBy(text).filter((m) => m !== name)], run: async () => void (await run(text)) })),
-    ...Object.entries(SCORE_TABLES).map(([table, macro]): Step => ({ name: table, needs: [macro], run: async () => void (await run(`CREATE OR REPLACE TEMP TABLE ${table} AS SELECT * FROM ${macro}()`)) })),
+    ...Object.entries(MACROS).map(([name, text]): Step => ({
+      name,
+      needs: [...tablesNamed(text, [...tables, ...made(name)]), ...macrosUsedBy(text).filter((m) => m !== name)],
+      run: async () => void (await run(text)),
+    })),
+    ...(Object.keys(MACRO_TABLES) as MacroTable[]).map((table): Step => ({ name: table, needs: [MACRO_TABLES[table]], run: async () => void (await run(macroTableSql(table))) })),
   ];
 }

@@ -7,12 +7,12 @@ export const worldDbPath = (): string => process.env.WORLD_DB ?? `${process.cwd(
 
 /**
  * The data step's world, opened read-only (so builds and test processes can share it) with the
- * shared macros installed. They go into the temporary schema, the only writable one here; the text is otherwise
- * the very statement the browser runs.
+ * shared macros and their tables installed. They go into the temporary schema, the only writable one here;
+ * the text is otherwise the very statement the browser runs.
  */
 export async function openWorld(path = worldDbPath()) {
   const db = await openNodeEngine(path, { access_mode: 'READ_ONLY' });
-  for (const statement of SETUP_SQL) await db.exec(statement.replace(/^(\s*(?:--.*\n)*\s*)CREATE OR REPLACE MACRO/, '$1CREATE OR REPLACE TEMP MACRO'));
+  for (const statement of SETUP_SQL) await db.exec(statement.replace(/^(\s*(?:--.*\n)*\s*)CREATE OR REPLACE (MACRO|TABLE)/, '$1CREATE OR REPLACE TEMP $2'));
   return db;
 }
 

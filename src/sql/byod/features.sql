@@ -1,4 +1,4 @@
--- Your accounts as the reach-score macro reads them (src/sql/macros/reach_score.sql): followers
+-- Your accounts as the reach score's terms read them (src/sql/macros/reach_terms.sql): followers
 -- are your reach column; reactions per post your engagement column, or 0 when the file has none
 -- (that component then gets weight 0); no file holds who reacted, so selective reactions are 0 and
 -- weigh 0. A blank engagement cell stays blank: that account gets no score.

@@ -5,7 +5,7 @@
 -- highest score, ties sharing a rank; accounts without a score have none. The rows are in no
 -- particular order (sorting a million of them by account took a third of this statement's time).
 WITH own AS (
-  SELECT influencer_id, raw, score FROM reach_score($w_followers, $w_reactions, $w_reactors, accounts := 'byod_features')
+  SELECT influencer_id, raw, score FROM reach_score($w_followers, $w_reactions, $w_reactors, accounts := 'byod_terms')
 ),
 -- The simulated world's anchors under the same weights (alike on every row of reach_score: any
 -- row's will do; a LIMIT 1 here made DuckDB 1.4 return no rows at all from the cross joins below).

@@ -17,7 +17,7 @@ describe('warmUpSteps', () => {
     const steps = warmUpSteps(100_000, async (sql, values) => void ran.push({ sql, values }));
     for (const s of steps) {
       expect(s.mentioned).toBe(false);
-      expect(s.needs).toEqual(['reach_scale', 'reach_score']);
+      expect(s.needs).toEqual(['reach_terms', 'reach_scale', 'reach_score']);
       await s.run();
     }
     expect(new Set(ran.map((r) => r.sql))).toEqual(new Set([QUERIES.account_scores.replace(/\$\w+/g, '?')]));
@@ -37,6 +37,7 @@ describe('warmUpSteps', () => {
     let release!: () => void;
     const macro = new Promise<void>((r) => (release = r));
     const steps = [
+      { name: 'reach_terms', needs: [], run: async () => void order.push('reach_terms') },
       { name: 'reach_scale', needs: [], run: async () => void order.push('reach_scale') },
       { name: 'reach_score', needs: ['reach_scale'], run: async () => void (await macro, order.push('reach_score')) },
       ...warmUpSteps(100_000, async () => void order.push('warm-up')),
@@ -46,7 +47,7 @@ describe('warmUpSteps', () => {
     release();
     await query;
     await setup.done;
-    expect(order.slice(0, 3)).toEqual(['reach_scale', 'reach_score', 'query']);
-    expect(order.slice(3)).toEqual(Array(WARM_UP_ROUNDS).fill('warm-up'));
+    expect(order.slice(0, 4)).toEqual(['reach_terms', 'reach_scale', 'reach_score', 'query']);
+    expect(order.slice(4)).toEqual(Array(WARM_UP_ROUNDS).fill('warm-up'));
   });
 });
