@@ -35,6 +35,9 @@ export const MACRO_TABLES = { account_terms: 'reach_terms', kred_scores: 'kred_s
 
 export type MacroTable = keyof typeof MACRO_TABLES;
 
+/** The table a macro makes, if it makes one. */
+export const tableMadeBy = (macro: string): MacroTable | undefined => (Object.keys(MACRO_TABLES) as MacroTable[]).find((t) => MACRO_TABLES[t] === macro);
+
 /** The statement that makes a macro's table. */
 export const macroTableSql = (table: MacroTable): string => `CREATE OR REPLACE TABLE ${table} AS SELECT * FROM ${MACRO_TABLES[table]}()`;
 

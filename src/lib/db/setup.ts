@@ -5,7 +5,7 @@
  * in turn, and those steps go first; the others run while no query is waiting, so the figure a
  * reader touches first does not wait for tables it never reads. Any step failing fails the setup.
  */
-import { MACROS, MACRO_TABLES, macroTableSql, macrosUsedBy, type MacroTable } from '../../sql/catalog.ts';
+import { MACROS, MACRO_TABLES, macroTableSql, macrosUsedBy, tableMadeBy, type MacroTable } from '../../sql/catalog.ts';
 
 export interface Step {
   /** What a query's text calls it (a table, macro or macro's table), or a label (`mentioned: false`). */
@@ -184,7 +184,8 @@ export const tablesNamed = (text: string, among: readonly string[]): string[] =>
  * its macro is): the page's engine and the lab's.
  */
 export function macroSteps(tables: readonly string[], run: (sql: string) => Promise<unknown>): Step[] {
-  const made = (macro: string) => (Object.keys(MACRO_TABLES) as MacroTable[]).filter((t) => MACRO_TABLES[t] !== macro);
+  // (A macro's text may name the table it makes itself: that is no need of its own.)
+  const made = (macro: string) => (Object.keys(MACRO_TABLES) as MacroTable[]).filter((t) => t !== tableMadeBy(macro));
   return [
     ...Object.entries(MACROS).map(([name, text]): Step => ({
       name,

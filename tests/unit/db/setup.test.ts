@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Setup, type Step } from '../../../src/lib/db/setup.ts';
+import { Setup, macroSteps, type Step } from '../../../src/lib/db/setup.ts';
 
 /** A promise with its resolve and reject in hand. */
 function deferred<T = void>() {
@@ -133,3 +133,22 @@ describe('the engine setup (steps, what a query needs first)', () => {
     expect(() => new Setup([{ name: 'a', needs: ['b'], run: async () => {} }])).toThrow(/unknown step b/);
   });
 });
+
+describe("macroSteps (the shipped macros and their tables as setup steps)", () => {
+  const steps = macroSteps(['account_features', 'placements'], async () => {});
+  const needs = (name: string) => steps.find((s) => s.name === name)!.needs;
+
+  it('installs each macro after the tables and macros it relies on, and makes each macro table after its macro', () => {
+    expect(needs('reach_terms')).toEqual(['account_features']);
+    // reach_score reads account_terms (its default input), which reach_terms makes, and calls reach_scale.
+    expect(needs('reach_score')).toEqual(['account_terms', 'reach_terms', 'reach_scale']);
+    expect(needs('account_terms')).toEqual(['reach_terms']);
+    expect(needs('kred_scores')).toEqual(['kred_score']);
+  });
+
+  it("gives a query on the reach score everything it needs, from the features up, and nothing it does not", () => {
+    const setup = new Setup([{ name: 'account_features', needs: [], run: async () => {} }, { name: 'placements', needs: [], run: async () => {} }, ...steps]);
+    expect(setup.stepsFor('SELECT * FROM reach_score(1, 0.5, 0.5)')).toEqual(['account_features', 'reach_terms', 'reach_scale', 'reach_score', 'account_terms']);
+  });
+});
+
