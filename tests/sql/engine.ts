@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { openNodeEngine } from '../../src/lib/db/node.ts';
+import { tablesNamed } from '../../src/lib/db/setup.ts';
 import { MACROS, MACRO_TABLES, macroTableSql, macrosUsedBy, type MacroTable } from '../../src/sql/catalog.ts';
 
 type MacroName = keyof typeof MACROS;
@@ -15,7 +16,7 @@ export async function fixtureEngine(statements: string[], { macros = true }: { m
   const names = macros === true ? (Object.keys(MACROS) as MacroName[]) : macros === false ? [] : macrosUsedBy(macros.map((m) => `${m}(`).join(' '));
   for (const name of names) await db.exec(MACROS[name]);
   // The macros' tables that the installed macros read (reach_score's account_terms).
-  const read = (Object.keys(MACRO_TABLES) as MacroTable[]).filter((t) => names.includes(MACRO_TABLES[t]) && names.some((n) => new RegExp(`\\b${t}\\b`).test(MACROS[n])));
+  const read = (Object.keys(MACRO_TABLES) as MacroTable[]).filter((t) => names.includes(MACRO_TABLES[t]) && names.some((n) => tablesNamed(MACROS[n], [t]).length > 0));
   for (const table of read) await db.exec(macroTableSql(table));
   return db;
 }

@@ -19,7 +19,7 @@ export const WARM_UP_ROUNDS = 24;
 /**
  * ...on a world of at least this many accounts. On the report's own 5,000 a move's scoring query
  * takes a few milliseconds and V8's compiling never shows; on 100,000 the first jump of a weight
- * took 60–70 ms without the rounds and about 50 with them (with the query's own savings).
+ * took 60–70 ms without the rounds, when the query and the model cost more than they do now.
  */
 export const WARM_UP_FROM_ACCOUNTS = 50_000;
 
